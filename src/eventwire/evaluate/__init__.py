@@ -1,0 +1,1 @@
+"""Scorers behind `eventwire eval events|times|places`: one module per stage."""

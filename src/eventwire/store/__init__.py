@@ -1,0 +1,1 @@
+"""Store backends behind one small interface (base.Store)."""
