@@ -1,0 +1,376 @@
+"""The command line: parses arguments, calls the library, prints. No coding logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from eventwire.errors import EventwireError
+from eventwire.output import counts_table, print_events, write_jsonl
+from eventwire.records import Article, Reject, to_dict
+from eventwire.store.base import EventQuery
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="eventwire: who did what to whom, when and where, from news articles (CAMEO/PLOVER).",
+)
+eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against gold data.")
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+DEFAULT_DB = "eventwire.duckdb"
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
+Published = Annotated[
+    str | None,
+    typer.Option("--published", help="Date (YYYY-MM-DD) for articles that carry none."),
+]
+Db = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
+ActorFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor dictionary (eventwire TSV or PETRARCH format)."),
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2) from None
+
+
+def _report_reject(reject: Reject) -> None:
+    err.print(
+        f"[yellow]reject[/yellow] {reject.source_file}:{reject.position}: "
+        f"{reject.reason}: {reject.message}"
+    )
+
+
+def _read_articles(
+    inputs: Sequence[str], published: date | None, rejects: list[Reject]
+) -> Iterator[Article]:
+    from eventwire.readers import read_inputs
+
+    for item in read_inputs(inputs, published=published):
+        if isinstance(item, Reject):
+            _report_reject(item)
+            rejects.append(item)
+        else:
+            yield item
+
+
+def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy import kept local
+    from eventwire.pipeline import Coder
+
+    for path in actor_files or ():
+        if not path.exists():
+            raise _fail(f"actor dictionary not found: {path}", 2)
+    return Coder.load(actor_files=tuple(actor_files or ()))
+
+
+@app.command()
+def code(
+    inputs: Inputs,
+    published: Published = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+    actors: ActorFiles = None,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+) -> None:
+    """Code articles and print their events; stores nothing."""
+    if fmt not in ("table", "json", "jsonl"):
+        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+    when = _parse_date(published, "--published")
+    coder = _load_coder(actors)
+    rejects: list[Reject] = []
+    articles = list(_read_articles(inputs, when, rejects))
+    events = [e for analysis in coder.analyse_batch(articles) for e in analysis.events]
+    print_events(events, fmt)
+    if not articles and rejects:
+        raise _fail("no article could be read (see the rejects above)")
+    if strict and rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: Db = DEFAULT_DB,
+    published: Published = None,
+    actors: ActorFiles = None,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
+) -> None:
+    """Read, code and store articles; safe to rerun and to resume after a crash."""
+    from eventwire.ingest import ingest as run_ingest
+    from eventwire.progress import ingest_progress
+    from eventwire.store import open_store
+
+    when = _parse_date(published, "--published")
+    coder = _load_coder(actors)
+    store = open_store(db)
+    try:
+        with ingest_progress(enabled=sys.stderr.isatty()) as progress:
+            report = run_ingest(
+                inputs,
+                store,
+                coder.code_batch,
+                published=when,
+                batch_size=batch_size,
+                progress=progress,
+            )
+    finally:
+        store.close()
+    err.print(
+        f"read {report.articles_read} articles: stored {report.stored}, "
+        f"already stored {report.skipped_existing}, duplicates {report.duplicates}, "
+        f"rejects {report.rejects}; {report.events} events -> {db}"
+    )
+    if strict and report.rejects:
+        raise typer.Exit(1)
+
+
+def _query(
+    date_from: str | None,
+    date_to: str | None,
+    actor: str | None,
+    cameo: str | None,
+    plover: str | None,
+    quad_class: int | None,
+    text: str | None,
+    limit: int | None,
+) -> EventQuery:
+    return EventQuery(
+        date_from=date_from,
+        date_to=date_to,
+        actor=actor,
+        cameo=cameo,
+        plover=plover.upper() if plover else None,
+        quad_class=quad_class,
+        text=text,
+        limit=limit,
+    )
+
+
+DateFrom = Annotated[str | None, typer.Option("--from", help="Events on or after this date.")]
+DateTo = Annotated[str | None, typer.Option("--to", help="Events on or before this date.")]
+ActorOpt = Annotated[str | None, typer.Option(help="Actor code prefix or country (either side).")]
+CameoOpt = Annotated[str | None, typer.Option(help="CAMEO code or root, e.g. 04 or 042.")]
+PloverOpt = Annotated[str | None, typer.Option(help="PLOVER type, e.g. CONSULT.")]
+QuadOpt = Annotated[int | None, typer.Option("--quad", help="Quad class 1-4.")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the evidence sentence.")]
+
+
+@app.command()
+def events(
+    db: Db = DEFAULT_DB,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    actor: ActorOpt = None,
+    cameo: CameoOpt = None,
+    plover: PloverOpt = None,
+    quad: QuadOpt = None,
+    text: TextOpt = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+) -> None:
+    """List stored events, filtered."""
+    from eventwire.store import open_store
+
+    store = open_store(db)
+    try:
+        query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit)
+        print_events(list(store.events(query)), fmt)
+    finally:
+        store.close()
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="gdelt, csv, jsonl, parquet or geojson.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (directory: parquet).")],
+    db: Db = DEFAULT_DB,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    actor: ActorOpt = None,
+    cameo: CameoOpt = None,
+    plover: PloverOpt = None,
+    quad: QuadOpt = None,
+    text: TextOpt = None,
+) -> None:
+    """Export stored events for GDELT tooling, pandas, R, Spark or a map."""
+    from eventwire.export import FORMATS, export_events
+    from eventwire.store import open_store
+
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    store = open_store(db)
+    try:
+        query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+        count = export_events(store.events(query), fmt, out)
+    finally:
+        store.close()
+    err.print(f"wrote {count} events to {out} ({fmt})")
+
+
+@app.command()
+def rejects(db: Db = DEFAULT_DB) -> None:
+    """List the input records that were rejected, with file, position and reason."""
+    from eventwire.store import open_store
+
+    store = open_store(db)
+    try:
+        found = store.rejects()
+    finally:
+        store.close()
+    rows = [(r.source_file, r.position, r.reason, r.message, r.excerpt[:40]) for r in found]
+    Console().print(counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt")))
+
+
+@app.command()
+def summary(db: Db = DEFAULT_DB) -> None:
+    """A readable overview of a store: counts and the events themselves."""
+    from eventwire.summary import print_summary
+
+    print_summary(db, Console())
+
+
+def _articles_for_stage(
+    input_file: str, dct: str | None
+) -> tuple[list[Article], bool]:
+    rejects: list[Reject] = []
+    articles = list(_read_articles([input_file], _parse_date(dct, "--dct"), rejects))
+    if not articles:
+        raise _fail(f"no article could be read from {input_file}")
+    tag = len(articles) > 1 or ".jsonl" in input_file or ".ndjson" in input_file
+    return articles, tag
+
+
+@app.command()
+def times(
+    input_file: Annotated[str, typer.Argument(help="An article file, a JSON Lines file, or -.")],
+    dct: Annotated[str | None, typer.Option("--dct", help="Article date if it has none.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or timeml.")] = "jsonl",
+) -> None:
+    """Time expressions with TIMEX3 values resolved against the article date."""
+    from eventwire.nlp import load_nlp
+    from eventwire.times import find_times
+    from eventwire.times.timeml import to_timeml
+
+    if fmt not in ("jsonl", "timeml"):
+        raise _fail(f"--format must be jsonl or timeml, not {fmt!r}", 2)
+    articles, tag = _articles_for_stage(input_file, dct)
+    nlp = load_nlp()
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        assert article.published is not None  # readers reject articles without a date
+        found = find_times(article.text, article.published, doc)
+        if fmt == "timeml":
+            sys.stdout.write(to_timeml(article.text, article.published, found) + "\n")
+        else:
+            write_jsonl(_tagged(to_dict(t), article, tag) for t in found)
+
+
+@app.command()
+def places(
+    input_file: Annotated[str, typer.Argument(help="An article file, a JSON Lines file, or -.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl.")] = "jsonl",
+) -> None:
+    """Place names resolved to GeoNames ids and coordinates."""
+    from eventwire.nlp import load_nlp
+    from eventwire.places import Gazetteer, find_places
+
+    if fmt != "jsonl":
+        raise _fail(f"--format must be jsonl, not {fmt!r}", 2)
+    articles, tag = _articles_for_stage(input_file, "1970-01-01")
+    nlp, gazetteer = load_nlp(), Gazetteer.load()
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        write_jsonl(_tagged(to_dict(p), article, tag) for p in find_places(doc, gazetteer))
+
+
+def _tagged(row: dict, article: Article, tag: bool) -> dict:
+    return {"article_id": article.id, **row} if tag else row
+
+
+GoldPath = Annotated[Path, typer.Argument(help="Gold file or directory.", exists=True)]
+
+
+@eval_app.command("events")
+def eval_events(gold: GoldPath) -> None:
+    """PLOVER type recall, precision, F1 and actor agreement on a PLV-style TSV."""
+    from eventwire.evaluate.events import evaluate_events, format_event_scores
+    from eventwire.pipeline import Coder
+
+    coder = Coder.load()
+    scores = evaluate_events(gold, coder.nlp, lambda doc, art: coder.analyse_doc(art, doc).events)
+    print(format_event_scores(scores))
+
+
+@eval_app.command("times")
+def eval_times(gold: GoldPath) -> None:
+    """TempEval-3 span, type and value scores on a directory of TimeML files."""
+    from eventwire.evaluate.times import evaluate_times, format_time_scores
+    from eventwire.nlp import load_nlp
+
+    print(format_time_scores(evaluate_times(gold, load_nlp())))
+
+
+@eval_app.command("places")
+def eval_places(gold: GoldPath) -> None:
+    """Toponym recall and accuracy within 161 km on an LGL/GeoVirus-style XML file."""
+    from eventwire.evaluate.places import evaluate_places, format_place_scores
+    from eventwire.nlp import load_nlp
+    from eventwire.places import Gazetteer
+
+    print(format_place_scores(evaluate_places(gold, load_nlp(), Gazetteer.load())))
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="EVENTWIRE_TOKEN", help="Enables writes with this token.")
+    ] = None,
+) -> None:
+    """HTTP API and dashboard."""
+    import uvicorn
+
+    from eventwire.api.app import create_app
+    from eventwire.store import open_store
+
+    store = open_store(db)
+
+    def coder_factory():  # noqa: ANN202 - loaded on the first POST /code
+        from eventwire.pipeline import Coder
+
+        return Coder.load()
+
+    application = create_app(store, token=token, coder_factory=coder_factory)
+    err.print(f"eventwire dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def main() -> None:
+    try:
+        app()
+    except EventwireError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The coding pipeline: one parse per article, then every stage on the same Doc.
+
+    text -> spaCy Doc -> times, places, actors -> events -> date and place -> merge
+
+`Coder` holds what is loaded once (the model, gazetteer, dictionaries, lexicon) and is passed to
+whoever codes: the CLI, the ingest loop, the HTTP API, a Dask worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.actors import ActorDictionary, find_actors
+from eventwire.events import Codebook, Lexicon, code_events, merge_events
+from eventwire.nlp import load_nlp
+from eventwire.places import Gazetteer, find_places
+from eventwire.places.attach import place_for_trigger
+from eventwire.records import Actor, Article, Event, Place, TimeRef
+from eventwire.times import find_times
+from eventwire.times.attach import time_for_trigger
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything eventwire found in one article."""
+
+    article: Article
+    times: list[TimeRef]
+    places: list[Place]
+    actors: list[Actor]
+    events: list[Event]
+
+
+@dataclass
+class Coder:
+    nlp: Language
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    lexicon: Lexicon
+    codebook: Codebook
+    batch_size: int = 32
+
+    @classmethod
+    def load(cls, actor_files: Sequence[Path] = (), batch_size: int = 32) -> Coder:
+        """Load the model and every stage's data once."""
+        return cls(
+            nlp=load_nlp(),
+            gazetteer=Gazetteer.load(),
+            actors=ActorDictionary.load(extra=tuple(actor_files)),
+            lexicon=Lexicon.load(),
+            codebook=Codebook.load(),
+            batch_size=batch_size,
+        )
+
+    def analyse_batch(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
+        """Parse articles in batches and run every stage; the order follows the input."""
+        articles = list(articles)
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            yield self.analyse_doc(article, doc)
+
+    def analyse(self, article: Article) -> ArticleAnalysis:
+        return self.analyse_doc(article, self.nlp(article.text))
+
+    def analyse_doc(self, article: Article, doc: Doc) -> ArticleAnalysis:
+        if article.published is None:
+            raise ValueError(f"article {article.id} has no published date; it cannot be coded")
+        times = find_times(article.text, article.published, doc)
+        places = find_places(doc, self.gazetteer)
+        actors = find_actors(doc, article.published, self.actors)
+        events = code_events(doc, article, actors, self.lexicon, self.codebook)
+        events = [_date_and_place(ev, doc, article, times, places) for ev in events]
+        return ArticleAnalysis(article, times, places, actors, merge_events(events))
+
+    def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
+        return [a.events for a in self.analyse_batch(articles)]
+
+    def code_article(self, article: Article) -> list[Event]:
+        return self.analyse(article).events
+
+
+def _date_and_place(
+    event: Event, doc: Doc, article: Article, times: list[TimeRef], places: list[Place]
+) -> Event:
+    """When and where: the time and place attached to the trigger, else the article date."""
+    trigger = _token_index(doc, event.evidence.start)
+    when = time_for_trigger(doc, trigger, times)
+    where = place_for_trigger(doc, trigger, places)
+    if when is not None:
+        date, source = when.value, "text"
+    else:
+        date = article.published.isoformat() if article.published else None
+        source = "published"
+    return dataclasses.replace(event, date=date, date_source=source, place=where)
+
+
+def _token_index(doc: Doc, char_offset: int) -> int:
+    span = doc.char_span(char_offset, char_offset + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0].i
+    for token in doc:  # offset on whitespace: take the next token
+        if token.idx >= char_offset:
+            return token.i
+    return len(doc) - 1
