@@ -1,0 +1,153 @@
+"""What every format reader shares: dates, decoding, and turning fields into an Article or a Reject.
+
+Format readers yield `Article | Reject` and never raise for a bad record: `build_article` applies
+the rules every format shares (a stable id, the fallback date, no empty text) in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+
+from eventwire.errors import RejectReason
+from eventwire.records import Article, Reject, article_id
+
+EXCERPT_CHARS = 80
+# Share of control characters above which decoded "text" is taken for binary data.
+BINARY_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+ReadResult = Article | Reject
+
+
+@dataclass
+class ReadStats:
+    """Counts a caller passes in to see what a batch held beyond its articles and rejects.
+
+    `skipped` counts records that are not articles and not errors either (WARC requests,
+    images, feed-less metadata), by kind, so nothing disappears without a trace.
+    """
+
+    files: int = 0
+    articles: int = 0
+    rejects: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def parse_date(value: object) -> date | None:
+    """An ISO date or date-time ("1987-02-26T15:01:01", "2019-12-24Z") as a date.
+
+    None or blank gives None; anything else that is not a date raises ValueError.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    # Date-times in forms fromisoformat refuses ("2019-12-24 10:00:00 UTC"): keep the day.
+    match = _ISO_DAY.match(text)
+    if match:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    raise ValueError(f"not an ISO date: {value!r}")
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str | None:
+    """Bytes as text: UTF-8 (BOM removed), else the declared charset, else a detected one.
+
+    Returns None when the bytes are no text in any encoding we can tell (binary data).
+    """
+    candidates: list[str] = ["utf-8-sig"]
+    if declared:
+        candidates.append(declared)
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return None if looks_binary(text) else text
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    return None if looks_binary(text) else text
+
+
+def looks_binary(text: str) -> bool:
+    """True when too many control characters for the text to be prose (NULs, escape codes)."""
+    if not text:
+        return False
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample)
+
+
+def excerpt(text: str | bytes) -> str:
+    """The start of a bad record, printable, for a reject's `excerpt`."""
+    if isinstance(text, bytes):
+        text = text[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+    flat = " ".join(text[: EXCERPT_CHARS * 2].split())
+    return flat[:EXCERPT_CHARS]
+
+
+def reject(
+    name: str, position: str, reason: RejectReason, message: str, sample: str | bytes = ""
+) -> Reject:
+    return Reject(name, position, reason.value, message, excerpt(sample))
+
+
+def build_article(
+    name: str,
+    position: str,
+    *,
+    text: str,
+    title: str,
+    published: date | None,
+    fallback: date | None,
+    given_id: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> ReadResult:
+    """An Article from fields a reader found, or the Reject that says which rule it broke."""
+    if not text.strip():
+        return reject(name, position, RejectReason.EMPTY_TEXT, f"no text in {name} {position}")
+    day = published or fallback
+    if day is None:
+        return reject(
+            name,
+            position,
+            RejectReason.NO_DATE,
+            f"no publication date in {name} {position} and no --published fallback",
+            title or text,
+        )
+    title = " ".join(title.split())
+    ident = given_id if given_id else article_id(source, title, text)
+    return Article(id=ident, source=source, url=url, published=day, title=title, text=text)
+
+
+def read_document(stream: BinaryIO, name: str, max_bytes: int) -> bytes | Reject:
+    """A whole-document input (text, HTML, feed) up to the size limit, or an OVERSIZED reject."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return reject(
+            name,
+            "file",
+            RejectReason.OVERSIZED,
+            f"{name} is larger than {max_bytes} bytes",
+            data[:EXCERPT_CHARS],
+        )
+    return data

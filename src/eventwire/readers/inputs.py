@@ -1,0 +1,103 @@
+"""Inputs as the user names them (files, directories, globs, "-", URLs) and how to open them.
+
+Directories are walked recursively in sorted order, hidden files and folders ("."-names) left out,
+so a batch reads the same files in the same order on every machine. Compressed files (gzip, bzip2,
+xz) are recognised by their magic bytes, whatever their extension.
+"""
+
+from __future__ import annotations
+
+import bz2
+import glob
+import gzip
+import io
+import lzma
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+STDIN = "-"
+_GLOB_CHARS = frozenset("*?[")
+_MAGIC = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+)
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+
+
+def is_url(name: str) -> bool:
+    return name.startswith(("http://", "https://"))
+
+
+def iter_input_files(inputs: Sequence[str]) -> Iterator[str]:
+    """Each input expanded to the files it names, in a stable order.
+
+    An input that names nothing (a missing path, a glob without matches) is yielded as it is, so
+    the reader can report it as a NOT_FOUND reject instead of dropping it silently.
+    """
+    for name in inputs:
+        if name == STDIN or is_url(name):
+            yield name
+        elif os.path.isdir(name):
+            yield from _walk(Path(name))
+        elif os.path.exists(name):
+            yield name
+        elif _GLOB_CHARS & set(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                yield name
+            for match in matches:
+                if os.path.isdir(match):
+                    yield from _walk(Path(match))
+                else:
+                    yield match
+        else:
+            yield name
+
+
+def _walk(folder: Path) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith("."):
+                yield os.path.join(root, file)
+
+
+def open_raw(name: str) -> BinaryIO:
+    """The input's bytes as a seekable stream (standard input is read into memory first)."""
+    if name == STDIN:
+        return io.BytesIO(sys.stdin.buffer.read())
+    return open(name, "rb")  # noqa: SIM115 - the caller closes it
+
+
+def compression_of(stream: BinaryIO) -> str | None:
+    """"gzip", "bz2", "xz" or None, from the stream's first bytes (the stream is rewound)."""
+    head = stream.read(6)
+    stream.seek(0)
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return None
+
+
+def decompressed(stream: BinaryIO, kind: str | None) -> BinaryIO:
+    """A stream of the uncompressed bytes; seekable, errors surface on read as OSError/EOFError."""
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=stream, mode="rb")
+    if kind == "bz2":
+        return bz2.BZ2File(stream, mode="rb")
+    if kind == "xz":
+        return lzma.LZMAFile(stream, mode="rb")
+    return stream
+
+
+def plain_name(name: str) -> str:
+    """The file name without a compression suffix: "a.warc.gz" -> "a.warc"."""
+    lowered = name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)]
+    return name

@@ -1,0 +1,56 @@
+"""Which reader an input needs, told from its first bytes first and its extension second."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.readers.inputs import plain_name
+
+HEAD_BYTES = 65536
+_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|p|div|meta|title)[\s>]", re.I)
+_EXTENSIONS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".warc": "warc",
+    ".txt": "text",
+    ".text": "text",
+}
+
+
+def sniff_format(head: bytes, name: str) -> str | None:
+    """"warc", "jsonl", "feed", "html" or "text" from the input's first (uncompressed) bytes.
+
+    Content wins over the extension (a feed saved as .xml, HTML saved as .txt) except that a
+    .txt file stays text: plain text may well begin with "<" or "{". None: no format we read.
+    """
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    extension = _extension(name)
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    if extension in (".txt", ".text"):
+        return "text"
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    if stripped.startswith(b"<"):
+        if _FEED.search(stripped[:4096]):
+            return "feed"
+        if _HTML.search(stripped[:4096]) or extension in (".html", ".htm", ".xhtml"):
+            return "html"
+    by_extension = _EXTENSIONS.get(extension)
+    if by_extension:
+        return by_extension
+    if extension in ("", ".md"):
+        return "text"
+    return None
+
+
+def _extension(name: str) -> str:
+    base = plain_name(name).rsplit("/", 1)[-1].lower()
+    return "." + base.rsplit(".", 1)[1] if "." in base else ""

@@ -1,0 +1,63 @@
+"""Plain text files, with or without the seed layout's header line.
+
+Seed layout: the first line is `date YYYY-MM-DD Headline` (leading spaces allowed, `date` is the
+literal word), the body follows. `Article.text` is the body exactly as read after the header
+line's newline, less the blank lines that open it; nothing else is changed (line ends, spaces and
+the final newline are kept), so offsets into `Article.text` are offsets into the file's body.
+
+A text file without that header is read whole: the text is the file as read, the title its first
+non-blank line, the date the caller's fallback (else a NO_DATE reject).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import BinaryIO
+
+from eventwire.errors import RejectReason
+from eventwire.readers.base import ReadResult, build_article, decode_text, read_document, reject
+
+SEED_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*?))?[ \t]*\r?$")
+_LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\r?\n)+")
+TITLE_CHARS = 300
+
+
+def has_seed_header(text: str) -> bool:
+    return SEED_HEADER.match(text.split("\n", 1)[0]) is not None
+
+
+def read_text(
+    stream: BinaryIO, name: str, fallback: date | None, max_bytes: int
+) -> Iterator[ReadResult]:
+    data = read_document(stream, name, max_bytes)
+    if not isinstance(data, bytes):
+        yield data
+        return
+    text = decode_text(data)
+    if text is None:
+        yield reject(name, "file", RejectReason.UNDECODABLE, f"{name} is not text", data)
+        return
+    yield parse_text(text, name, fallback)
+
+
+def parse_text(text: str, name: str, fallback: date | None) -> ReadResult:
+    """An Article from decoded text in the seed layout, or plain text read whole."""
+    first, _, rest = text.partition("\n")
+    header = SEED_HEADER.match(first)
+    if header is None:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        return build_article(
+            name, "file", text=text, title=title[:TITLE_CHARS], published=None, fallback=fallback
+        )
+    try:
+        published = date.fromisoformat(header[1])
+    except ValueError:
+        return reject(
+            name, "line 1", RejectReason.BAD_DATE, f"bad date {header[1]!r} in {name}", first
+        )
+    body = _LEADING_BLANK_LINES.sub("", rest, count=1)
+    return build_article(
+        name, "file", text=body, title=header[2] or "", published=published, fallback=fallback
+    )
