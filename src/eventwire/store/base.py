@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from eventwire.records import Article, Event, Reject
@@ -35,16 +35,75 @@ class CodedArticle:
     duplicate_of: str | None = None
 
 
+class StoreError(Exception):
+    """A store cannot be opened or used; the message says what to do."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the write lock of a DuckDB file."""
+
+
+class UnknownCursor(StoreError):
+    """`EventQuery.after` names an event id that is not in the store."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputProgress:
+    """How far an ingest got through one input (a file, directory or glob as given)."""
+
+    path: str
+    size: int
+    mtime: float
+    records_done: int  # articles + rejects read from it and committed
+    finished: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a store holds, for `eventwire summary` and `make run`."""
+
+    articles: int
+    duplicates: int
+    events: int
+    rejects: int
+    date_min: str | None
+    date_max: str | None
+    by_root: dict[str, int] = field(default_factory=dict)
+    by_plover: dict[str, int] = field(default_factory=dict)
+    by_country_pair: dict[tuple[str, str], int] = field(default_factory=dict)  # top 20
+
+
 class Store(Protocol):
     def has_article(self, article_id: str) -> bool: ...
 
-    def write_batch(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject]) -> int:
+    def write_batch(
+        self,
+        coded: Sequence[CodedArticle],
+        rejects: Sequence[Reject],
+        progress: Sequence[InputProgress] = (),
+    ) -> int:
         """Store a batch in one transaction; articles already present are skipped.
         Returns the number of articles newly stored."""
         ...
 
-    def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]: ...
+    def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
+        """Events in (date, id) order, undated last; pages via `query.after`."""
+        ...
 
     def rejects(self) -> list[Reject]: ...
+
+    def summary(self) -> Summary: ...
+
+    def known_texts(self) -> Iterator[tuple[str, str]]:
+        """(article id, text) of every stored article that is not a duplicate: dedupe priming."""
+        ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def article_urls(self) -> dict[str, str]:
+        """article id -> url, for exports that cite the source (GDELT SOURCEURL)."""
+        ...
+
+    def input_progress(self, path: str) -> InputProgress | None: ...
 
     def close(self) -> None: ...

@@ -1,0 +1,216 @@
+"""The store schema, shared by every SQL backend: tables, typed columns, and record <-> row.
+
+An Event is flattened into typed columns (source_*, target_*, place_*, plover_*, evidence_*) so
+that filters are plain SQL on indexed columns, and rebuilt exactly from them. `order_key` is the
+event's TIMEX3 date when it is a calendar value (starts with a year), else "~" so that undated
+events sort last; it orders pages and carries the date filters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from eventwire.records import Actor, Article, Event, Evidence, Place, Plover, Reject
+
+UNDATED = "~"  # sorts after every digit, so undated events come last
+_CALENDAR = re.compile(r"^\d{4}")
+
+# Abstract column types; each backend maps them to its own SQL types.
+TEXT, INT, BIGINT, FLOAT, DATE, BOOL, STAMP = "text", "int", "bigint", "float", "date", "bool", "ts"
+
+_ACTOR_TYPES = {"start": INT, "end": INT}
+_PLACE_TYPES = {"start": INT, "end": INT, "geonameid": BIGINT, "lat": FLOAT, "lon": FLOAT,
+                "score": FLOAT}
+
+
+def _columns_of(record_type: type, prefix: str, types: dict[str, str]) -> list[tuple[str, str]]:
+    return [(f"{prefix}_{f.name}", types.get(f.name, TEXT)) for f in fields(record_type)]
+
+
+ACTOR_FIELDS = [f.name for f in fields(Actor)]
+PLACE_FIELDS = [f.name for f in fields(Place)]
+
+EVENT_COLUMNS: list[tuple[str, str]] = [
+    ("id", TEXT),
+    ("article_id", TEXT),
+    ("sentence_index", INT),
+    ("sentence", TEXT),
+    *_columns_of(Actor, "source", _ACTOR_TYPES),
+    *_columns_of(Actor, "target", _ACTOR_TYPES),
+    ("cameo", TEXT),
+    ("cameo_root", TEXT),
+    ("quad_class", INT),
+    ("goldstein", FLOAT),
+    ("plover_type", TEXT),
+    ("plover_mode", TEXT),
+    ("date", TEXT),
+    ("date_source", TEXT),
+    *_columns_of(Place, "place", _PLACE_TYPES),
+    ("modality", TEXT),
+    ("confidence", FLOAT),
+    ("evidence_trigger", TEXT),
+    ("evidence_start", INT),
+    ("evidence_end", INT),
+    ("evidence_rule", TEXT),
+    ("mentions", INT),
+    ("order_key", TEXT),
+]
+
+ARTICLE_COLUMNS: list[tuple[str, str]] = [
+    ("id", TEXT),
+    ("source", TEXT),
+    ("url", TEXT),
+    ("published", DATE),
+    ("title", TEXT),
+    ("text", TEXT),
+    ("language", TEXT),
+    ("text_hash", TEXT),
+    ("duplicate_of", TEXT),
+    ("ingested_at", STAMP),
+]
+
+REJECT_COLUMNS: list[tuple[str, str]] = [
+    ("source_file", TEXT),
+    ("position", TEXT),
+    ("reason", TEXT),
+    ("message", TEXT),
+    ("excerpt", TEXT),
+    ("seen_at", STAMP),
+]
+
+INPUT_COLUMNS: list[tuple[str, str]] = [
+    ("path", TEXT),
+    ("size", BIGINT),
+    ("mtime", FLOAT),
+    ("records_done", BIGINT),
+    ("finished", BOOL),
+    ("updated_at", STAMP),
+]
+
+EVENT_NAMES = [name for name, _ in EVENT_COLUMNS]
+ARTICLE_NAMES = [name for name, _ in ARTICLE_COLUMNS]
+# Column lists callers write (the timestamp columns default to now()).
+ARTICLE_WRITE = ARTICLE_NAMES[:-1]
+REJECT_WRITE = [name for name, _ in REJECT_COLUMNS][:-1]
+INPUT_WRITE = [name for name, _ in INPUT_COLUMNS][:-1]
+
+
+def create_statements(types: dict[str, str]) -> list[str]:
+    """DDL for every table and index, with the backend's SQL `types`."""
+
+    def cols(columns: list[tuple[str, str]]) -> str:
+        return ", ".join(f"{name} {types[kind]}" for name, kind in columns)
+
+    stamp_default = "DEFAULT current_timestamp"
+    return [
+        f"CREATE TABLE IF NOT EXISTS articles ({cols(ARTICLE_COLUMNS[:-1])}, "
+        f"ingested_at {types[STAMP]} {stamp_default}, PRIMARY KEY (id))",
+        f"CREATE TABLE IF NOT EXISTS events ({cols(EVENT_COLUMNS)}, PRIMARY KEY (id))",
+        f"CREATE TABLE IF NOT EXISTS rejects ({cols(REJECT_COLUMNS[:-1])}, "
+        f"seen_at {types[STAMP]} {stamp_default}, UNIQUE (source_file, position, reason))",
+        f"CREATE TABLE IF NOT EXISTS inputs ({cols(INPUT_COLUMNS[:-1])}, "
+        f"updated_at {types[STAMP]} {stamp_default}, PRIMARY KEY (path))",
+        "CREATE INDEX IF NOT EXISTS events_order ON events (order_key, id)",
+        "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+    ]
+
+
+def order_key(timex: str | None) -> str:
+    """The sort and filter key of an event date: the TIMEX3 value if it is a calendar value."""
+    return timex if timex and _CALENDAR.match(timex) else UNDATED
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _flatten(record: Any, names: list[str]) -> list[Any]:
+    if record is None:
+        return [None] * len(names)
+    return [getattr(record, name) for name in names]
+
+
+def event_row(event: Event) -> tuple[Any, ...]:
+    """An Event as a row in EVENT_COLUMNS order."""
+    return (
+        event.id,
+        event.article_id,
+        event.sentence_index,
+        event.sentence,
+        *_flatten(event.source, ACTOR_FIELDS),
+        *_flatten(event.target, ACTOR_FIELDS),
+        event.cameo,
+        event.cameo_root,
+        event.quad_class,
+        event.goldstein,
+        event.plover.type,
+        event.plover.mode,
+        event.date,
+        event.date_source,
+        *_flatten(event.place, PLACE_FIELDS),
+        event.modality,
+        event.confidence,
+        event.evidence.trigger,
+        event.evidence.start,
+        event.evidence.end,
+        event.evidence.rule,
+        event.mentions,
+        order_key(event.date),
+    )
+
+
+def event_from_row(row: Sequence[Any]) -> Event:
+    """Rebuild an Event from a row in EVENT_COLUMNS order (the inverse of event_row)."""
+    r = dict(zip(EVENT_NAMES, row, strict=True))
+
+    def part(prefix: str, names: list[str]) -> dict[str, Any]:
+        return {name: r[f"{prefix}_{name}"] for name in names}
+
+    target = part("target", ACTOR_FIELDS)
+    place = part("place", PLACE_FIELDS)
+    return Event(
+        id=r["id"],
+        article_id=r["article_id"],
+        sentence_index=r["sentence_index"],
+        sentence=r["sentence"],
+        source=Actor(**part("source", ACTOR_FIELDS)),
+        # code and name are never null on a real Actor/Place: null means "no target/place"
+        target=Actor(**target) if target["code"] is not None else None,
+        cameo=r["cameo"],
+        cameo_root=r["cameo_root"],
+        quad_class=r["quad_class"],
+        goldstein=r["goldstein"],
+        plover=Plover(type=r["plover_type"], mode=r["plover_mode"]),
+        date=r["date"],
+        date_source=r["date_source"],
+        place=Place(**place) if place["name"] is not None else None,
+        modality=r["modality"],
+        confidence=r["confidence"],
+        evidence=Evidence(trigger=r["evidence_trigger"], start=r["evidence_start"],
+                          end=r["evidence_end"], rule=r["evidence_rule"]),
+        mentions=r["mentions"],
+    )
+
+
+def article_row(article: Article, duplicate_of: str | None) -> tuple[Any, ...]:
+    """An Article as a row in ARTICLE_WRITE order."""
+    return (article.id, article.source, article.url, article.published, article.title,
+            article.text, article.language, text_hash(article.text), duplicate_of)
+
+
+def article_from_row(row: Sequence[Any]) -> Article:
+    """Rebuild an Article from (id, source, url, published, title, text, language)."""
+    ident, source, url, published, title, text, language = row[:7]
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return Article(id=ident, source=source, url=url, published=published, title=title,
+                   text=text, language=language)
+
+
+def reject_row(reject: Reject) -> tuple[Any, ...]:
+    return (reject.source_file, reject.position, reject.reason, reject.message, reject.excerpt)

@@ -1,0 +1,213 @@
+"""The SQL both backends share: batch writes, paged event reads, rejects, summary, progress.
+
+A backend subclasses SqlStore and supplies four things: how to run a statement, how to open a
+transaction, how to insert many rows while skipping conflicts, and its SQL column types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from eventwire.records import Article, Event, Reject
+from eventwire.store import schema
+from eventwire.store.base import (
+    CodedArticle,
+    EventQuery,
+    InputProgress,
+    Summary,
+    UnknownCursor,
+)
+from eventwire.store.query import after_condition, event_filters
+
+PAGE = 1000  # rows fetched per round trip when iterating; no cap on the total
+
+
+class SqlStore:
+    """Store logic over a DB-API-like backend; subclasses provide the primitives below."""
+
+    # -- primitives a backend provides ---------------------------------------------------
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _insert_ignore(
+        self, table: str, columns: list[tuple[str, str]], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """INSERT rows, skipping any whose key already exists (inside the open transaction)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- the Store interface -------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM articles WHERE id = ?", [article_id]))
+
+    def write_batch(
+        self,
+        coded: Sequence[CodedArticle],
+        rejects: Sequence[Reject],
+        progress: Sequence[InputProgress] = (),
+    ) -> int:
+        with self._transaction():
+            present = self._present_ids([c.article.id for c in coded])
+            fresh: list[CodedArticle] = []
+            for item in coded:
+                if item.article.id not in present:
+                    present.add(item.article.id)  # the same article twice in one batch
+                    fresh.append(item)
+            articles = [schema.article_row(c.article, c.duplicate_of) for c in fresh]
+            events = [
+                schema.event_row(e) for c in fresh if c.duplicate_of is None for e in c.events
+            ]
+            if articles:
+                cols = [(n, t) for n, t in schema.ARTICLE_COLUMNS if n in schema.ARTICLE_WRITE]
+                self._insert_ignore("articles", cols, articles)
+            if events:
+                self._insert_ignore("events", schema.EVENT_COLUMNS, events)
+            if rejects:
+                cols = [(n, t) for n, t in schema.REJECT_COLUMNS if n in schema.REJECT_WRITE]
+                self._insert_ignore("rejects", cols, [schema.reject_row(r) for r in rejects])
+            for step in progress:
+                self._save_progress(step)
+        return len(fresh)
+
+    def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
+        conds, params = event_filters(query)
+        cursor = self._cursor_of(query.after) if query.after is not None else None
+        remaining = query.limit
+        columns = ", ".join(schema.EVENT_NAMES)
+        while remaining is None or remaining > 0:
+            page = PAGE if remaining is None else min(PAGE, remaining)
+            where, args = list(conds), list(params)
+            if cursor is not None:
+                cond, cursor_args = after_condition(*cursor)
+                where.append(cond)
+                args += cursor_args
+            sql = f"SELECT {columns} FROM events"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += " ORDER BY order_key, id LIMIT ?"
+            rows = self._rows(sql, [*args, page])
+            for row in rows:
+                yield schema.event_from_row(row)
+            if len(rows) < page:
+                return
+            last = rows[-1]
+            cursor = (last[schema.EVENT_NAMES.index("order_key")], last[0])
+            if remaining is not None:
+                remaining -= len(rows)
+
+    def count_events(self, query: EventQuery = EventQuery()) -> int:
+        conds, params = event_filters(query)
+        sql = "SELECT count(*) FROM events" + (" WHERE " + " AND ".join(conds) if conds else "")
+        return int(self._rows(sql, params)[0][0])
+
+    def rejects(self) -> list[Reject]:
+        rows = self._rows(
+            "SELECT source_file, position, reason, message, excerpt FROM rejects"
+            " ORDER BY seen_at, source_file, position"
+        )
+        return [Reject(*row) for row in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._rows(
+            "SELECT id, source, url, published, title, text, language FROM articles WHERE id = ?",
+            [article_id],
+        )
+        return schema.article_from_row(rows[0]) if rows else None
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        rows = self._rows("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
+        return rows[0][0] if rows else None
+
+    def article_urls(self) -> dict[str, str]:
+        rows = self._rows("SELECT id, url FROM articles WHERE url IS NOT NULL")
+        return {ident: url for ident, url in rows}
+
+    def known_texts(self) -> Iterator[tuple[str, str]]:
+        last = ""
+        while True:
+            rows = self._rows(
+                "SELECT id, text FROM articles WHERE duplicate_of IS NULL AND id > ?"
+                " ORDER BY id LIMIT ?",
+                [last, PAGE],
+            )
+            yield from ((ident, text) for ident, text in rows)
+            if len(rows) < PAGE:
+                return
+            last = rows[-1][0]
+
+    def input_progress(self, path: str) -> InputProgress | None:
+        rows = self._rows(
+            "SELECT path, size, mtime, records_done, finished FROM inputs WHERE path = ?", [path]
+        )
+        return InputProgress(*rows[0]) if rows else None
+
+    def summary(self) -> Summary:
+        def count(sql: str) -> int:
+            return int(self._rows(sql)[0][0])
+
+        dated = self._rows(
+            "SELECT min(order_key), max(order_key) FROM events WHERE order_key < ?",
+            [schema.UNDATED],
+        )[0]
+        pairs = self._rows(
+            "SELECT source_country, target_country, count(*) AS n FROM events"
+            " WHERE source_country IS NOT NULL AND target_country IS NOT NULL"
+            " GROUP BY source_country, target_country ORDER BY n DESC,"
+            " source_country, target_country LIMIT 20"
+        )
+        return Summary(
+            articles=count("SELECT count(*) FROM articles"),
+            duplicates=count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            events=count("SELECT count(*) FROM events"),
+            rejects=count("SELECT count(*) FROM rejects"),
+            date_min=dated[0],
+            date_max=dated[1],
+            by_root=self._grouped("cameo_root"),
+            by_plover=self._grouped("plover_type"),
+            by_country_pair={(s, t): int(n) for s, t, n in pairs},
+        )
+
+    # -- helpers -------------------------------------------------------------------------
+    def _grouped(self, column: str) -> dict[str, int]:
+        # `column` is one of our own column names, never user input
+        rows = self._rows(
+            f"SELECT {column}, count(*) FROM events GROUP BY {column} ORDER BY {column}"
+        )
+        return {key: int(n) for key, n in rows}
+
+    def _present_ids(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        return {r[0] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
+
+    def _cursor_of(self, event_id: str) -> tuple[str, str]:
+        rows = self._rows("SELECT order_key, id FROM events WHERE id = ?", [event_id])
+        if not rows:
+            raise UnknownCursor(f"no event with id {event_id!r}: the `after` cursor is unknown")
+        return rows[0][0], rows[0][1]
+
+    def _save_progress(self, step: InputProgress) -> None:
+        self._exec(
+            "INSERT INTO inputs (path, size, mtime, records_done, finished) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,"
+            " records_done = excluded.records_done, finished = excluded.finished,"
+            " updated_at = now()",
+            [step.path, step.size, step.mtime, step.records_done, step.finished],
+        )
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,45 @@
+"""A second writer on the same DuckDB file gets a clear StoreLocked error, never a corrupt file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.store import open_store
+from eventwire.store.base import StoreError, StoreLocked
+from eventwire.store.duckdb import DuckDBStore
+
+HOLD = """
+import sys, time
+from eventwire.store.duckdb import DuckDBStore
+store = DuckDBStore(sys.argv[1])
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_second_writer_gets_store_locked(tmp_path: Path) -> None:
+    db = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreLocked) as info:
+            DuckDBStore(db, lock_timeout=0.5)
+        message = str(info.value)
+        assert str(db) in message and "another eventwire process is writing" in message
+        assert "--db" in message
+    finally:
+        holder.kill()
+        holder.wait()
+    # once the writer is gone the file opens and is intact
+    with DuckDBStore(db) as store:
+        assert store.summary().events == 0
+
+
+def test_read_only_open_of_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(tmp_path / "missing.duckdb", read_only=True)
