@@ -1,0 +1,167 @@
+"""The HTTP API and the dashboard: `create_app(store)` returns the FastAPI app uvicorn serves.
+
+Read routes: /events (filters, sort, cursor pages, JSON/CSV/JSON Lines), /events/{id} (with its
+evidence), /stats/timeline, /stats/network, /actors, /places. Write routes live in writes.py.
+The dashboard is the static folder, served at /.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from eventwire.api import queries
+from eventwire.api.errors import ERROR_RESPONSES, ApiError, install_error_handlers
+from eventwire.api.evidence import highlights
+from eventwire.api.limits import BodyLimit
+from eventwire.api.params import (
+    DEFAULT_PAGE,
+    MAX_PAGE,
+    SORTS,
+    Filters,
+    decode_cursor,
+    encode_cursor,
+    event_filters,
+    response_format,
+)
+from eventwire.api.render import event_json, events_response
+from eventwire.api.writes import CoderHolder, write_router
+from eventwire.store.base import Store
+
+STATIC = Path(__file__).parent / "static"
+FilterDep = Annotated[Filters, Depends(event_filters)]
+
+
+def create_app(
+    store: Store,
+    *,
+    token: str | None = None,
+    coder_factory: Callable[[], Any] | None = None,
+    max_body_bytes: int = 1_000_000,
+) -> FastAPI:
+    """The API over `store`. Writes need `token` (off without one); bodies over
+    `max_body_bytes` get 413; `coder_factory` builds the Coder for POST /code on first use."""
+    app = FastAPI(
+        title="eventwire",
+        version="0.1.0",
+        description="Political event data (CAMEO/PLOVER) coded from news, with evidence.",
+        responses=ERROR_RESPONSES,
+    )
+    install_error_handlers(app)
+    lock = threading.Lock()
+    rows = queries.rows_of(store, lock)
+    app.include_router(read_router(rows))
+    app.include_router(write_router(store, token, CoderHolder(coder_factory), lock))
+    mount_dashboard(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    return app
+
+
+def mount_dashboard(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+
+def _next_url(request: Request, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    return str(request.url.include_query_params(cursor=cursor))
+
+
+def read_router(rows: queries.Rows) -> Any:
+    from fastapi import APIRouter
+
+    router = APIRouter()
+
+    @router.get(
+        "/events",
+        tags=["events"],
+        summary="Events matching the filters, one page at a time",
+        responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+    )
+    def list_events(
+        request: Request,
+        filters: FilterDep,
+        sort: Annotated[Literal[SORTS], Query(description="order; - for descending")] = "-date",  # type: ignore[valid-type]
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")] = DEFAULT_PAGE,
+        cursor: Annotated[
+            str | None, Query(max_length=2000, description="`next` of the previous page")
+        ] = None,
+        format: Annotated[Literal["json", "csv", "jsonl"] | None, Query()] = None,
+        accept: Annotated[str | None, Header()] = None,
+    ) -> Response:
+        after = decode_cursor(cursor, sort) if cursor is not None else None
+        page = queries.events_page(rows, filters.query, sort, limit, after)
+        next_cursor = None
+        if page.last_id is not None:
+            next_cursor = encode_cursor(sort, page.last_key, page.last_id)
+        fmt = response_format(format, accept)
+        return events_response(page.events, fmt, next_cursor, _next_url(request, next_cursor))
+
+    @router.get("/events/count", tags=["events"], summary="How many events match the filters")
+    def count_events(filters: FilterDep) -> dict[str, int]:
+        return {"count": queries.count_events(rows, filters.query)}
+
+    @router.get("/events/{event_id}", tags=["events"], summary="One event with its evidence")
+    def get_event(event_id: str) -> dict[str, Any]:
+        event = queries.event_by_id(rows, event_id)
+        if event is None:
+            raise ApiError(404, f"no event with id {event_id!r}", parameter="event_id")
+        article = queries.article_by_id(rows, event.article_id)
+        return {
+            "event": event_json(event),
+            "evidence": {
+                "sentence": event.sentence,
+                "trigger": event.evidence.trigger,
+                "rule": event.evidence.rule,
+                "confidence": event.confidence,
+                "highlights": highlights(event, article.text if article else None),
+            },
+            "article": None if article is None else {
+                "id": article.id,
+                "title": article.title,
+                "url": article.url,
+                "source": article.source,
+                "published": article.published.isoformat() if article.published else None,
+            },
+        }
+
+    @router.get("/stats/timeline", tags=["stats"], summary="Event counts per period and group")
+    def timeline(
+        filters: FilterDep,
+        interval: Literal["day", "week", "month"] = "day",
+        by: Literal["quad_class", "plover", "none"] = "quad_class",
+    ) -> dict[str, Any]:
+        counts = queries.timeline(rows, filters.query, interval, by)
+        return {"interval": interval, "by": by, "counts": counts}
+
+    @router.get("/stats/network", tags=["stats"], summary="Actor-to-actor counts, mean Goldstein")
+    def network(
+        filters: FilterDep,
+        level: Literal["country", "actor"] = "country",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> dict[str, Any]:
+        return {"level": level, "edges": queries.network(rows, filters.query, level, limit)}
+
+    @router.get("/actors", tags=["stats"], summary="Actors on either side, with event counts")
+    def actors(
+        filters: FilterDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    ) -> dict[str, Any]:
+        return {"actors": queries.actors(rows, filters.query, limit)}
+
+    @router.get("/places", tags=["stats"], summary="Located places with event counts")
+    def places(
+        filters: FilterDep, limit: Annotated[int, Query(ge=1, le=5000)] = 500
+    ) -> dict[str, Any]:
+        return {"places": queries.places(rows, filters.query, limit)}
+
+    return router

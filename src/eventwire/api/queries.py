@@ -1,0 +1,171 @@
+"""The reads the API needs beyond the Store interface: sorted pages, one event, counts.
+
+They run SQL on the store's own tables (eventwire.store.schema) through the store's row runner,
+reuse the store's filter builder (eventwire.store.query.event_filters) and pass every value as a
+parameter. Pages use keyset cursors on (sort key, id), so no page costs more than a top-N scan.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.records import Article, Event
+from eventwire.store import schema
+from eventwire.store.base import EventQuery
+from eventwire.store.query import event_filters
+
+Rows = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+
+# sort name -> (SQL key expression, descending). Undated events ("~") come last either way.
+SORT_KEYS: dict[str, tuple[str, bool]] = {
+    "date": ("order_key", False),
+    "-date": (f"CASE WHEN order_key = '{schema.UNDATED}' THEN '' ELSE order_key END", True),
+    "goldstein": ("goldstein", False),
+    "-goldstein": ("goldstein", True),
+    "confidence": ("confidence", False),
+    "-confidence": ("confidence", True),
+}
+INTERVALS = {
+    # interval -> (SQL period of an order_key, pattern of keys precise enough for it)
+    "day": ("substr(order_key, 1, 10)", r"^\d{4}-\d{2}-\d{2}"),
+    "week": (
+        "strftime(date_trunc('week', TRY_CAST(substr(order_key, 1, 10) AS DATE)), '%Y-%m-%d')",
+        r"^\d{4}-\d{2}-\d{2}",
+    ),
+    "month": ("substr(order_key, 1, 7)", r"^\d{4}-\d{2}"),
+}
+GROUPS = {"quad_class": "CAST(quad_class AS VARCHAR)", "plover": "plover_type", "none": "'all'"}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    events: list[Event]
+    last_key: Any  # sort key of the last event, for the next cursor (None: no more pages)
+    last_id: str | None
+
+
+def rows_of(store: Any, lock: threading.Lock) -> Rows:
+    """The store's parameterised row runner, serialised by `lock` (the lock writes take too):
+    the store has one connection, and it serves every request thread."""
+    run = getattr(store, "rows", None) or store._rows
+
+    def locked(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with lock:
+            return run(sql, list(params))
+
+    return locked
+
+
+def _where(query: EventQuery, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()) -> tuple[
+    str, list[Any]
+]:
+    conds, params = event_filters(query)
+    conds, params = [*conds, *extra], [*params, *extra_params]
+    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+
+def events_page(
+    rows: Rows, query: EventQuery, sort: str, size: int, after: tuple[Any, str] | None
+) -> Page:
+    """One page of events in `sort` order, continuing strictly after (key, id) when given."""
+    key, desc = SORT_KEYS[sort]
+    extra: list[str] = []
+    extra_params: list[Any] = []
+    if after is not None:
+        op = "<" if desc else ">"
+        extra.append(f"({key} {op} ? OR ({key} = ? AND id {op} ?))")
+        extra_params += [after[0], after[0], after[1]]
+    where, params = _where(query, extra, extra_params)
+    direction = "DESC" if desc else "ASC"
+    columns = ", ".join(schema.EVENT_NAMES)
+    sql = (
+        f"SELECT {columns}, {key} AS sort_key FROM events{where}"
+        f" ORDER BY sort_key {direction}, id {direction} LIMIT ?"
+    )
+    found = rows(sql, [*params, size + 1])
+    events = [schema.event_from_row(r[:-1]) for r in found[:size]]
+    if len(found) <= size:
+        return Page(events, None, None)
+    last = found[size - 1]
+    return Page(events, last[-1], last[0])
+
+
+def count_events(rows: Rows, query: EventQuery) -> int:
+    where, params = _where(query)
+    return int(rows(f"SELECT count(*) FROM events{where}", params)[0][0])
+
+
+def event_by_id(rows: Rows, event_id: str) -> Event | None:
+    found = rows(f"SELECT {', '.join(schema.EVENT_NAMES)} FROM events WHERE id = ?", [event_id])
+    return schema.event_from_row(found[0]) if found else None
+
+
+def article_by_id(rows: Rows, article_id: str) -> Article | None:
+    found = rows(
+        "SELECT id, source, url, published, title, text, language FROM articles WHERE id = ?",
+        [article_id],
+    )
+    return schema.article_from_row(found[0]) if found else None
+
+
+def timeline(rows: Rows, query: EventQuery, interval: str, group: str) -> list[dict[str, Any]]:
+    """Event counts per period and group, periods in order."""
+    period, pattern = INTERVALS[interval]
+    where, params = _where(query, ["regexp_matches(order_key, ?)"], [pattern])
+    sql = (
+        f"SELECT period, grp, count(*) AS n FROM (SELECT {period} AS period,"
+        f" {GROUPS[group]} AS grp FROM events{where}) WHERE period IS NOT NULL"
+        " GROUP BY period, grp ORDER BY period, grp"
+    )
+    return [{"period": p, "group": g, "count": int(n)} for p, g, n in rows(sql, params)]
+
+
+def network(rows: Rows, query: EventQuery, level: str, limit: int) -> list[dict[str, Any]]:
+    """Directed source -> target edges with event counts and mean Goldstein, largest first."""
+    side = {"country": "country", "actor": "code"}[level]
+    src, tgt = f"source_{side}", f"target_{side}"
+    where, params = _where(query, [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL"])
+    sql = (
+        f"SELECT {src}, {tgt}, count(*) AS n, avg(goldstein) FROM events{where}"
+        f" GROUP BY {src}, {tgt} ORDER BY n DESC, {src}, {tgt} LIMIT ?"
+    )
+    return [
+        {"source": s, "target": t, "count": int(n), "goldstein_mean": round(float(g), 3)}
+        for s, t, n, g in rows(sql, [*params, limit])
+    ]
+
+
+def actors(rows: Rows, query: EventQuery, limit: int) -> list[dict[str, Any]]:
+    """Actor codes seen on either side, with a name, their country and event counts."""
+    where, params = _where(query)
+    sql = (
+        "WITH sel AS (SELECT * FROM events" + where + "), sides AS ("
+        " SELECT source_code AS code, source_country AS country, source_name AS name, 1 AS src"
+        " FROM sel UNION ALL"
+        " SELECT target_code, target_country, target_name, 0 FROM sel"
+        " WHERE target_code IS NOT NULL)"
+        " SELECT code, any_value(country), mode(name), count(*) AS n, sum(src)"
+        " FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ?"
+    )
+    return [
+        {"code": c, "country": k, "name": name, "events": int(n), "as_source": int(s)}
+        for c, k, name, n, s in rows(sql, [*params, limit])
+    ]
+
+
+def places(rows: Rows, query: EventQuery, limit: int) -> list[dict[str, Any]]:
+    """Located places (with coordinates) and how many events happened there."""
+    where, params = _where(query, ["place_lat IS NOT NULL", "place_lon IS NOT NULL"])
+    sql = (
+        "SELECT place_geonameid, place_name, place_country, place_feature, place_lat, place_lon,"
+        f" count(*) AS n FROM events{where}"
+        " GROUP BY ALL ORDER BY n DESC, place_name LIMIT ?"
+    )
+    return [
+        {"geonameid": gid, "name": name, "country": country, "feature": feature,
+         "lat": lat, "lon": lon, "events": int(n)}
+        for gid, name, country, feature, lat, lon, n in rows(sql, [*params, limit])
+    ]
