@@ -1,4 +1,4 @@
-"""Store fixtures: a fresh DuckDB file per test."""
+"""Store fixtures: a fresh DuckDB file per test, and one real PostgreSQL server per session."""
 
 from __future__ import annotations
 
@@ -6,12 +6,35 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-# pytest runs with --import-mode=importlib: make the shared record builders importable
-sys.path.insert(0, str(Path(__file__).parent))
-
+import psycopg
 import pytest
 
-from eventwire.store.duckdb import DuckDBStore
+# pytest runs with --import-mode=importlib: make the shared helpers importable
+sys.path.insert(0, str(Path(__file__).parent))
+
+import pg_server  # noqa: E402
+
+from eventwire.store.duckdb import DuckDBStore  # noqa: E402
+from eventwire.store.postgres import PostgresStore  # noqa: E402
+from eventwire.store.sqlstore import SqlStore  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server on a free loopback port for the whole session (see pg_server)."""
+    try:
+        server = pg_server.start()
+    except pg_server.NoPostgres as missing:
+        pytest.skip(str(missing))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def _drop_tables(url: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS articles, events, rejects, inputs")
 
 
 @pytest.fixture
@@ -21,8 +44,15 @@ def duck(tmp_path: Path) -> Iterator[DuckDBStore]:
     store.close()
 
 
-@pytest.fixture(params=["duckdb"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DuckDBStore]:
-    opened = DuckDBStore(tmp_path / "param.duckdb")
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
+    """The same contract tests run on each backend, each test on an empty store."""
+    opened: SqlStore
+    if request.param == "duckdb":
+        opened = DuckDBStore(tmp_path / "param.duckdb")
+    else:
+        url = request.getfixturevalue("postgres_url")
+        _drop_tables(url)
+        opened = PostgresStore(url)
     yield opened
     opened.close()

