@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from eventwire.errors import EventwireError
 from eventwire.records import Article, Event, Reject
 
 
@@ -35,16 +36,25 @@ class CodedArticle:
     duplicate_of: str | None = None
 
 
-class StoreError(Exception):
-    """A store cannot be opened or used; the message says what to do."""
+class StoreError(EventwireError):
+    """A store cannot be opened or used; the message says what to do (the CLI prints it)."""
+
+    code_name = "STORE_ERROR"
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message, code=self.code_name, hint=hint)
 
 
 class StoreLocked(StoreError):
     """Another process holds the write lock of a DuckDB file."""
 
+    code_name = "STORE_LOCKED"
+
 
 class UnknownCursor(StoreError):
     """`EventQuery.after` names an event id that is not in the store."""
+
+    code_name = "UNKNOWN_CURSOR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,10 @@ class Summary:
 
 class Store(Protocol):
     def has_article(self, article_id: str) -> bool: ...
+
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """The ids among `ids` already stored (one query): resume skips them before coding."""
+        ...
 
     def write_batch(
         self,

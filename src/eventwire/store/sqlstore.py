@@ -57,7 +57,7 @@ class SqlStore:
         progress: Sequence[InputProgress] = (),
     ) -> int:
         with self._transaction():
-            present = self._present_ids([c.article.id for c in coded])
+            present = self.stored_ids([c.article.id for c in coded])
             fresh: list[CodedArticle] = []
             for item in coded:
                 if item.article.id not in present:
@@ -185,11 +185,13 @@ class SqlStore:
         )
         return {key: int(n) for key, n in rows}
 
-    def _present_ids(self, ids: list[str]) -> set[str]:
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """The ids among `ids` already stored (one query)."""
         if not ids:
             return set()
         marks = ", ".join("?" for _ in ids)
-        return {r[0] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
+        sql = f"SELECT id FROM articles WHERE id IN ({marks})"
+        return {r[0] for r in self._rows(sql, list(ids))}
 
     def _cursor_of(self, event_id: str) -> tuple[str, str]:
         rows = self._rows("SELECT order_key, id FROM events WHERE id = ?", [event_id])
