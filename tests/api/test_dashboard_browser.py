@@ -1,0 +1,89 @@
+"""End to end: the dashboard in headless Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from eventwire.api.app import create_app
+from eventwire.store.duckdb import DuckDBStore
+
+from .serve import serving
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.slow
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists() or shutil.which("chromium"):
+        return
+    message = ("Debian's chromium is not installed at /usr/bin/chromium: run "
+               "tests/api/ensure_chromium.sh (as root) to install it")
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def base_url(store: DuckDBStore) -> Iterator[str]:
+    with serving(create_app(store)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(base_url: str) -> Iterator[object]:
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_page(viewport={"width": 1280, "height": 1100})
+        yield context
+        browser.close()
+
+
+def test_dashboard_filter_click_and_evidence(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "/")
+    expect(page.locator("#events tbody tr")).to_have_count(6)
+    expect(page.locator("#map path.country").first).to_be_attached()
+    expect(page.locator("#timeline rect.bar").first).to_be_attached()
+
+    page.fill("input[name=actor]", "FRA")
+    page.click("#apply")
+    expect(page.locator("#events tbody tr")).to_have_count(2)
+    assert "actor=FRA" in page.url  # the filter lives in the URL
+
+    page.locator("#events tbody tr", has_text="040").click()
+    sentence = page.locator("#evidence-sentence")
+    expect(sentence).to_contain_text("met German Chancellor Anna Weber in Paris")
+    expect(sentence.locator("mark.trigger")).to_have_text("met")
+    expect(sentence.locator("mark.source")).to_have_text("French Foreign Minister Jean Dupont")
+    expect(sentence.locator("mark.target")).to_have_text("German Chancellor Anna Weber")
+    expect(page.locator("#evidence-facts")).to_contain_text("rule.040")
+    expect(page.locator("#network .node")).to_have_count(2)
+    expect(page.locator("#map circle.place")).to_have_count(1)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    assert all(url.startswith(base_url) for url in requests), "the page fetched from outside"
+
+
+def test_shared_link_restores_filters_and_event(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/?quad_class=4&event=e3")
+    expect(page.locator("select[name=quad_class]")).to_have_value("4")
+    expect(page.locator("#events tbody tr")).to_have_count(1)
+    expect(page.locator("#evidence-sentence mark.trigger")).to_have_text("shelled")
