@@ -10,6 +10,8 @@ A reader never stops a batch: every bad record, and every input that cannot be r
 
 from __future__ import annotations
 
+import functools
+import importlib
 import lzma
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -24,22 +26,35 @@ from eventwire.readers.inputs import (
     is_url,
     iter_input_files,
     open_raw,
+    plain_head,
 )
-from eventwire.readers.jsonl import read_jsonl
 from eventwire.readers.sniff import HEAD_BYTES, sniff_format
-from eventwire.readers.text import read_text
 from eventwire.records import Article, Reject
 
 __all__ = ["ReadStats", "iter_input_files", "read_file", "read_inputs"]
 
 DEFAULT_MAX_BYTES = 5_000_000
 Reader = Callable[[BinaryIO, str, date | None, int], Iterator[ReadResult]]
+_READERS = {
+    "text": ("eventwire.readers.text", "read_text"),
+    "jsonl": ("eventwire.readers.jsonl", "read_jsonl"),
+    "html": ("eventwire.readers.html", "read_html"),
+    "feed": ("eventwire.readers.feeds", "read_feed"),
+    "warc": ("eventwire.readers.warc", "read_warc"),
+}
 # Errors of a truncated or corrupt input stream, reported as IO_ERROR where they happen.
 _STREAM_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
-def _readers() -> dict[str, Reader]:
-    return {"text": read_text, "jsonl": read_jsonl}
+def _reader(fmt: str | None, stats: ReadStats) -> Reader | None:
+    """The reader of a format, imported on first use (trafilatura, feedparser load slowly)."""
+    if fmt not in _READERS:
+        return None
+    module, function = _READERS[fmt]
+    reader = getattr(importlib.import_module(module), function)
+    if fmt == "warc":
+        return functools.partial(reader, skipped=stats.skipped)
+    return reader
 
 
 def read_inputs(
@@ -100,11 +115,10 @@ def _read_stream(
     count = 0
     try:
         kind = compression_of(raw)
+        head = plain_head(raw, kind, HEAD_BYTES)
         stream = decompressed(raw, kind)
-        head = stream.read(HEAD_BYTES)
-        stream.seek(0)
         fmt = sniff_format(head, name)
-        reader = _readers().get(fmt or "")
+        reader = _reader(fmt, stats)
         if reader is None:
             yield reject(
                 name, "file", RejectReason.UNSUPPORTED, f"{name}: not a format we read", head

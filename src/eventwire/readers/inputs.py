@@ -14,9 +14,10 @@ import io
 import lzma
 import os
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
@@ -74,7 +75,7 @@ def open_raw(name: str) -> BinaryIO:
 
 
 def compression_of(stream: BinaryIO) -> str | None:
-    """"gzip", "bz2", "xz" or None, from the stream's first bytes (the stream is rewound)."""
+    """The compression ("gzip", "bz2", "xz" or None) told by the first bytes; rewinds the stream."""
     head = stream.read(6)
     stream.seek(0)
     for magic, kind in _MAGIC:
@@ -92,6 +93,29 @@ def decompressed(stream: BinaryIO, kind: str | None) -> BinaryIO:
     if kind == "xz":
         return lzma.LZMAFile(stream, mode="rb")
     return stream
+
+
+def plain_head(stream: BinaryIO, kind: str | None, size: int) -> bytes:
+    """Up to `size` uncompressed bytes from the start, even of a truncated or corrupt file.
+
+    Decompressing by hand, not through GzipFile, keeps what a broken stream yields before the
+    break, so the format can still be told and the good records read. The stream is rewound.
+    """
+    raw = stream.read(size if kind is None else max(size, 1 << 16))
+    stream.seek(0)
+    if kind is None:
+        return raw
+    decompressor: Any
+    if kind == "gzip":
+        decompressor = zlib.decompressobj(wbits=31)
+    elif kind == "bz2":
+        decompressor = bz2.BZ2Decompressor()
+    else:
+        decompressor = lzma.LZMADecompressor()
+    try:
+        return decompressor.decompress(raw, size)
+    except (OSError, EOFError, zlib.error, lzma.LZMAError):
+        return b""
 
 
 def plain_name(name: str) -> str:

@@ -25,7 +25,7 @@ _EXTENSIONS = {
 
 
 def sniff_format(head: bytes, name: str) -> str | None:
-    """"warc", "jsonl", "feed", "html" or "text" from the input's first (uncompressed) bytes.
+    """The format ("warc", "jsonl", "feed", "html", "text") told by the first (plain) bytes.
 
     Content wins over the extension (a feed saved as .xml, HTML saved as .txt) except that a
     .txt file stays text: plain text may well begin with "<" or "{". None: no format we read.
