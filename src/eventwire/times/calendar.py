@@ -1,0 +1,78 @@
+"""Calendar arithmetic and TIMEX3 value formatting around an anchor date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def shift_quarter(year: int, quarter: int, delta: int) -> tuple[int, int]:
+    index = year * 4 + (quarter - 1) + delta
+    return index // 4, index % 4 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_near(anchor: date, weekday: int, direction: str, strict: bool = False) -> date:
+    """The date of ISO `weekday` on/before ("past"), on/after ("future") or nearest the anchor.
+
+    `strict` excludes the anchor itself ("last Friday" on a Friday is a week back).
+    """
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if strict:
+        back = back or 7
+        ahead = ahead or 7
+    if direction == "past":
+        return anchor - timedelta(days=back)
+    if direction == "future":
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+
+
+def year_for_month(anchor: date, month: int, day: int | None, direction: str) -> int:
+    """The year of a month (and day) written without one, given the clause's direction in time."""
+    here = (anchor.month, anchor.day if day is not None else 0)
+    there = (month, day or 0)
+    if direction == "future":
+        return anchor.year + 1 if there < here else anchor.year
+    if direction == "past":
+        return anchor.year - 1 if there > here else anchor.year
+    # no tense: the nearer reading, ties going to the past (news mostly reports the past)
+    now = anchor.year * 12 + anchor.month
+    return min((anchor.year - 1, anchor.year, anchor.year + 1),
+               key=lambda y: (abs(y * 12 + month - now), y > anchor.year))
+
+
+def decade_value(year: int) -> str:
+    return f"{year // 10:03d}"
+
+
+def century_value(year: int) -> str:
+    return f"{year // 100:02d}"

@@ -1,0 +1,130 @@
+"""The recogniser's regular expressions, built once from the lexicon's word lists.
+
+Each rule is a name and a compiled pattern; `normalise.py` holds one handler per rule name that
+turns a match into a TIMEX3 type and value. A pattern may mark the part of the match that is the
+expression with a group named `span` (the rest is context that must be there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.times.lexicon import TimeLexicon
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    left_mod: re.Pattern[str]
+    right_mod: re.Pattern[str]
+
+
+def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def build_grammar(lex: TimeLexicon) -> Grammar:
+    """Compile every rule pattern (case-insensitive) from the lexicon."""
+    full_months = [m for m in lex.months if len(m) > 3 or m == "may"]
+    abbr_months = [m for m in lex.months if m not in full_months]
+    full_days = [d for d in lex.weekdays if d.endswith("day")]
+    abbr_days = [d for d in lex.weekdays if d not in full_days]
+    month_full = _alt(full_months)
+    month_any = f"(?:{month_full}|{_alt(abbr_months)}\\.?)"
+    wd_full = _alt(full_days)
+    wd_any = f"(?:{wd_full}|{_alt(abbr_days)}\\.?)"
+    ones = _alt([w for w, v in lex.numbers.items() if v < 10 and " " not in w and len(w) > 2])
+    teens = _alt([w for w, v in lex.numbers.items() if 10 <= v < 20])
+    tens = _alt([w for w, v in lex.numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    others = _alt([w for w, v in lex.numbers.items() if v >= 100 or " " in w or len(w) <= 2])
+    vague = _alt(lex.vague_numbers)
+    num_word = f"(?:{tens}(?:[\\s-]+{ones})?|{teens}|{ones}|{others})"
+    num = f"(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|{num_word}|{vague})"
+    singular = [u for u in lex.units if u not in lex.unit_plurals.values()]
+    unit = "(?:" + "|".join(sorted([f"{u}s?" for u in singular] + list(lex.unit_plurals)
+                                   + list(lex.unit_plurals.values()), key=len, reverse=True)) + ")"
+    ordinal = _alt(list(lex.ordinals))
+    day = f"(?:(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{ordinal})"
+    year_word = (f"(?:nineteen[\\s-]+{tens}(?:[\\s-]+{ones})?|"
+                 f"two\\s+thousand(?:\\s+(?:and\\s+)?{ones})?)")
+    year = f"(?:1[0-9]\\d\\d|20\\d\\d|{year_word})"
+    season = _alt(list(lex.seasons))
+    part = _alt(list(lex.day_parts))
+    tz = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|local\s+time)"
+    b, e = r"(?<![\w'-])", r"(?![\w-])"
+    rel = r"(?:last|next|this|this\s+past|this\s+coming|coming|past|previous)"
+    patterns = {
+        "date_mdy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?:the\\s+)?(?P<mon>{month_any})\\s+(?P<day>{day})"
+                    f"(?!\\d)(?:,?\\s+(?P<year>{year}))?",
+        "date_dmy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?:the\\s+)?(?P<day>{day})\\s+(?:of\\s+)?"
+                    f"(?P<mon>{month_any})(?:,?\\s+(?P<year>{year}))?",
+        "month_year": f"(?P<mon>{month_any}),?\\s+(?:of\\s+)?(?P<year>{year})",
+        "month": f"(?:(?P<rel>{rel})\\s+)?(?P<mon>{month_full})"
+                 f"(?:\\s+(?P<yrel>last|this|next)\\s+year)?",
+        "iso": r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})",
+        "slash": r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])",
+        "year": f"(?:(?P<fiscal>fiscal(?:\\s+year)?|calendar(?:\\s+year)?)\\s+|(?P<the>the\\s+year)"
+                f"\\s+)?(?P<year>1[6-9]\\d\\d|20\\d\\d|{year_word})",
+        "fy": r"(?:FY|fiscal\s+)'?(?P<yy>\d{2})",
+        "decade": f"(?:the\\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\\d)0'?s|'(?P<d2>\\d)0'?s|(?<=the\\s)"
+                  f"(?P<w>{_alt(list(lex.decade_words))}))",
+        "century": f"(?:the\\s+)?(?P<n>\\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\\s-]+century",
+        "quarter": r"(?:(?P<det>the|its|this|last|next|that|a|their|his|her)\s+)?"
+                   r"(?:(?P<poss>this|last|next)\s+year's\s+)?"
+                   r"(?P<adj>(?:(?:latest|current|year-ago|year-earlier|comparable|same|fiscal|"
+                   r"flat|\d{4}|previous|prior|recent|coming|corresponding)[\s-]+)*)"
+                   r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?"
+                   r"(?:fiscal[\s-]+)?(?P<noun>quarter|period)(?P<pl>s)?"
+                   r"(?:\s+of\s+(?P<year>\d{4}|this\s+year|last\s+year|next\s+year))?"
+                   r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
+        "half": r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)"
+                r"(?:\s+of\s+(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+        "season": f"(?:(?P<rel>{rel}|the|that|early|late)\\s+)?(?P<season>{season})"
+                  f"(?:\\s+(?:of\\s+)?(?P<year>{year}))?",
+        "rel_unit": r"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|"
+                    r"same|latest|present)|that)\s+(?P<unit>week|month|year|decade|century|weekend|"
+                    r"fiscal\s+year)",
+        "the_unit": f"(?P<det>the|this|that)\\s+(?P<unit>year|month|week|weekend|day|{part})",
+        "rel_weekday": f"(?P<rel>{rel}|the\\s+previous|the\\s+following|the\\s+next)\\s+"
+                       f"(?P<wd>{wd_full})",
+        "day_word": f"(?P<w>yesterday|today|tomorrow|tonight|the\\s+day\\s+before\\s+yesterday|"
+                    f"the\\s+day\\s+after\\s+tomorrow|last\\s+night|overnight)"
+                    f"(?:'s)?(?:\\s+(?P<part>{part}))?",
+        "weekday": f"(?P<wd>{wd_full})(?P<s>'s|s)?(?:\\s+(?P<part>{part})s?)?",
+        "ago": f"(?P<num>{num})[\\s-]+(?P<unit>{unit})\\s+(?P<dir>ago|earlier|later|from\\s+now|"
+               f"hence|back)",
+        "duration": f"(?:the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|final|"
+                    f"latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
+                    f"(?:\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
+                    f"business|calendar)\\s+)?(?P<unit>{unit})(?:-(?:long|old))?",
+        "bare_plural": r"(?:for|in|over|within|after|than|take|took|takes)\s+(?P<span>"
+                       r"(?P<unit>years|months|weeks|days|decades|hours|minutes))",
+        "set": f"(?P<q>every|each|per)\\s+(?:other\\s+)?(?P<what>{unit}|{wd_full}|{month_full}|"
+               f"{season})",
+        "set_adverb": _alt(list(lex.sets)),
+        "set_freq": f"(?P<times>once|twice|thrice|{num}\\s+times)\\s+(?:a|an|per|every)\\s+"
+                    f"(?P<unit>{unit})",
+        "clock": f"(?P<h>\\d{{1,2}})(?:[:.](?P<m>\\d{{2}}))?\\s*(?P<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|"
+                 f"am\\b|pm\\b)(?:\\s+(?P<tz>{tz}))?(?:,?\\s+(?:on\\s+)?(?P<day>{wd_full}|"
+                 f"yesterday|today|tomorrow))?",
+        "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
+                      f"tomorrow))?",
+        "ref": _alt(list(lex.refs)),
+        "year_end": r"year[\s-]end|year's\s+end",
+        "holiday": f"(?:(?P<rel>last|next|this)\\s+)?(?P<h>{_alt(list(lex.holidays))})",
+        "fiscal_year": r"(?:the\s+)?(?P<rel>current|latest|last|next|previous|this|same|new)?\s*"
+                       r"fiscal\s+year",
+        "adj_ago": r"year-(?:ago|earlier)",
+    }
+    rules = tuple(
+        (name, re.compile(b + f"(?:{p})" + e, re.IGNORECASE))
+        for name, p in patterns.items()
+    )
+    mods = _alt(list(lex.mods))
+    left_mod = re.compile(f"(?:^|(?<=[\\s(\"“]))(?:(?:the|this|its)\\s+)?(?:very\\s+)?"
+                          f"(?P<mod>{mods})(?:\\s+|-)$", re.IGNORECASE)
+    right_mod = re.compile(r"^\s+(?P<mod>or\s+so|or\s+later|or\s+earlier|and\s+beyond)(?![\w-])",
+                           re.IGNORECASE)
+    return Grammar(rules, left_mod, right_mod)

@@ -1,0 +1,223 @@
+"""One handler per grammar rule: a regex match -> (TIMEX3 type, value), or None to reject it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from eventwire.times import calendar as cal
+from eventwire.times.normalise import (
+    Context,
+    Norm,
+    _direction,
+    _rel_offset,
+    _word,
+    parse_day,
+    parse_year,
+)
+
+Handler = Callable[[re.Match[str], Context], Norm | None]
+_MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|during|through|from|to|early|late|"
+                          r"mid|last|next|this|before|after)\s*-?\s*)$", re.IGNORECASE)
+
+
+def _capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
+    if not _capitalised(m["mon"]):
+        return None
+    month = ctx.lex.months[_word(m["mon"])]
+    day = parse_day(m["day"], ctx.lex)
+    if day is None or not 1 <= day <= 31:
+        return None
+    if m["year"]:
+        year = parse_year(m["year"], ctx.lex)
+    elif m["wd"]:  # the weekday pins the year when it agrees with one reading
+        wd = ctx.lex.weekdays[_word(m["wd"])]
+        years = [y for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+                 if (d := cal.safe_date(y, month, day)) and d.isoweekday() == wd]
+        year = min(years, key=lambda y: abs(y - ctx.dct.year)) if years else None
+        if year is None:
+            year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+    else:
+        year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+    if year is None or cal.safe_date(year, month, day) is None:
+        return None
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    year = parse_year(m["year"], ctx.lex)
+    if not _capitalised(m["mon"]) or year is None:
+        return None
+    return "DATE", cal.month_value(year, ctx.lex.months[_word(m["mon"])])
+
+
+def _month(m: re.Match[str], ctx: Context) -> Norm | None:
+    name = m["mon"]
+    if not _capitalised(name):
+        return None
+    month = ctx.lex.months[_word(name)]
+    if _word(name) == "may" and not m["rel"] and not m["yrel"] and not _MAY_CONTEXT.search(
+            ctx.text[max(0, m.start() - 12):m.start()]):
+        return None
+    if m["yrel"]:
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[_word(m["yrel"])]
+    elif m["rel"]:
+        offset = _rel_offset(m["rel"])
+        if offset == -1:
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        elif offset == 1:
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        else:
+            year = ctx.dct.year
+    else:
+        year = cal.year_for_month(ctx.dct, month, None, _direction(ctx, m.start(), m.end()))
+    return "DATE", cal.month_value(year, month)
+
+
+def _iso(m: re.Match[str], ctx: Context) -> Norm | None:
+    d = cal.safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _slash(m: re.Match[str], ctx: Context) -> Norm | None:
+    a, b = int(m["a"]), int(m["b"])
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if not m["y"] and not re.search(r"(?:\(|\bon\s+|day\s+)$", before, re.IGNORECASE):
+        return None
+    day, month = (a, b) if b <= 12 else (b, a)  # day first, as the brief's press style writes it
+    if m["y"]:
+        year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+        if year > ctx.dct.year + 1 and len(m["y"]) == 2:
+            year -= 100
+    else:
+        year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+    d = cal.safe_date(year, month, day)
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _year(m: re.Match[str], ctx: Context) -> Norm | None:
+    before = ctx.text[max(0, m.start() - 4):m.start()]
+    after = ctx.text[m.end():m.end() + 10]
+    if re.search(r"[$£€#]\s*$|No\.\s*$", before) or re.match(r"\s*(?:%|percent|[.,]\d|-\d)",
+                                                               after):
+        return None
+    year = parse_year(m["year"], ctx.lex)
+    if year is None:
+        return None
+    return "DATE", f"{year:04d}"
+
+
+def _fy(m: re.Match[str], ctx: Context) -> Norm | None:
+    yy = int(m["yy"])
+    century = ctx.dct.year // 100 * 100
+    year = century + yy if century + yy <= ctx.dct.year + 5 else century - 100 + yy
+    return "DATE", f"{year:04d}"
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["w"]:
+        return "DATE", f"19{ctx.lex.decade_words[_word(m['w'])]}"
+    if m["c"]:
+        return "DATE", f"{m['c']}{m['d']}"
+    century = 19 if int(m["d2"]) * 10 + 1900 <= ctx.dct.year - 10 else ctx.dct.year // 100
+    return "DATE", f"{century}{m['d2']}"
+
+
+def _century(m: re.Match[str], ctx: Context) -> Norm | None:
+    n = parse_day(m["n"], ctx.lex)
+    return ("DATE", f"{n - 1:02d}") if n else None
+
+
+def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int:
+    spec = _word(m["year"] or m["poss"] or "")
+    adj = _word(m["adj"])
+    if spec.isdigit():
+        return int(spec)
+    year_in_adj = re.search(r"\d{4}", adj)
+    if year_in_adj:
+        return int(year_in_adj.group())
+    if "last" in spec:
+        return ctx.dct.year - 1
+    if "next" in spec:
+        return ctx.dct.year + 1
+    if "this" in spec or q is None:
+        return ctx.dct.year
+    current = cal.quarter_of(ctx.dct)
+    direction = _direction(ctx, m.start(), m.end())
+    if direction == "future":
+        return ctx.dct.year + 1 if q < current else ctx.dct.year
+    return ctx.dct.year - 1 if q > current else ctx.dct.year
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    after = ctx.text[m.end():m.end() + 12]
+    ordinal = _word(m["ord"])
+    adj = _word(m["adj"])
+    det = _word(m["det"])
+    if m["pl"] or re.match(r"-|\s+of\s+(?:a|an|the|its|their|his|her)\b|\s+(?:point|mile)",
+                           after, re.IGNORECASE):
+        return None
+    if m["noun"].lower() == "period" and not (adj or ordinal):
+        return None
+    if not ordinal and not det and not adj:
+        return None
+    if det == "a" and not ordinal:
+        return None
+    ordinals = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                "4th": 4}
+    back = 1 if ("year-ago" in adj or "year-earlier" in adj or m["ago"]
+                 or "corresponding" in adj) else 0
+    if ordinal in ordinals:
+        q: int | None = ordinals[ordinal]
+        year = _quarter_year(m, ctx, q)
+    elif "current" in adj or det == "this":
+        year, q = ctx.dct.year, cal.quarter_of(ctx.dct)
+    elif det == "next" or "coming" in adj:
+        year, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), 1)
+    elif det == "last" or "previous" in adj or "prior" in adj:
+        base = ctx.last_quarter or cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
+        year, q = cal.shift_quarter(*base, -1) if ctx.last_quarter else base
+    else:  # "the quarter", "the latest quarter": the one under discussion, else the last one
+        year, q = ctx.last_quarter or cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
+    if back:
+        year -= 1
+    elif q is not None:
+        ctx.last_quarter = (year, q)
+    return "DATE", f"{year:04d}-Q{q}"
+
+
+def _half(m: re.Match[str], ctx: Context) -> Norm | None:
+    spec = _word(m["year"])
+    if not spec:
+        return None
+    year = int(spec) if spec.isdigit() else ctx.dct.year + (
+        -1 if "last" in spec else 1 if "next" in spec else 0)
+    half = 1 if _word(m["ord"]) == "first" else 2
+    return "DATE", f"{year:04d}-H{half}"
+
+
+def _season(m: re.Match[str], ctx: Context) -> Norm | None:
+    code = ctx.lex.seasons[_word(m["season"])]
+    rel = _word(m["rel"])
+    if not rel and not m["year"] and (code in ("SP", "FA") or not _capitalised(m["season"])):
+        return None
+    if m["year"]:
+        year = parse_year(m["year"], ctx.lex)
+        return ("DATE", f"{year:04d}-{code}") if year else None
+    order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+    now = (ctx.dct.month % 12) // 3  # Dec-Feb 0, Mar-May 1 ...
+    offset = _rel_offset(rel)
+    year = ctx.dct.year
+    if offset == -1:
+        year -= 1 if order[code] >= now else 0
+    elif offset == 1:
+        year += 1 if order[code] <= now else 0
+    elif offset is None and _direction(ctx, m.start(), m.end()) == "past" and order[code] > now:
+        year -= 1
+    elif offset is None and _direction(ctx, m.start(), m.end()) == "future" and order[code] < now:
+        year += 1
+    return "DATE", f"{year:04d}-{code}"

@@ -1,0 +1,81 @@
+"""The word lists of time expressions (lexicon.yaml), loaded once into a TimeLexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+SECTIONS = (
+    "months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "unit_plurals",
+    "decade_words", "seasons", "day_parts", "sets", "refs", "mods", "holidays", "future_verbs",
+)
+
+
+class LexiconError(ValueError):
+    """The lexicon file is missing a section or has a value of the wrong shape."""
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one grammar per loaded lexicon
+class TimeLexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague_numbers: tuple[str, ...]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    unit_plurals: dict[str, str]
+    decade_words: dict[str, int]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    sets: dict[str, str]
+    refs: dict[str, str]
+    mods: dict[str, str]
+    holidays: dict[str, str]
+    future_verbs: frozenset[str]
+
+
+def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
+    """Check the shape of the parsed YAML and build the lexicon from it."""
+    missing = [s for s in SECTIONS if s not in data]
+    if missing:
+        raise LexiconError(f"time lexicon lacks sections: {', '.join(missing)}")
+    for name in SECTIONS:
+        section = data[name]
+        if name in ("vague_numbers", "future_verbs"):
+            if not isinstance(section, list) or not all(isinstance(w, str) for w in section):
+                raise LexiconError(f"time lexicon section {name!r} must be a list of words")
+        elif not isinstance(section, dict):
+            raise LexiconError(f"time lexicon section {name!r} must be a mapping")
+    return TimeLexicon(
+        months={k: int(v) for k, v in data["months"].items()},
+        weekdays={k: int(v) for k, v in data["weekdays"].items()},
+        numbers={k: float(v) for k, v in data["numbers"].items()},
+        vague_numbers=tuple(data["vague_numbers"]),
+        ordinals={k: int(v) for k, v in data["ordinals"].items()},
+        units={k: str(v) for k, v in data["units"].items()},
+        unit_plurals={k: str(v) for k, v in data["unit_plurals"].items()},
+        decade_words={k: int(v) for k, v in data["decade_words"].items()},
+        seasons={k: str(v) for k, v in data["seasons"].items()},
+        day_parts={k: str(v) for k, v in data["day_parts"].items()},
+        sets={k: str(v) for k, v in data["sets"].items()},
+        refs={k: str(v) for k, v in data["refs"].items()},
+        mods={k: str(v) for k, v in data["mods"].items()},
+        holidays={k: str(v) for k, v in data["holidays"].items()},
+        future_verbs=frozenset(data["future_verbs"]),
+    )
+
+
+def load_lexicon() -> TimeLexicon:
+    """Read lexicon.yaml from the package."""
+    text = resources.files("eventwire.times").joinpath("lexicon.yaml").read_text("utf-8")
+    return lexicon_from_mapping(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> TimeLexicon:
+    """The packaged lexicon, read on first use and reused (callers may pass their own)."""
+    return load_lexicon()

@@ -1,0 +1,142 @@
+"""Find time expressions: run every rule, keep the longest valid non-overlapping matches in
+text order, widen them by modifiers ("early", "the end of", "nearly", "or so") and normalise."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.records import TimeRef
+from eventwire.times import handlers, relative
+from eventwire.times.grammar import Grammar
+from eventwire.times.lexicon import TimeLexicon
+from eventwire.times.normalise import Context, Norm, shift_unit
+
+HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
+    "date_mdy": handlers._day_date,
+    "date_dmy": handlers._day_date,
+    "month_year": handlers._month_year,
+    "month": handlers._month,
+    "iso": handlers._iso,
+    "slash": handlers._slash,
+    "year": handlers._year,
+    "fy": handlers._fy,
+    "decade": handlers._decade,
+    "century": handlers._century,
+    "quarter": handlers._quarter,
+    "half": handlers._half,
+    "season": handlers._season,
+    "rel_unit": relative.rel_unit,
+    "the_unit": relative.the_unit,
+    "rel_weekday": relative.rel_weekday,
+    "day_word": relative.day_word,
+    "weekday": relative.weekday,
+    "ago": relative.ago,
+    "duration": relative.duration,
+    "bare_plural": relative.bare_plural,
+    "set": relative.set_every,
+    "set_adverb": relative.set_adverb,
+    "set_freq": relative.set_freq,
+    "clock": relative.clock,
+    "clock_word": relative.clock_word,
+    "ref": relative.ref,
+    "year_end": relative.year_end,
+    "holiday": relative.holiday,
+    "fiscal_year": relative.fiscal_year,
+    "adj_ago": relative.adj_ago,
+}
+_POSITIONAL = {"START", "END", "MID"}
+_EARLIER_CORE = re.compile(r"(?:this|last|next|yesterday|today|tonight|[A-Z][a-z]+day)\b",
+                           re.IGNORECASE)
+_NUMERIC_CORE = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|"
+                           r"several|a few|a couple)", re.IGNORECASE)
+_THE_UNIT = re.compile(r"the\s+(year|month|week|decade)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: str
+    match: re.Match[str]
+
+
+def _candidates(text: str, grammar: Grammar) -> list[_Candidate]:
+    found = []
+    for priority, (name, pattern) in enumerate(grammar.rules):
+        for m in pattern.finditer(text):
+            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
+            if end > start:
+                found.append(_Candidate(start, end, priority, name, m))
+    return found
+
+
+def _select(found: list[_Candidate], probe: Context) -> list[_Candidate]:
+    """Longest first, then rule order; a candidate its handler rejects gives way to others."""
+    taken: list[_Candidate] = []
+    occupied = bytearray(len(probe.text) + 1)
+    for cand in sorted(found, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if any(occupied[cand.start:cand.end]):
+            continue
+        if HANDLERS[cand.rule](cand.match, probe) is None:
+            continue
+        occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
+              grammar: Grammar, lex: TimeLexicon, floor: int) -> tuple[int, int, str | None]:
+    """Widen the span over a modifier before (or "or so" after) it; returns start, end, mod."""
+    core = text[start:end]
+    left = grammar.left_mod.search(text, max(floor, start - 40), start)
+    mod, new_start, new_end = None, start, end
+    if left:
+        word = re.sub(r"\s+", " ", left["mod"].lower())
+        candidate = lex.mods.get(word) or lex.mods.get(word.rstrip("-"))
+        quantity = kind == "DURATION" or rule == "ago"
+        if candidate in _POSITIONAL:
+            ok = kind in ("DATE", "TIME") or bool(_THE_UNIT.match(core))
+            if word in ("earlier", "later"):
+                ok = ok and bool(_EARLIER_CORE.match(core))
+            if value.endswith("_REF") or rule in ("ago", "duration"):
+                ok = False
+        else:
+            ok = quantity and bool(_NUMERIC_CORE.match(core))
+        if ok and candidate:
+            mod, new_start = candidate, left.start()
+    right = grammar.right_mod.match(text, end)
+    if right and (kind in ("DURATION", "DATE")) and rule in ("duration", "ago", "rel_unit"):
+        new_end = right.end()
+        mod = mod or {"or so": "APPROX", "or later": "ON_OR_AFTER", "or earlier": "ON_OR_BEFORE",
+                      "and beyond": "ON_OR_AFTER"}[re.sub(r"\s+", " ", right["mod"].lower())]
+    return new_start, new_end, mod
+
+
+def recognise(text: str, dct: date, grammar: Grammar, lex: TimeLexicon,
+              tense: Callable[[int, int], str]) -> list[TimeRef]:
+    """Every time expression of `text` as a TimeRef normalised against the date `dct`."""
+    probe = Context(text, dct, lex, lambda s, e: "unknown")
+    chosen = _select(_candidates(text, grammar), probe)
+    ctx = Context(text, dct, lex, tense)
+    out: list[TimeRef] = []
+    floor = 0
+    for cand in chosen:
+        norm = HANDLERS[cand.rule](cand.match, ctx)
+        if norm is None:
+            continue
+        kind, value = norm
+        start, end, mod = _modifier(text, cand.start, cand.end, kind, value, cand.rule,
+                                    grammar, lex, floor)
+        if mod in _POSITIONAL and kind == "DURATION":
+            unit = _THE_UNIT.match(text[cand.start:cand.end])
+            if unit:
+                code = {"year": "Y", "month": "M", "week": "W", "decade": "DE"}[unit[1].lower()]
+                kind, value = "DATE", shift_unit(dct, code, 0) or value
+        out.append(TimeRef(text[start:end], start, end, kind, value, mod))
+        floor = end
+    return out

@@ -1,0 +1,233 @@
+"""Handlers of relative expressions, durations, sets, clock times and references."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from eventwire.times import calendar as cal
+from eventwire.times.normalise import (
+    Context,
+    Norm,
+    _direction,
+    _rel_offset,
+    _word,
+    duration_value,
+    parse_number,
+    shift_unit,
+    unit_code,
+)
+
+_UNIT_OF = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+            "weekend": "WE", "fiscal year": "Y"}
+
+
+def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = _word(m["rel"])
+    unit = _UNIT_OF[_word(m["unit"])]
+    if rel == "that":
+        return None
+    if rel in ("the last", "the past", "the next", "the coming"):
+        if unit == "WE":
+            return None
+        # "the past year" names a stretch of time ending (or starting) now
+        return "DURATION", duration_value(1, unit)
+    offset = _rel_offset(rel)
+    if offset is None:
+        return None
+    value = shift_unit(ctx.dct, unit, offset)
+    return ("DATE", value) if value else None
+
+
+def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    det, unit = _word(m["det"]), _word(m["unit"])
+    if unit in ctx.lex.day_parts:
+        if det == "that":
+            return None
+        return "TIME", f"{ctx.dct.isoformat()}T{ctx.lex.day_parts[unit]}"
+    if det == "that":
+        return None
+    if det == "this":
+        value = shift_unit(ctx.dct, _UNIT_OF.get(unit, "D"), 0)
+        return ("DATE", value) if value else None
+    if unit == "weekend":
+        return "DATE", cal.week_value(ctx.dct) + "-WE"
+    if unit == "week":
+        return "DATE", cal.week_value(ctx.dct)
+    if unit == "day":
+        return "DATE", ctx.dct.isoformat()
+    return "DURATION", duration_value(1, _UNIT_OF[unit])
+
+
+def rel_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
+    wd = ctx.lex.weekdays[_word(m["wd"])]
+    rel = _word(m["rel"]).removeprefix("the ")
+    if rel in ("last", "past", "previous", "this past"):
+        d = cal.weekday_near(ctx.dct, wd, "past", strict=True)
+    elif rel in ("next", "coming", "following", "this coming"):
+        d = cal.weekday_near(ctx.dct, wd, "future", strict=True)
+    else:
+        d = cal.weekday_near(ctx.dct, wd, _direction(ctx, m.start(), m.end()))
+    return "DATE", d.isoformat()
+
+
+def _day_word_date(w: str, ctx: Context):
+    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
+               "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}
+    return ctx.dct + timedelta(days=offsets[w])
+
+
+def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    w = _word(m["w"])
+    d = _day_word_date(w, ctx)
+    part = _word(m["part"])
+    if part:
+        return "TIME", f"{d.isoformat()}T{ctx.lex.day_parts[part]}"
+    if w in ("tonight", "last night", "overnight"):
+        return "TIME", f"{d.isoformat()}TNI"
+    return "DATE", d.isoformat()
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
+    if not m["wd"][0].isupper():
+        return None
+    wd = ctx.lex.weekdays[_word(m["wd"])]
+    part = _word(m["part"])
+    code = ctx.lex.day_parts.get(part.rstrip("s")) if part else None
+    if m["s"] == "s" or (part or "").endswith("s"):
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else "")
+    d = cal.weekday_near(ctx.dct, wd, "future" if _direction(
+        ctx, m.start(), m.end()) == "future" else "past")
+    if code:
+        return "TIME", f"{d.isoformat()}T{code}"
+    return "DATE", d.isoformat()
+
+
+def ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    n = parse_number(m["num"], ctx.lex)
+    code = unit_code(m["unit"], ctx.lex)
+    direction = _word(m["dir"])
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    if n is None:
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if code.startswith("T"):
+        return "DURATION", duration_value(n, code)
+    letter = {"2W": "W"}.get(code, code)
+    steps = int(n) * (2 if code == "2W" else 1)
+    if letter == "Y" and steps == 1 and ctx.last_quarter and direction in ("ago", "earlier"):
+        y, q = ctx.last_quarter
+        return "DATE", f"{y - 1:04d}-Q{q}"
+    if letter == "D":
+        return "DATE", (ctx.dct + timedelta(days=sign * steps)).isoformat()
+    if letter == "Q":
+        value = shift_unit(ctx.dct, "Q", sign * steps)
+    elif letter in ("W", "M", "Y"):
+        value = shift_unit(ctx.dct, letter, sign * steps)
+    elif letter in ("DE", "CE"):
+        value = shift_unit(ctx.dct, "Y", sign * steps * (10 if letter == "DE" else 100))
+    else:
+        return None
+    return ("DATE", value) if value else None
+
+
+def duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    n = parse_number(m["num"], ctx.lex)
+    num_word = _word(m["num"])
+    if n is None and num_word in ("some", "many"):
+        return None
+    code = unit_code(m["unit"], ctx.lex)
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if num_word in ("a", "an", "one", "per") and re.search(
+            r"(?:\bonce|\btwice|\btimes|\d|\bmillion|\bbillion|\bpercent|%)\s*$", before,
+            re.IGNORECASE):
+        return "SET", duration_value(1, code)
+    if n is not None and n > 1000:
+        return None
+    if code == "WE":
+        return None
+    return "DURATION", duration_value(n, code)
+
+
+def bare_plural(m: re.Match[str], ctx: Context) -> Norm | None:
+    return "DURATION", duration_value(None, unit_code(m["unit"], ctx.lex))
+
+
+def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
+    what = _word(m["what"])
+    if what in ctx.lex.weekdays:
+        return "SET", f"XXXX-WXX-{ctx.lex.weekdays[what]}"
+    if what in ctx.lex.months:
+        return "SET", f"XXXX-{ctx.lex.months[what]:02d}"
+    if what in ctx.lex.seasons:
+        return "SET", f"XXXX-{ctx.lex.seasons[what]}"
+    code = unit_code(what, ctx.lex)
+    return "SET", duration_value(1, code)
+
+
+def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
+    return "SET", ctx.lex.sets[_word(m.group())]
+
+
+def set_freq(m: re.Match[str], ctx: Context) -> Norm | None:
+    return "SET", duration_value(1, unit_code(m["unit"], ctx.lex))
+
+
+def _clock_day(word: str | None, ctx: Context, m: re.Match[str]):
+    w = _word(word)
+    if not w:
+        return ctx.dct
+    if w in ctx.lex.weekdays:
+        return cal.weekday_near(ctx.dct, ctx.lex.weekdays[w], "future" if _direction(
+            ctx, m.start(), m.end()) == "future" else "past")
+    return _day_word_date(w, ctx)
+
+
+def clock(m: re.Match[str], ctx: Context) -> Norm | None:
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    pm = m["ap"].lower().startswith("p")
+    hour = hour % 12 + (12 if pm else 0)
+    d = _clock_day(m["day"], ctx, m)
+    return "TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    d = _clock_day(m["day"], ctx, m)
+    hour = "00:00" if _word(m["w"]) == "midnight" else "12:00"
+    return "TIME", f"{d.isoformat()}T{hour}"
+
+
+def ref(m: re.Match[str], ctx: Context) -> Norm | None:
+    return "DATE", ctx.lex.refs[_word(m.group())]
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    return "DATE", f"{ctx.dct.year:04d}"
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    mm, dd = (int(x) for x in ctx.lex.holidays[_word(m["h"])].split("-"))
+    offset = _rel_offset(m["rel"])
+    if offset is None:
+        year = cal.year_for_month(ctx.dct, mm, dd, _direction(ctx, m.start(), m.end()))
+    else:
+        year = cal.year_for_month(ctx.dct, mm, dd, {-1: "past", 1: "future", 0: "x"}[offset])
+    return "DATE", f"{year:04d}-{mm:02d}-{dd:02d}"
+
+
+def fiscal_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = _word(m["rel"])
+    if not rel:
+        return "DURATION", "P1Y"
+    offset = _rel_offset(rel)
+    if offset is None:
+        offset = 1 if rel == "new" else 0
+    return "DATE", f"{ctx.dct.year + offset:04d}"
+
+
+def adj_ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    if ctx.last_quarter:
+        y, q = ctx.last_quarter
+        return "DATE", f"{y - 1:04d}-Q{q}"
+    return "DATE", f"{ctx.dct.year - 1:04d}"

@@ -1,0 +1,96 @@
+"""The direction in time of the clause a time expression sits in: past, future or present.
+
+With a spaCy Doc the governing verb decides (its tag, "will", "to be held", "plans to"); without
+one a look at the words before the expression in the same sentence does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from eventwire.times.lexicon import TimeLexicon
+
+_FUTURE_WORDS = re.compile(
+    r"\b(will|won't|shall|'ll|going to|to be held|due to|scheduled|planned|plans? to|"
+    r"expected to|set to|next|upcoming|would)\b", re.IGNORECASE,
+)
+_PAST_WORDS = re.compile(r"\b(\w+ed|said|told|met|held|had|was|were|did|took|spoke|began)\b",
+                         re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
+
+
+def tense_from_text(text: str, start: int) -> str:
+    """Heuristic direction from the words of the sentence before `start` (and a little after)."""
+    left = text[max(0, start - 160):start]
+    cut = list(_SENTENCE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    right = text[start:start + 60]
+    right = right[: m.start()] if (m := _SENTENCE_END.search(right)) else right
+    window = left + " " + right
+    if _FUTURE_WORDS.search(window):
+        return "future"
+    if _PAST_WORDS.search(window):
+        return "past"
+    return "unknown"
+
+
+def _clause_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass"):
+            word = child.lower_
+            if word in ("will", "wo", "shall", "'ll"):
+                return "future"
+            if child.tag_ == "MD" and word in ("would", "could", "might", "may", "can", "should"):
+                return "future"
+    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    if infinitive or (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "acl")):
+        # "to be held", "plans to meet", "is expected to arrive": future unless reported past
+        head = verb.head
+        if head.i == verb.i or head.lemma_.lower() in lexicon.future_verbs:
+            return "future"
+        return "past" if head.tag_ == "VBD" and head.pos_ in ("VERB", "AUX") else "future"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ in ("VBD",) for a in auxes) or any(a.lower_ in ("has", "have") for a in
+                                                            auxes):
+            return "past"
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        return "present"
+    return "unknown"
+
+
+def tense_from_doc(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> str:
+    """Direction from the verb governing the expression at character offsets [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "unknown"
+    verb = _clause_verb(span.root)
+    if verb is None:
+        return "unknown"
+    tense = _verb_tense(verb, lexicon)
+    if tense == "present" and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and \
+            verb.head.tag_ == "VBD":
+        return "past"
+    return tense
