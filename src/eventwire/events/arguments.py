@@ -1,0 +1,165 @@
+"""Who did it and to whom: sources and targets of a trigger from the dependency parse.
+
+Actors are the ones the actor stage found; a noun phrase yields an actor when one lies in its
+core (the head, its modifiers and `of`/`from` phrases — never a locative such as "in Syria").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from eventwire.records import Actor
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+CORE_SKIP = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "prep", "parataxis"})
+CORE_PREPS = frozenset({"of", "from"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+class ActorLookup(Protocol):
+    def actor_for_token(self, token: Token) -> Actor | None: ...
+
+
+class SpanIndex:
+    """Token -> actor by character offsets (used when the actor stage offers no index)."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self._by_char: dict[int, Actor] = {}
+        for actor in actors:
+            for i in range(actor.start, actor.end):
+                self._by_char.setdefault(i, actor)
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        return self._by_char.get(token.idx)
+
+
+def make_index(doc: object, actors: Sequence[Actor]) -> ActorLookup:
+    """The actor stage's ActorIndex (with coreference) when present, else offsets only."""
+    try:
+        from eventwire.actors import ActorIndex  # type: ignore[attr-defined]
+    except ImportError:
+        return SpanIndex(actors)
+    return _Both(ActorIndex(doc, actors), SpanIndex(actors))
+
+
+class _Both:
+    def __init__(self, first: ActorLookup, second: ActorLookup) -> None:
+        self.first, self.second = first, second
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        return self.first.actor_for_token(token) or self.second.actor_for_token(token)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the heads coordinated with it ("A and B" -> [A, B])."""
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def actor_of_np(head: Token, index: ActorLookup) -> Actor | None:
+    """The actor a noun phrase names: at its head, else in its core, nearest to the head."""
+    found = index.actor_for_token(head)
+    if found is not None:
+        return found
+    best: tuple[int, Actor] | None = None
+    for tok in _core(head):
+        actor = index.actor_for_token(tok)
+        if actor is not None and (best is None or abs(tok.i - head.i) < best[0]):
+            best = (abs(tok.i - head.i), actor)
+    return best[1] if best else None
+
+
+def _core(head: Token) -> list[Token]:
+    out: list[Token] = []
+    stack = list(head.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in CORE_SKIP and not (tok.dep_ == "prep" and tok.lower_ in CORE_PREPS):
+            continue
+        out.append(tok)
+        stack.extend(tok.children)
+    return out
+
+
+def actors_of(heads: Sequence[Token], index: ActorLookup) -> list[Actor]:
+    """Actors of coordinated noun phrases; "Hungarian and Romanian officials" gives two."""
+    out: list[Actor] = []
+    for head in heads:
+        for tok in conjuncts(head):
+            actor = actor_of_np(tok, index)
+            if actor is not None and actor not in out:
+                out.append(actor)
+            for mod in tok.children:  # coordinated modifiers: "Hungarian and Romanian officials"
+                if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+                    for m in conjuncts(mod):
+                        extra = index.actor_for_token(m)
+                        if extra is not None and extra not in out:
+                            out.append(extra)
+    return out
+
+
+def subject_heads(verb: Token) -> tuple[list[Token], float]:
+    """Subject heads of a clause and how sure we are (control, conjunction, relative clause)."""
+    passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents, 1.0
+    subj = [c for c in verb.children if c.dep_ in SUBJ]
+    if subj:
+        if subj[0].lower_ in RELATIVE and verb.dep_ == "relcl":
+            return [verb.head], 0.9
+        return subj, 1.0
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        heads, conf = subject_heads(verb.head)
+        return heads, conf * 0.9
+    if verb.dep_ == "relcl":
+        return [verb.head], 0.85
+    return [], 0.0
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """Direct objects, or the passive subject (the undergoer), of a verb."""
+    passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    if passive:
+        return passive
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions hanging on a token ("talks with X", "attack on Y")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def between_pair(token: Token) -> list[Token]:
+    """The two sides of "between A and B" on a token, or []."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among", "amongst"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return conjuncts(g)
+    return []
+
+
+def sayer_of(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The subject of the verb of saying whose complement holds this clause, if any."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in SPEECH_DEPS and head.lemma_ in speech_verbs:
+        heads, _ = subject_heads(head)
+        return heads[0] if heads else None
+    return None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS or token.pos_ == "PRON"

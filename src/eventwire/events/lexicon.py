@@ -1,0 +1,107 @@
+"""The event lexicon (lexicon.yaml): trigger senses by lemma, compiled once for dict lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MODALS = ("intent", "threat", "refuse", "appeal", "demand")
+
+
+class LexiconError(ValueError):
+    """lexicon.yaml is malformed (the message names the entry)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    id: str  # the rule id given as evidence
+    pos: str  # "verb" or "noun"
+    lemma: str
+    code: str
+    prt: str | None  # required particle/preposition on the trigger
+    obj: frozenset[str]  # required object lemma (verbs) or modifier lemma (nouns)
+    light: frozenset[str]  # (nouns) allowed governing light verbs; empty = any
+    to: frozenset[str]  # prepositions marking the target
+    modal: str | None  # intent | threat | refuse | appeal | demand
+    weight: float
+
+
+class Lexicon:
+    """Trigger senses by lemma plus the tables that steer argument finding and modality."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.target_preps = {k: frozenset(v) for k, v in data["target_preps"].items()}
+        self.light_verbs = frozenset(data["light_verbs"])
+        self.speech_verbs = frozenset(data["speech_verbs"])
+        self.intent_governors = frozenset(data["intent_governors"])
+        self.blocking_governors = frozenset(data["blocking_governors"])
+        self.conditional_marks = frozenset(data["conditional_marks"])
+        self.future_auxes = frozenset(data["future_auxes"])
+        self.hedge_auxes = frozenset(data["hedge_auxes"])
+        self.future_modifiers = frozenset(data["future_modifiers"])
+        self.hedge_modifiers = frozenset(data["hedge_modifiers"])
+        self.modal_maps: dict[str, dict[str, str]] = {
+            name: {str(k): str(v) for k, v in table.items()}
+            for name, table in data["modal_maps"].items()
+        }
+        self.verbs = {lemma: self._senses("verb", lemma, e) for lemma, e in data["verbs"].items()}
+        self.nouns = {lemma: self._senses("noun", lemma, e) for lemma, e in data["nouns"].items()}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        text = (
+            path.read_text(encoding="utf-8")
+            if path
+            else resources.files("eventwire.events").joinpath("lexicon.yaml").read_text("utf-8")
+        )
+        return cls(yaml.safe_load(text))
+
+    def senses(self, pos: str, lemma: str) -> tuple[Sense, ...]:
+        table = self.verbs if pos == "verb" else self.nouns
+        return table.get(lemma, ())
+
+    def all_senses(self) -> list[Sense]:
+        return [s for table in (self.verbs, self.nouns) for ss in table.values() for s in ss]
+
+    def recode(self, modal: str, code: str) -> str | None:
+        """The code of an event embedded under a modal trigger; None keeps the embedded code."""
+        table = self.modal_maps[modal]
+        for n in (4, 3, 2):
+            hit = table.get(code[:n])
+            if hit is not None:
+                return None if hit == "keep" else hit
+        return table["default"]
+
+    def _senses(self, pos: str, lemma: str, entry: Any) -> tuple[Sense, ...]:
+        items = entry if isinstance(entry, list) else [entry]
+        senses = []
+        for n, item in enumerate(items):
+            if isinstance(item, str):
+                item = {"c": item}
+            if not isinstance(item, dict) or "c" not in item:
+                raise LexiconError(f"{pos} {lemma!r}: each sense needs a code `c`")
+            code = str(item["c"])
+            prt = item.get("prt")
+            modal = item.get("modal")
+            if modal is not None and modal not in MODALS:
+                raise LexiconError(f"{pos} {lemma!r}: unknown modal {modal!r}")
+            default_id = f"{pos}.{lemma}" + (f".{prt}" if prt else "") + (f".{n}" if n else "")
+            senses.append(
+                Sense(
+                    id=str(item.get("id", default_id)),
+                    pos=pos,
+                    lemma=lemma,
+                    code=code,
+                    prt=str(prt) if prt is not None else None,
+                    obj=frozenset(str(o) for o in item.get("obj", ())),
+                    light=frozenset(item.get("light", ())),
+                    to=frozenset(item.get("to", ())) | self.target_preps.get(code[:2], frozenset()),
+                    modal=modal,
+                    weight=float(item.get("w", 0.8)),
+                )
+            )
+        return tuple(senses)

@@ -1,0 +1,85 @@
+"""Within-article merge: one event per happening, counting the sentences that report it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from eventwire.events.symmetry import is_symmetric
+from eventwire.records import Actor, Event
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Fold events of one article that report the same happening into one.
+
+    Same happening: same article, same CAMEO root family, same actor countries/codes (unordered
+    for symmetric codes, ordered otherwise; a missing target is compatible with any), and
+    compatible dates. The merged event keeps the most specific code and the best evidence, with
+    `mentions` = the number of distinct sentences.
+    """
+    groups: list[list[Event]] = []
+    for event in events:
+        for group in groups:
+            if all(same_happening(event, other) for other in group):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    return [_fold(group) for group in groups]
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    if a.article_id != b.article_id or _family(a) != _family(b):
+        return False
+    if a.modality != b.modality and "future" in (a.modality, b.modality):
+        return False
+    if not _dates_compatible(a.date, b.date):
+        return False
+    symmetric = is_symmetric(a.cameo) and is_symmetric(b.cameo)
+    return _sides_match(a, b, symmetric)
+
+
+def _family(e: Event) -> str:
+    # 18/19/20 (violence) is one family: "an attack" and "an offensive" by X are one happening
+    return "V" if e.cameo_root in ("18", "19", "20") else e.cameo_root
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.code or actor.name or actor.text.lower()
+
+
+def _sides_match(a: Event, b: Event, symmetric: bool) -> bool:
+    sa, ta = actor_key(a.source), actor_key(a.target)
+    sb, tb = actor_key(b.source), actor_key(b.target)
+    if sa == sb and (ta == tb or ta is None or tb is None):
+        return True
+    if symmetric:
+        if sa == tb and (ta == sb or ta is None):
+            return True
+        if sb == ta and tb is None:
+            return True
+    return False
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _fold(group: list[Event]) -> Event:
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=lambda e: (e.target is not None, len(e.cameo), e.confidence))
+    sentences = {e.sentence_index for e in group}
+    dated = [e for e in group if e.date_source == "text" and e.date]
+    changes: dict[str, object] = {"mentions": max(len(sentences), max(e.mentions for e in group))}
+    if best.date_source != "text" and dated:
+        changes["date"], changes["date_source"] = dated[0].date, "text"
+    if best.place is None:
+        placed = [e for e in group if e.place is not None]
+        if placed:
+            changes["place"] = placed[0].place
+    return dataclasses.replace(best, **changes)

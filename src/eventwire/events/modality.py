@@ -1,0 +1,72 @@
+"""Is the event asserted, planned, reported — or not asserted at all (negated, hypothetical)?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Lexicon
+
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """`status` is asserted | future | reported; `recode` names a modal map to apply, if any."""
+
+    status: str
+    recode: str | None = None
+
+
+def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality | None:
+    """Modality of the clause headed by `verb`; None when the event is not asserted."""
+    if _conditional(verb, lexicon):
+        return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    future = bool(auxes & lexicon.future_auxes) or _going_to(verb)
+    hedged = bool(auxes & lexicon.hedge_auxes)
+    if hedged and reported and auxes & {"would", "'d"}:
+        future, hedged = True, False  # "said it would free them": a reported promise
+    if hedged:
+        return None
+    if negated:
+        # "will not lift the ban" declines to act (12x); "did not attack" asserts nothing.
+        return Modality("asserted", "refuse") if future else None
+    if future:
+        return Modality("future", "intent")
+    return Modality("reported" if reported else "asserted")
+
+
+def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
+    """Modality carried by a noun trigger itself: "the planned talks", "talks to be held"."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & lexicon.hedge_modifiers:
+        return None
+    if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+        return None
+    if mods & lexicon.future_modifiers:
+        return Modality("future", "intent")
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and any(
+            a.lower_ == "to" or a.lower_ in lexicon.future_auxes for a in child.children
+        ):
+            return Modality("future", "intent")
+    return Modality("asserted")
+
+
+def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    tok = verb
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
+            return True
+        if tok.dep_ not in CLAUSAL or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"

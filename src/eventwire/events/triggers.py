@@ -1,0 +1,119 @@
+"""Finding triggers: lexicon senses of verbs and nouns, light verbs and modal governors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Lexicon, Sense
+
+VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+
+
+@dataclass(slots=True)
+class Hit:
+    """A trigger found in a clause: its sense, the (possibly recoded) code and where it sits."""
+
+    sense: Sense
+    code: str
+    rule: str
+    clause: Token  # the verb heading the clause: subject and modality are read there
+    tokens: list[Token]  # trigger tokens, for the evidence span
+    noun: Token | None = None  # the noun trigger, for nominal events
+    target_from: list[Token] = field(default_factory=list)  # tokens whose objects are targets
+    via_modal: str | None = None  # the modal map applied by a governing trigger
+
+
+def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
+    """The first verb sense of the lexicon whose particle and object conditions hold."""
+    for sense in lexicon.senses("verb", verb.lemma_.lower()):
+        if sense.prt is not None and not _has_particle(verb, sense.prt):
+            continue
+        if sense.obj and not (_object_lemmas(verb, sense.prt) & sense.obj):
+            continue
+        return sense
+    return None
+
+
+def noun_sense(noun: Token, lexicon: Lexicon, governor: Token | None) -> Sense | None:
+    """The first noun sense whose modifier and light-verb conditions hold."""
+    lemma = noun.lemma_.lower()
+    senses = lexicon.senses("noun", lemma)
+    if not senses:
+        return None
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    gov = governor.lemma_.lower() if governor is not None else None
+    for sense in senses:
+        if sense.obj and not (mods & sense.obj):
+            continue
+        if sense.light and gov not in sense.light:
+            continue
+        return sense
+    return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("went on strike")."""
+    tok = noun
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+        return tok.head if tok.head.pos_ in VERBAL else None
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        gov = tok.head.head
+        return gov if gov.pos_ in VERBAL else None
+    return None
+
+
+def object_nouns(verb: Token) -> list[Token]:
+    """Object nouns of a verb: direct objects and objects of its prepositions/particles."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in NOMINAL:
+            out.extend([child, *child.conjuncts])
+        elif child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL)
+    return out
+
+
+def embedded_verb(verb: Token) -> Token | None:
+    """The clause a governor governs: "agreed [to meet]", "urged X [to release]"."""
+    for child in verb.children:
+        if child.dep_ in EMBED_DEPS and child.pos_ in VERBAL and _is_infinitive(child):
+            return child
+    for child in verb.children:  # "called on X to release": the clause may hang on X
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                for g in pobj.children:
+                    if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and _is_infinitive(g):
+                        return g
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _has_particle(verb: Token, prt: str) -> bool:
+    return any(c.dep_ in ("prt", "prep", "agent", "dative") and c.lower_ == prt for c in verb.children)
+
+
+def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
+    lemmas: set[str] = set()
+    for child in verb.children:
+        heads: list[Token] = []
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
+            heads = [child, *child.conjuncts]
+        elif child.dep_ == "prep" and (prt is None or child.lower_ == prt):
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            lemmas.add(head.lemma_.lower())
+            lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
+            lemmas.update(  # "30 of the prisoners", "millions of dollars"
+                g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"
+            )
+    return lemmas
