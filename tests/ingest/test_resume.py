@@ -1,0 +1,91 @@
+"""Killed with SIGKILL part-way and started again, an ingest ends with the same store as a clean
+run: every valid article stored exactly once, every event once, every reject once."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from ingest_helpers import write_jsonl
+
+from eventwire.store.duckdb import DuckDBStore
+
+CHILD = Path(__file__).parent / "ingest_child.py"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles.jsonl"
+
+
+def run_child(db: Path, marker: Path, coder: str, inputs: list[str], batch: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), str(db), str(marker), coder, *inputs],
+        env={"BATCH": str(batch), "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def batches_done(marker: Path) -> int:
+    return len(marker.read_text().splitlines()) if marker.exists() else 0
+
+
+def kill_after(child: subprocess.Popen, marker: Path, batches: int, limit: float = 300) -> None:
+    """SIGKILL the child once `batches` batches are committed (it is then inside the next)."""
+    deadline = time.monotonic() + limit
+    while batches_done(marker) < batches:
+        if child.poll() is not None:
+            raise AssertionError(f"child ended before the kill: {child.stderr.read()}")
+        if time.monotonic() > deadline:
+            child.kill()
+            raise AssertionError("child made no progress")
+        time.sleep(0.01)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+
+def finish(child: subprocess.Popen) -> None:
+    out, err = child.communicate(timeout=600)
+    assert child.returncode == 0, err
+
+
+def snapshot(db: Path) -> tuple:
+    with DuckDBStore(db, read_only=True) as store:
+        summary = store.summary()
+        events = list(store.events())
+        rejects = sorted(store.rejects(), key=lambda r: (r.source_file, r.position))
+        ids = sorted(store.stored_ids([f"art-{i:05d}" for i in range(3000)]))
+        return summary.articles, summary.events, events, rejects, ids
+
+
+def kill_and_resume(tmp_path: Path, coder: str, inputs: list[str], batch: int,
+                    kills: list[int]) -> None:
+    clean_db, resumed_db = tmp_path / "clean.duckdb", tmp_path / "resumed.duckdb"
+    finish(run_child(clean_db, tmp_path / "clean.log", coder, inputs, batch))
+    for n, after in enumerate(kills):
+        marker = tmp_path / f"kill{n}.log"
+        kill_after(run_child(resumed_db, marker, coder, inputs, batch), marker, after)
+    finish(run_child(resumed_db, tmp_path / "last.log", coder, inputs, batch))
+    clean, resumed = snapshot(clean_db), snapshot(resumed_db)
+    assert clean[0] > 0 and clean[1] > 0
+    assert resumed == clean
+
+
+@pytest.mark.slow
+def test_sigkill_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    write_jsonl(feed, 700, bad_every=50)
+    second = tmp_path / "more.jsonl"
+    write_jsonl(second, 200, start=700)
+    # killed three times at different depths, then run to the end
+    kill_and_resume(tmp_path, "fake", [str(feed), str(second)], batch=16, kills=[3, 20, 45])
+
+
+@pytest.mark.slow
+def test_sigkill_with_the_real_coder(tmp_path: Path) -> None:
+    probe = subprocess.run([sys.executable, "-c", "from eventwire.pipeline import Coder"],
+                           capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"the pipeline does not load yet: {probe.stderr.strip()[-200:]}")
+    kill_and_resume(tmp_path, "real", [str(EXAMPLES)], batch=2, kills=[2])
