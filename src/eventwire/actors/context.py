@@ -1,0 +1,83 @@
+"""Where a country comes from when the phrase itself gives none ("Deputy Foreign Minister X").
+
+The order, documented in recognise.py: the nearest country word or country-bearing actor before
+the token in its sentence that is not in a locative phrase ("in Moscow" is a place, not a party);
+else the country that the document names most often (ties: the first named); else none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.units import Unit
+
+LOCATIVES = frozenset({
+    "in", "at", "to", "from", "into", "near", "inside", "outside", "across", "throughout",
+    "toward", "towards", "via", "around", "within", "onto", "through", "over",
+})
+
+
+def is_locative(doc: Doc, start: int) -> bool:
+    """The unit at token `start` follows a locative preposition ("in Moscow", "to the Kremlin")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVES
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """An all-capitals place at the start of a paragraph before a dash or comma ("MOSCOW –")."""
+    text = doc[start:end].text
+    if not text.isupper() or len(text) < 3:
+        return False
+    first = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ \
+        or doc[start - 1].is_space
+    after = doc[end].text if end < len(doc) else ""
+    return first and after in {"-", "–", "—", ",", "(", ":"}
+
+
+def unit_country(doc: Doc, unit: Unit, day: date) -> str | None:
+    if unit.country is not None:
+        return unit.country.code
+    if unit.actor is not None:
+        return unit.actor.at(day).country
+    return None
+
+
+def sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = token.sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
+class CountryContext:
+    """Answers "which country is meant here?" for tokens of one document."""
+
+    def __init__(self, doc: Doc, units: list[Unit], day: date) -> None:
+        self.doc = doc
+        self.day = day
+        self._marks: list[tuple[int, str]] = []  # (token index, country) of non-locative units
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for unit in units:
+            country = unit_country(doc, unit, day)
+            if country is None:
+                continue
+            counts[country] += 1
+            first.setdefault(country, unit.start)
+            if not is_locative(doc, unit.start) and not is_dateline(doc, unit.start, unit.end):
+                self._marks.append((unit.start, country))
+        ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        self.dominant = ranked[0] if ranked else None
+
+    def country_before(self, index: int) -> str | None:
+        """The nearest country before token `index` in its sentence, else the dominant one."""
+        low, _ = sentence_bounds(self.doc, self.doc[index])
+        for start, country in reversed(self._marks):
+            if low <= start < index:
+                return country
+        return self.dominant

@@ -1,0 +1,142 @@
+"""The actor dictionary: every phrase of our tables and the user's, compiled once for matching.
+
+Phrases are tokenised with spaCy's English tokenizer (the same rules as the parsing model) and
+looked up token by token in a dict keyed by folded, lower-cased token tuples, longest first. A
+phrase that a user dictionary also defines is replaced by the user's entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from eventwire.actors.entries import ActorEntry, Entry, Tenure, fold, key
+from eventwire.actors.petrarch import petrarch_phrases
+from eventwire.actors.tables import DictionaryError, Phrase, country_phrases, table_phrases
+
+HERE = Path(__file__).resolve().parent
+OUR_TABLES = ("agents.tsv", "organisations.tsv", "people.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A phrase ready to match: per-token case rules ("exact", "cap" or "any") and its entry."""
+
+    texts: tuple[str, ...]  # folded token texts of the phrase
+    rules: tuple[str, ...]
+    entry: Entry
+    user: bool
+
+    def fits(self, texts: Sequence[str]) -> bool:
+        for rule, want, got in zip(self.rules, self.texts, texts, strict=False):
+            if rule == "exact" and got != want and got != want.upper():
+                return False
+            if rule == "cap" and not got[:1].isupper():
+                return False
+        return True
+
+
+def case_rule(token: str, proper: bool) -> str:
+    if not proper:
+        return "any"
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "exact"
+    return "cap" if token[:1].isupper() else "any"
+
+
+class ActorDictionary:
+    """Phrases for countries, agents, organisations and people, and the office holders by date."""
+
+    def __init__(self, phrases: Iterable[Phrase], country_names: dict[str, str]) -> None:
+        import spacy  # the tokenizer only: fast, no model
+
+        tokenizer = spacy.blank("en").tokenizer
+        self.country_names = country_names
+        self.countries = frozenset(country_names)
+        self._phrases: dict[tuple[str, ...], list[Compiled]] = {}
+        self._max_len: dict[str, int] = {}
+        self._holders: dict[tuple[str, str], list[tuple[Tenure, ActorEntry]]] = {}
+        self._surnames: dict[str, list[ActorEntry]] = {}
+        for phrase in phrases:
+            self._add(phrase, [fold(t.text) for t in tokenizer(phrase.text)])
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> ActorDictionary:
+        """Our tables plus user dictionaries: our TSV format (`.tsv`) or PETRARCH/TABARI actor
+        and agent files (any other suffix). User entries add to ours or replace the same phrase."""
+        names, phrases = country_phrases(HERE / "countries.tsv", HERE / "country_terms.tsv")
+        countries = frozenset(names)
+        every = list(phrases)
+        for table in OUR_TABLES:
+            every.extend(table_phrases(HERE / table, countries))
+        for path in map(Path, extra):
+            if not path.is_file():
+                raise DictionaryError(path, 0, "no such dictionary file")
+            if path.suffix.lower() == ".tsv":
+                every.extend(table_phrases(path, countries, user=True))
+            else:
+                every.extend(petrarch_phrases(path, countries))
+        return cls(every, names)
+
+    def _add(self, phrase: Phrase, texts: list[str]) -> None:
+        if not texts:
+            return
+        keys = tuple(t.lower() for t in texts)
+        compiled = Compiled(tuple(texts), tuple(case_rule(t, phrase.proper) for t in texts),
+                            phrase.entry, phrase.user)
+        found = self._phrases.setdefault(keys, [])
+        if phrase.user and any(not c.user for c in found):
+            found[:] = [c for c in found if c.user]  # the user's entry overrides ours
+        elif not phrase.user and any(c.user for c in found):
+            return
+        if compiled not in found:
+            found.append(compiled)
+        self._max_len[keys[0]] = max(self._max_len.get(keys[0], 0), len(keys))
+        entry = phrase.entry
+        if isinstance(entry, ActorEntry) and not entry.short:
+            self._surnames.setdefault(keys[-1], [])
+            if entry not in self._surnames[keys[-1]]:
+                self._surnames[keys[-1]].append(entry)
+            for tenure in entry.tenures:
+                if tenure.country and tenure.office:
+                    slot = self._holders.setdefault((tenure.country, tenure.office), [])
+                    if (tenure, entry) not in slot:
+                        slot.append((tenure, entry))
+
+    def longest(self, keys: Sequence[str], texts: Sequence[str], i: int
+                ) -> tuple[int, list[Compiled]]:
+        """The longest phrase starting at token `i` whose case rules fit: (length, entries)."""
+        top = min(self._max_len.get(keys[i], 0), len(keys) - i)
+        for n in range(top, 0, -1):
+            found = self._phrases.get(tuple(keys[i:i + n]))
+            if found:
+                fitting = [c for c in found if c.fits(texts[i:i + n])]
+                if fitting:
+                    return n, fitting
+        return 0, []
+
+    def holder(self, country: str, office: str, day: date) -> tuple[Tenure, ActorEntry] | None:
+        """Who held `office` in `country` on `day` ("the Turkish foreign minister" in 2019)."""
+        for tenure, entry in self._holders.get((country, office), ()):
+            if tenure.covers(day):
+                return tenure, entry
+        return None
+
+    def people_named(self, surname_key: str) -> list[ActorEntry]:
+        """Table actors whose (any) name ends with this folded, lower-cased word."""
+        return self._surnames.get(surname_key, [])
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._phrases.values())
+
+
+def token_keys(texts: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(keys, folded texts) of a document's tokens, for `ActorDictionary.longest`."""
+    folded = [fold(t) for t in texts]
+    return [t.lower() for t in folded], folded
+
+
+__all__ = ["ActorDictionary", "DictionaryError", "key", "token_keys"]

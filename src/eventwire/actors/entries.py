@@ -1,0 +1,122 @@
+"""The entries of the actor dictionary: what a matched phrase stands for.
+
+Three kinds: a word for a country (`CountryTerm`), a noun for an agent type (`AgentTerm`), and a
+named actor (`ActorEntry`: a person, organisation or group) whose code may change with the date.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+# Ranks offices when a person holds several at once: the highest names the person.
+OFFICE_RANK = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "secretary_general": 2,
+    "foreign_minister": 3,
+    "defence_minister": 4,
+    "interior_minister": 5,
+    "leader": 6,
+}
+_FOLD = str.maketrans({"ı": "i", "İ": "I", "’": "'", "‘": "'", "ʼ": "'", "‐": "-", "–": "-",
+                       "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """The text without diacritics and with plain quotes: 'Çavuşoğlu' -> 'Cavusoglu'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def key(text: str) -> str:
+    """The matching key of one token: folded and lower-cased."""
+    return fold(text).lower()
+
+
+def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """(country, agent) of a CAMEO-style code: RUSGOV -> (RUS, GOV), IGOUNO -> (None, IGO)."""
+    head = code[:3]
+    if head in countries:
+        return head, (code[3:6] or None)
+    return None, head or None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryTerm:
+    code: str  # ISO alpha-3
+    form: str  # name, adjective, demonym, abbreviation, metonym
+    name: str  # the country's short name
+
+
+@dataclass(frozen=True, slots=True)
+class AgentTerm:
+    agent: str  # CAMEO agent code: GOV, MIL, REB ...
+    office: str | None  # office it names ("foreign_minister"), if one
+    title: bool  # may stand before a person's name
+    needs_country: bool  # an actor only with a country ("Turkish mission")
+    counterpart: bool = False  # "counterpart": the office is the one of the other side
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    code: str
+    country: str | None
+    agent: str | None
+    office: str | None = None
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None  # None: still in office
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What an actor entry stands for on one date."""
+
+    code: str
+    country: str | None
+    agent: str | None
+    role: str | None
+    office: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    kind: str  # person, organisation, group, state
+    tenures: tuple[Tenure, ...]
+    default: Tenure | None = None  # the code when no dated tenure covers the date
+    short: bool = False  # this phrase is a short name: valid alone only while in office
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+    def in_office(self, day: date) -> bool:
+        return any(t.covers(day) for t in self.tenures)
+
+    def at(self, day: date) -> Coding:
+        """The coding on `day`: the highest office held then; else the default code; else the
+        former office as ELI (CAMEO's elites) after it ended, or the bare country before it."""
+        held = [t for t in self.tenures if t.covers(day)]
+        if held:
+            best = min(held, key=lambda t: OFFICE_RANK.get(t.office or "", 9))
+            return Coding(best.code, best.country, best.agent, best.role, best.office)
+        if self.default is not None:
+            d = self.default
+            return Coding(d.code, d.country, d.agent, d.role)
+        if not self.tenures:
+            raise ValueError(f"actor entry {self.name!r} has no code")
+        past = [t for t in self.tenures if t.end is not None and t.end < day]
+        if past:
+            last = max(past, key=lambda t: t.end or day)
+            if last.country:
+                role = f"former {last.role}" if last.role else None
+                return Coding(last.country + "ELI", last.country, "ELI", role)
+            return Coding(last.code, last.country, last.agent, last.role)
+        first = min(self.tenures, key=lambda t: t.start or day)
+        return Coding(first.country or first.code, first.country, None, None)
+
+
+Entry = CountryTerm | AgentTerm | ActorEntry

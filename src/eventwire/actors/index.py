@@ -1,0 +1,188 @@
+"""ActorIndex: from a token of the parsed document to the actor it names or refers to.
+
+`actor_for_token` answers, in this order:
+1. the actor whose span holds the token; if that actor is unnamed and stands in apposition to a
+   named person ("his Turkish counterpart, Mevlut Cavusoglu"), the named one;
+2. the actor of the noun phrase the token heads or modifies (compound, amod, appos, flat, nmod:
+   "Minister" in "Minister Lavrov" when only "Lavrov" is an actor);
+3. coreference, looking back through the token's paragraph and the one before it (newswire
+   paragraphs are often one sentence long):
+   - "he", "she", "him", "his", "her": the last person actor;
+   - "it", "its": the last organisation or state; "they", "them", "their": the last group,
+     organisation or state;
+   - a definite description, i.e. an actor without a country after "the" ("the ministry", "the
+     minister", "the rebels", "the government"): the last actor with the same agent and kind
+     (person or not) that has a country; if none, the bare actor itself.
+4. "the two sides", "both countries", "the parties" and the like: `actor_for_token` gives None;
+   `actors_for_token` gives the last actors of the two (or more) different countries before it.
+A coreferent answer is the antecedent's own Actor record (its text and offsets are that mention's).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.records import Actor
+
+PASSIVE_AGENTS = frozenset({"CVL", "REF", "MED"})
+HEAD_DEPS = frozenset({"compound", "amod", "appos", "flat", "nmod"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+GROUP_NOUNS = frozenset({"sides", "countries", "parties", "leaders", "nations", "governments",
+                         "ministers", "delegations", "presidents", "men", "states", "neighbours",
+                         "neighbors", "allies", "capitals", "sides'"})
+
+
+class ActorIndex:
+    """Token index -> actor for one document, built once from `find_actors` output."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.doc = doc
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self._by_token: dict[int, int] = {}
+        starts = [t.idx for t in doc]
+        for n, actor in enumerate(self.actors):
+            first = bisect_right(starts, actor.start) - 1
+            for i in range(max(first, 0), len(doc)):
+                if doc[i].idx >= actor.end:
+                    break
+                if doc[i].idx + len(doc[i].text) > actor.start:
+                    self._by_token.setdefault(i, n)
+        self._paragraph_starts = [0] + [m + 1 for m in _newlines(doc.text)]
+
+    # -- public -----------------------------------------------------------------------------
+    def actor_at(self, token: Token) -> Actor | None:
+        """The actor whose span holds the token, and only that."""
+        n = self._by_token.get(token.i)
+        return self.actors[n] if n is not None else None
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        if self._is_group_reference(token):
+            return None
+        own = self.actor_at(token)
+        if own is not None:
+            return self._resolve(token, own)
+        phrase = self._phrase_actor(token)
+        if phrase is not None:
+            return phrase
+        return self._pronoun(token)
+
+    def actors_for_token(self, token: Token) -> tuple[Actor, ...]:
+        """All actors a token stands for: both parties for "the two sides", else one or none."""
+        if self._is_group_reference(token):
+            return self._parties(token)
+        actor = self.actor_for_token(token)
+        return (actor,) if actor is not None else ()
+
+    # -- rules ------------------------------------------------------------------------------
+    def _resolve(self, token: Token, own: Actor) -> Actor:
+        if own.name is None or own.country is None:
+            named = self._apposed(token, own)
+            if named is not None:
+                return named
+        if own.country is None and self._definite(own):
+            antecedent = self._last(own.start, lambda a: a.country is not None
+                                    and a.agent == own.agent
+                                    and (a.kind == "person") == (own.kind == "person"))
+            if antecedent is not None:
+                return antecedent
+        return own
+
+    def _apposed(self, token: Token, own: Actor) -> Actor | None:
+        head = self._span_head(token, own)
+        links = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            links.append(head.head)
+        for other in links:
+            found = self.actor_at(other)
+            if found is not None and found is not own and found.name and found.kind == "person":
+                return found
+        return None
+
+    def _span_head(self, token: Token, own: Actor) -> Token:
+        head = token
+        while head.head is not head and own.start <= head.head.idx < own.end:
+            head = head.head
+        return head
+
+    def _definite(self, actor: Actor) -> bool:
+        before = self.doc.text[max(0, actor.start - 4):actor.start].lower()
+        return before.endswith("the ")
+
+    def _phrase_actor(self, token: Token) -> Actor | None:
+        if token.dep_ in HEAD_DEPS:
+            found = self.actor_at(token.head)
+            if found is not None:
+                return self._resolve(token.head, found)
+        for child in token.children:
+            if child.dep_ in HEAD_DEPS:
+                found = self.actor_at(child)
+                if found is not None:
+                    return self._resolve(child, found)
+        return None
+
+    def _pronoun(self, token: Token) -> Actor | None:
+        word = token.lower_
+        if token.pos_ not in {"PRON", "DET"} and word not in PERSON_PRONOUNS:
+            return None
+        if word in PERSON_PRONOUNS:
+            return self._last(token.idx, lambda a: a.kind == "person")
+        if word in THING_PRONOUNS:
+            return self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
+        if word in GROUP_PRONOUNS:
+            return self._last(token.idx, lambda a: a.kind in {"group", "organisation", "state"})
+        return None
+
+    def _is_group_reference(self, token: Token) -> bool:
+        if token.lower_ not in GROUP_NOUNS:
+            return False
+        words = {c.lower_ for c in token.children}
+        return bool(words & {"two", "both", "three"}) or ("the" in words and token.lower_ in
+                                                           {"parties", "sides"})
+
+    def _parties(self, token: Token) -> tuple[Actor, ...]:
+        """The last two actors of different countries before the token (in its paragraph and the
+        one before, else anywhere before it): states, governments and their people, not
+        civilians, refugees or media."""
+        seen: dict[str, Actor] = {}
+        low = self._window_start(token.idx)
+        for actor in reversed(self.actors):
+            if actor.start >= token.idx or actor.agent in PASSIVE_AGENTS:
+                continue
+            if len(seen) >= 2 and actor.start < low:
+                break
+            if actor.country and actor.country not in seen and len(seen) < 2:
+                seen[actor.country] = actor
+        return tuple(sorted(seen.values(), key=lambda a: a.start))
+
+    # -- search back ------------------------------------------------------------------------
+    def _window_start(self, offset: int) -> int:
+        """Start of the paragraph before the one holding `offset`."""
+        n = bisect_right(self._paragraph_starts, offset) - 1
+        return self._paragraph_starts[max(n - 1, 0)]
+
+    def _last(self, offset: int, wanted) -> Actor | None:  # type: ignore[no-untyped-def]
+        low = self._window_start(offset)
+        for actor in reversed(self.actors):
+            if actor.start >= offset:
+                continue
+            if actor.start < low:
+                return None
+            if wanted(actor):
+                return actor
+        return None
+
+
+def _newlines(text: str) -> list[int]:
+    """Offsets of the line breaks that end paragraphs (any run of newlines)."""
+    out = []
+    i = text.find("\n")
+    while i != -1:
+        if i + 1 >= len(text) or text[i + 1] != "\n":
+            out.append(i)
+        i = text.find("\n", i + 1)
+    return out

@@ -1,0 +1,278 @@
+"""find_actors: CAMEO-coded actors of a parsed document, by dictionary units and a few rules.
+
+Rules, in the order they are tried at each unit (each has a test in tests/actors/test_rules.py):
+1. title + name: a title ("President", "Deputy Foreign Minister"), with or without a country word
+   before it, then a name. A known person is coded from the people table by the date; an unknown
+   name gets the title's agent and the country of the phrase or, failing that, of the context
+   (see context.py: the nearest non-locative country before it in the sentence, else the
+   document's most named country). The actor's span is the name; `role` is the office or title.
+2. country + agent: "Russian Foreign Ministry" -> RUSGOV, "Turkey's troops" -> TURMIL, "Kremlin
+   spokesman" -> RUSGOV; coordinated words share the agent ("Russian and Turkish ministers").
+   A title with an office ("the Turkish foreign minister") is its holder on the date (name, role);
+   "counterpart" takes the office of the nearest person already named before it.
+3. agent + "of" + country: "the President of Syria", "Ministry of Defence of Russia".
+4. "the country's" / "the nation's" + agent: the country of the context.
+5. named actors: people (coded by date: the office held then; a former office gives <country>ELI),
+   organisations, armed groups, media.
+6. country words alone: a name or abbreviation is the state (kind "state", code "TUR"), even in a
+   locative phrase (the events stage tells those apart); a demonym ("Turks") is the country as a
+   group; a seat of government ("Ankara said", "the Kremlin") is <country>GOV with kind "state",
+   except after a locative preposition or as a dateline, where it is a place.
+7. agent nouns alone ("the government", "rebels"): the agent code alone, country None (the index's
+   coreference may tie "the government" to a coded actor); nouns marked needs_country are skipped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from eventwire.actors.context import CountryContext, is_dateline, is_locative
+from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.entries import ActorEntry, AgentTerm
+from eventwire.actors.units import Unit, scan_units
+from eventwire.records import Actor
+
+GAP_POS = frozenset({"ADJ"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "da",
+                            "di", "le", "la", "-", "ould", "ben"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+
+
+class _Composer:
+    def __init__(self, doc: Doc, day: date, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.day = day
+        self.dictionary = dictionary
+        self.units = scan_units(doc, dictionary, day)
+        self.context = CountryContext(doc, self.units, day)
+        self.starts = {u.start: n for n, u in enumerate(self.units)}
+        self.actors: list[Actor] = []
+
+    # -- building actors -------------------------------------------------------------------
+    def _span(self, start: int, end: int) -> tuple[str, int, int]:
+        first, last = self.doc[start], self.doc[end - 1]
+        lo, hi = first.idx, last.idx + len(last.text)
+        return self.doc.text[lo:hi], lo, hi
+
+    def emit(self, start: int, end: int, code: str, country: str | None, agent: str | None,
+             name: str | None, role: str | None, kind: str) -> None:
+        text, lo, hi = self._span(start, end)
+        self.actors.append(Actor(text, lo, hi, code, country, agent, name, role, kind))
+
+    def emit_entry(self, unit: Unit, entry: ActorEntry, role: str | None = None) -> None:
+        coding = entry.at(self.day)
+        self.emit(unit.start, unit.end, coding.code, coding.country, coding.agent,
+                  entry.name, coding.role or role, entry.kind)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def unit_at(self, index: int) -> Unit | None:
+        n = self.starts.get(index)
+        return self.units[n] if n is not None else None
+
+    def name_run(self, start: int) -> int:
+        """End of an unknown proper name starting at token `start` (start when there is none)."""
+        end = start
+        while end < len(self.doc) and end - start < 5:
+            tok = self.doc[end]
+            if end in self.starts and end > start:
+                break
+            proper = tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
+            particle = tok.lower_ in NAME_PARTICLES and end > start \
+                and end + 1 < len(self.doc) and self.doc[end + 1].text[:1].isupper()
+            if not (proper or particle):
+                break
+            end += 1
+        return end
+
+    def plural(self, end: int) -> bool:
+        return self.doc[end - 1].tag_ in PLURAL_TAGS
+
+    def kind_of(self, agent: AgentTerm, end: int) -> str:
+        if self.plural(end):
+            return "group"
+        return "person" if agent.title else "organisation"
+
+    def office_for(self, agent: AgentTerm, before: int) -> str | None:
+        if not agent.counterpart:
+            return agent.office
+        for actor in reversed(self.actors):  # the office of the person named before
+            if actor.kind == "person" and actor.name and actor.start < self.doc[before].idx:
+                for entry in self.dictionary.people_named(actor.name.split()[-1].lower()):
+                    coding = entry.at(self.day)
+                    if entry.name == actor.name and coding.office:
+                        return coding.office
+                return None
+        return None
+
+    # -- rules ------------------------------------------------------------------------------
+    def titled_person(self, title: Unit, country: str | None, span_start: int) -> int | None:
+        """Rule 1 at a title unit: returns the token index after the name, or None."""
+        assert title.agent is not None
+        nxt = self.unit_at(title.end)
+        if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
+            self.emit_entry(nxt, nxt.actor, role=self.doc[title.start:title.end].text)
+            return nxt.end
+        end = self.name_run(title.end)
+        if end == title.end:
+            return None
+        name = self.doc[title.start + (title.end - title.start):end].text
+        known = self.known_by_surname(self.doc[end - 1].lower_, title.agent, country)
+        role = self.doc[title.start:title.end].text
+        if known is not None:
+            self.emit_entry(Unit(title.end, end), known, role=role)
+            return end
+        if country is None:
+            country = self.country_after(end) or self.context.country_before(span_start)
+        code = (country or "") + title.agent.agent
+        self.emit(title.end, end, code, country, title.agent.agent, name, role, "person")
+        return end
+
+    def known_by_surname(self, surname: str, agent: AgentTerm, country: str | None
+                         ) -> ActorEntry | None:
+        for entry in self.dictionary.people_named(surname):
+            coding = entry.at(self.day)
+            if not entry.in_office(self.day) or (country and coding.country != country):
+                continue
+            if agent.office is None or coding.office == agent.office:
+                return entry
+        return None
+
+    def country_after(self, end: int) -> str | None:
+        """"X of Turkey": a country named right after the name."""
+        if end + 1 < len(self.doc) and self.doc[end].lower_ == "of":
+            unit = self.unit_at(end + 1) or self.unit_at(end + 2)
+            if unit is not None and unit.country is not None and unit.country.form == "name":
+                return unit.country.code
+        return None
+
+    def agent_after(self, start: int, allow_possessive: bool) -> Unit | None:
+        """The agent unit that a country word at `start` modifies, across adjectives."""
+        i = start
+        if allow_possessive and i < len(self.doc) and self.doc[i].text in {"'s", "’s", "'"}:
+            i += 1
+        while i < len(self.doc):
+            unit = self.unit_at(i)
+            if unit is not None:
+                return unit if unit.agent is not None and unit.actor is None else None
+            if self.doc[i].pos_ in GAP_POS or self.doc[i].text == "-":
+                i += 1
+                continue
+            return None
+        return None
+
+    def modified(self, start_tok: int, countries: list[tuple[Unit, str]], agent_unit: Unit) -> int:
+        """Rule 2 (and 1 with a country): countries + agent. Returns the token index after."""
+        agent = agent_unit.agent
+        assert agent is not None
+        span_start = start_tok
+        if span_start > 0 and self.doc[span_start - 1].lower_ in POSSESSIVES and agent.counterpart:
+            span_start -= 1
+        last_country = countries[-1][1]
+        if agent.title:
+            after = self.titled_person(agent_unit, last_country, span_start)
+            if after is not None:
+                return after
+        for unit, country in countries[:-1]:  # "Russian and Turkish ministers"
+            self.emit_agent(unit.start, unit.end, country, agent, agent_unit.end)
+        first = countries[-1][0].start if len(countries) > 1 else span_start
+        self.emit_agent(first, agent_unit.end, last_country, agent, agent_unit.end,
+                        office_before=start_tok)
+        return agent_unit.end
+
+    def emit_agent(self, start: int, end: int, country: str | None, agent: AgentTerm,
+                   agent_end: int, office_before: int | None = None) -> None:
+        name = role = None
+        office = self.office_for(agent, office_before) if office_before is not None else None
+        if country and office and not self.plural(agent_end):
+            held = self.dictionary.holder(country, office, self.day)
+            if held is not None:
+                tenure, entry = held
+                name, role = entry.name, tenure.role
+        code = (country or "") + agent.agent
+        kind = self.kind_of(agent, agent_end)
+        self.emit(start, end, code, country, agent.agent, name, role, kind)
+
+    def country_chain(self, unit: Unit) -> tuple[list[tuple[Unit, str]], int]:
+        """A country word and those coordinated with it: ([(unit, code)], index after)."""
+        assert unit.country is not None
+        chain = [(unit, unit.country.code)]
+        i = unit.end
+        while i + 1 < len(self.doc) and self.doc[i].lower_ in {"and", ","}:
+            nxt = self.unit_at(i + 1)
+            if nxt is None or nxt.country is None or nxt.country.form != "adjective":
+                break
+            chain.append((nxt, nxt.country.code))
+            i = nxt.end
+        return chain, i
+
+    def at_country(self, unit: Unit) -> int:
+        assert unit.country is not None
+        form = unit.country.form
+        chain, after = self.country_chain(unit)
+        locative = is_locative(self.doc, unit.start)
+        dateline = is_dateline(self.doc, unit.start, unit.end)
+        if not dateline and not (form == "metonym" and locative):
+            agent_unit = self.agent_after(after, allow_possessive=form != "adjective")
+            if agent_unit is not None and (form != "metonym" or agent_unit.start == unit.end):
+                return self.modified(unit.start, chain, agent_unit)
+        code = unit.country.code
+        if form in {"name", "abbreviation"}:
+            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "state")
+        elif form == "demonym":
+            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "group")
+        elif form == "metonym" and not locative and not dateline:
+            self.emit(unit.start, unit.end, code + "GOV", code, "GOV", unit.country.name, None,
+                      "state")
+        elif form == "adjective" and self.doc[unit.start].dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "state")
+        return unit.end
+
+    def at_agent(self, unit: Unit) -> int:
+        agent = unit.agent
+        assert agent is not None
+        if agent.title:
+            after = self.titled_person(unit, None, unit.start)
+            if after is not None:
+                return after
+        doc = self.doc
+        if unit.start >= 2 and doc[unit.start - 1].text in {"'s", "’s"} \
+                and doc[unit.start - 2].lower_ in {"country", "nation"}:
+            country = self.context.country_before(unit.start - 2)
+            if country:
+                self.emit_agent(unit.start - 2, unit.end, country, agent, unit.end, unit.start)
+                return unit.end
+        of_country = self.country_after(unit.end - 1 + 1) if unit.end < len(doc) else None
+        if of_country:
+            country_unit = self.unit_at(unit.end + 1) or self.unit_at(unit.end + 2)
+            assert country_unit is not None
+            self.emit_agent(unit.start, country_unit.end, of_country, agent, unit.end, unit.start)
+            return country_unit.end
+        if not agent.needs_country and not agent.counterpart:
+            self.emit(unit.start, unit.end, agent.agent, None, agent.agent, None, None,
+                      self.kind_of(agent, unit.end))
+        return unit.end
+
+    def run(self) -> list[Actor]:
+        n = 0
+        while n < len(self.units):
+            unit = self.units[n]
+            if unit.actor is not None:
+                self.emit_entry(unit, unit.actor)
+                after = unit.end
+            elif unit.country is not None:
+                after = self.at_country(unit)
+            else:
+                after = self.at_agent(unit)
+            n += 1
+            while n < len(self.units) and self.units[n].start < after:
+                n += 1
+        return self.actors
+
+
+def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[Actor]:
+    """The actors of a parsed document, coded as of `published`, in text order (see the rules
+    in this module's docstring). Offsets index `doc.text`."""
+    return sorted(_Composer(doc, published, dictionary).run(), key=lambda a: a.start)

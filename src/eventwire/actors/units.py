@@ -1,0 +1,86 @@
+"""First pass of recognition: the document's tokens cut into dictionary units, longest first.
+
+A unit is a run of tokens that one phrase of the dictionary covers, with what it may stand for: a
+named actor, a country word, an agent noun (or several of these; composition decides). A second
+pass finds the bare surnames of people already named in full earlier in the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from eventwire.actors.dictionary import ActorDictionary, token_keys
+from eventwire.actors.entries import ActorEntry, AgentTerm, CountryTerm, key
+
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    actor: ActorEntry | None = None
+    country: CountryTerm | None = None
+    agent: AgentTerm | None = None
+
+
+def _unit(doc: Doc, start: int, end: int, entries: list, day: date) -> Unit | None:
+    unit = Unit(start, end)
+    for compiled in entries:
+        entry = compiled.entry
+        if isinstance(entry, ActorEntry):
+            if entry.short and not entry.in_office(day):
+                continue  # "Rice" names Condoleezza Rice only while she was in office
+            if unit.actor is None or (unit.actor.short and not entry.short):
+                unit.actor = entry
+        elif isinstance(entry, CountryTerm):
+            unit.country = unit.country or entry
+        elif isinstance(entry, AgentTerm):
+            unit.agent = unit.agent or entry
+    # an agent noun must be a noun here: "military" in "military co-operation" is no actor
+    if unit.agent is not None and doc[end - 1].pos_ not in NOUN_TAGS and doc[end - 1].pos_:
+        unit.agent = None
+    if unit.actor is None and unit.country is None and unit.agent is None:
+        return None
+    return unit
+
+
+def scan_units(doc: Doc, dictionary: ActorDictionary, day: date) -> list[Unit]:
+    """The dictionary units of `doc` in order, not overlapping."""
+    keys, texts = token_keys(t.text for t in doc)
+    units: list[Unit] = []
+    covered = [False] * len(keys)
+    i = 0
+    while i < len(keys):
+        n, entries = dictionary.longest(keys, texts, i)
+        unit = _unit(doc, i, i + n, entries, day) if n else None
+        if unit is None:
+            i += 1
+            continue
+        units.append(unit)
+        for k in range(i, i + n):
+            covered[k] = True
+        i += n
+    return _add_surnames(doc, keys, covered, units)
+
+
+def _add_surnames(doc: Doc, keys: list[str], covered: list[bool], units: list[Unit]
+                  ) -> list[Unit]:
+    """Bare surnames ("Lavrov") of the people named in full in this document."""
+    named: dict[str, ActorEntry] = {}
+    for unit in units:
+        actor = unit.actor
+        if actor is not None and actor.kind == "person" and not actor.short:
+            for alias in actor.aliases or (actor.name,):
+                last = key(re.split(r"[\s-]+", alias)[-1])
+                if len(last) > 2:
+                    named.setdefault(last, actor)
+    if not named:
+        return units
+    extra = [Unit(i, i + 1, actor=named[k]) for i, k in enumerate(keys)
+             if not covered[i] and k in named and doc[i].text[:1].isupper()]
+    return sorted(units + extra, key=lambda u: u.start) if extra else units
