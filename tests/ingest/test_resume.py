@@ -18,7 +18,9 @@ CHILD = Path(__file__).parent / "ingest_child.py"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles.jsonl"
 
 
-def run_child(db: Path, marker: Path, coder: str, inputs: list[str], batch: int) -> subprocess.Popen:
+def run_child(
+    db: Path, marker: Path, coder: str, inputs: list[str], batch: int
+) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(CHILD), str(db), str(marker), coder, *inputs],
         env={"BATCH": str(batch), "PATH": "/usr/bin:/bin"},
