@@ -1,0 +1,144 @@
+"""Duplicate articles: the same text (exact) or nearly the same text (near), across runs too.
+
+Exact: a hash of the text normalised to its lower-cased words, so spacing, case and punctuation
+do not hide a repeat. Near: MinHash signatures of word shingles (`shingle_words` words each) in a
+datasketch LSH index; a candidate the index returns is a duplicate when the estimated Jaccard
+similarity of the shingle sets is at least `threshold` (0.9: a wire story re-run with a word or
+two changed, not two stories on the same subject). Shingles of 3 words, not the 5 of web-page
+dedupe: one changed word alters `shingle_words` shingles, and at 5 a single edit in a short
+100-word item already drops the similarity under 0.9.
+
+Shingles are hashed with numpy from per-word CRC32s (a rolling polynomial), so the cost per
+article is a regex, one C call per word and a few vectorised array operations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from eventwire.records import Article
+
+_WORD = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: a well-mixing polynomial base
+_LOW32 = np.uint64(0xFFFFFFFF)
+_SCHEME = "affine32"
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+class _WordHashes(dict[str, int]):
+    """CRC32 of each word, computed once per distinct word (a news vocabulary is small)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+class Deduper:
+    """Remembers the articles it has seen and tells which earlier one a new article repeats."""
+
+    def __init__(
+        self,
+        threshold: float = 0.9,
+        shingle_words: int = 3,
+        num_perm: int = 128,
+        seed: int = 1,
+    ) -> None:
+        if not 0.0 < threshold <= 1.0 or shingle_words < 1:
+            raise ValueError("threshold must be in (0, 1] and shingle_words at least 1")
+        self.threshold = threshold
+        self.shingle_words = shingle_words
+        self.num_perm = num_perm
+        self._template = MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._exact: dict[bytes, str] = {}
+        self._signatures: dict[str, np.ndarray] = {}
+        self._order: dict[str, int] = {}
+        self._word_hashes = _WordHashes()
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def check(self, article: Article) -> str | None:
+        """The id of the earlier article this one duplicates; else None, and it is remembered."""
+        return self.check_text(article.id, article.text)
+
+    def check_text(self, ident: str, text: str) -> str | None:
+        words = _WORD.findall(text.casefold())
+        if not words:
+            return None
+        key = _exact_key(words)
+        earlier = self._exact.get(key)
+        if earlier is not None:
+            return earlier
+        signature = self._minhash(words)
+        near = self._nearest(signature)
+        if near is not None:
+            return near
+        self._remember(ident, key, signature)
+        return None
+
+    def seed(self, known: Iterable[tuple[str, str]]) -> int:
+        """Prime with stored (id, text) pairs, so a later run finds repeats of earlier runs.
+
+        Returns how many were added (repeats among the known pairs are not added twice).
+        """
+        added = 0
+        for ident, text in known:
+            if self.check_text(ident, text) is None and ident in self._order:
+                added += 1
+        return added
+
+    def _remember(self, ident: str, key: bytes, signature: MinHash) -> None:
+        self._exact[key] = ident
+        if ident in self._order:
+            return  # the same id with another text: keep the first, LSH keys are unique
+        self._order[ident] = len(self._order)
+        self._signatures[ident] = signature.hashvalues
+        self._lsh.insert(ident, signature, check_duplication=False)
+
+    def _nearest(self, signature: MinHash) -> str | None:
+        """The earliest remembered article whose estimated Jaccard reaches the threshold."""
+        best: str | None = None
+        for candidate in self._lsh.query(signature):
+            similarity = np.count_nonzero(self._signatures[candidate] == signature.hashvalues)
+            if similarity / self.num_perm >= self.threshold and (
+                best is None or self._order[candidate] < self._order[best]
+            ):
+                best = candidate
+        return best
+
+    def _minhash(self, words: list[str]) -> MinHash:
+        signature = MinHash(
+            num_perm=self.num_perm,
+            hashfunc=_identity,
+            permutations=self._template.permutations,
+            scheme=_SCHEME,
+        )
+        word_hashes = np.array(list(map(self._word_hashes.__getitem__, words)), dtype=np.uint64)
+        signature.update_batch(shingle_hashes(word_hashes, self.shingle_words).tolist())
+        return signature
+
+
+def shingle_hashes(word_hashes: np.ndarray, size: int) -> np.ndarray:
+    """32-bit hashes of every run of `size` consecutive words (one run if the text is shorter)."""
+    size = min(size, len(word_hashes))
+    count = len(word_hashes) - size + 1
+    acc = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrapping modulo 2**64 is the point
+        for offset in range(size):
+            acc = acc * _MULTIPLIER + word_hashes[offset : offset + count]
+    # Repeated shingles stay: they cannot change a minimum, and sorting them out costs more.
+    return (acc ^ (acc >> np.uint64(32))) & _LOW32
+
+
+def _exact_key(words: list[str]) -> bytes:
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
