@@ -57,17 +57,23 @@ def weekday_near(anchor: date, weekday: int, direction: str, strict: bool = Fals
 
 
 def year_for_month(anchor: date, month: int, day: int | None, direction: str) -> int:
-    """The year of a month (and day) written without one, given the clause's direction in time."""
-    here = (anchor.month, anchor.day if day is not None else 0)
-    there = (month, day or 0)
-    if direction == "future":
-        return anchor.year + 1 if there < here else anchor.year
-    if direction == "past":
-        return anchor.year - 1 if there > here else anchor.year
-    # no tense: the nearer reading, ties going to the past (news mostly reports the past)
+    """The year of a month (and day) written without one: the reading nearest the anchor, moved
+    a year back (or on) when the clause's tense says past (future) and it lies over a month off."""
+    def distance(year: int) -> int:
+        there = safe_date(year, month, day or 15) or date(year, month, 28)
+        return abs((there - anchor).days) if day else abs(year * 12 + month - now)
+
     now = anchor.year * 12 + anchor.month
-    return min((anchor.year - 1, anchor.year, anchor.year + 1),
-               key=lambda y: (abs(y * 12 + month - now), y > anchor.year))
+    year = min((anchor.year - 1, anchor.year, anchor.year + 1),
+               key=lambda y: (distance(y), y > anchor.year))
+    ahead = (year * 12 + month) - now
+    if direction == "past" and (ahead > 1 or (ahead == 1 and day is not None and
+                                               (day > anchor.day))):
+        return year - 1
+    if direction == "future" and (ahead < -1 or (ahead == -1 and day is not None and
+                                                  day < anchor.day)):
+        return year + 1
+    return year
 
 
 def decade_value(year: int) -> str:

@@ -14,8 +14,15 @@ from eventwire.times.lexicon import TimeLexicon
 
 
 @dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    anchors: frozenset[str]  # words (or "#n": an n-digit number) one of which every match holds
+
+
+@dataclass(frozen=True)
 class Grammar:
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    rules: tuple[Rule, ...]
     left_mod: re.Pattern[str]
     right_mod: re.Pattern[str]
 
@@ -27,7 +34,8 @@ def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
 
 def build_grammar(lex: TimeLexicon) -> Grammar:
     """Compile every rule pattern (case-insensitive) from the lexicon."""
-    full_months = [m for m in lex.months if len(m) > 3 or m == "may"]
+    full_months = [max((k for k, v in lex.months.items() if v == n), key=len)
+                   for n in set(lex.months.values())]
     abbr_months = [m for m in lex.months if m not in full_months]
     full_days = [d for d in lex.weekdays if d.endswith("day")]
     abbr_days = [d for d in lex.weekdays if d not in full_days]
@@ -53,7 +61,9 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     season = _alt(list(lex.seasons))
     part = _alt(list(lex.day_parts))
     tz = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|local\s+time)"
-    b, e = r"(?<![\w'-])", r"(?![\w-])"
+    # not inside a word or a hyphenated word, except after a prefix ("mid-1996", "post-1959")
+    b = r"(?<![\w'])(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-)|(?<!-))"
+    e = r"(?![\w-])"
     rel = r"(?:last|next|this|this\s+past|this\s+coming|coming|past|previous)"
     patterns = {
         "date_mdy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?:the\\s+)?(?P<mon>{month_any})\\s+(?P<day>{day})"
@@ -91,14 +101,14 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                        f"(?P<wd>{wd_full})",
         "day_word": f"(?P<w>yesterday|today|tomorrow|tonight|the\\s+day\\s+before\\s+yesterday|"
                     f"the\\s+day\\s+after\\s+tomorrow|last\\s+night|overnight)"
-                    f"(?:'s)?(?:\\s+(?P<part>{part}))?",
-        "weekday": f"(?P<wd>{wd_full})(?P<s>'s|s)?(?:\\s+(?P<part>{part})s?)?",
+                    f"(?:\\s+(?P<part>{part}))?",
+        "weekday": f"(?P<span>(?P<wd>{wd_full})(?P<s>s)?(?:\\s+(?P<part>{part})s?)?)(?:'s)?",
         "ago": f"(?P<num>{num})[\\s-]+(?P<unit>{unit})\\s+(?P<dir>ago|earlier|later|from\\s+now|"
                f"hence|back)",
-        "duration": f"(?:the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|final|"
-                    f"latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
-                    f"(?:\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
-                    f"business|calendar)\\s+)?(?P<unit>{unit})(?:-(?:long|old))?",
+        "duration": f"(?P<the>the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|"
+                    f"final|latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
+                    f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
+                    f"business|calendar)\\s+)?(?P<unit>{unit})(?:-long)?(?!-old)",
         "bare_plural": r"(?:for|in|over|within|after|than|take|took|takes)\s+(?P<span>"
                        r"(?P<unit>years|months|weeks|days|decades|hours|minutes))",
         "set": f"(?P<q>every|each|per)\\s+(?:other\\s+)?(?P<what>{unit}|{wd_full}|{month_full}|"
@@ -107,8 +117,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "set_freq": f"(?P<times>once|twice|thrice|{num}\\s+times)\\s+(?:a|an|per|every)\\s+"
                     f"(?P<unit>{unit})",
         "clock": f"(?P<h>\\d{{1,2}})(?:[:.](?P<m>\\d{{2}}))?\\s*(?P<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|"
-                 f"am\\b|pm\\b)(?:\\s+(?P<tz>{tz}))?(?:,?\\s+(?:on\\s+)?(?P<day>{wd_full}|"
-                 f"yesterday|today|tomorrow))?",
+                 f"am\\b|pm\\b)(?:\\s+(?P<tz>{tz}))?(?:,?\\s+(?:on\\s+)?(?:(?P<day>{wd_full}|"
+                 f"yesterday|today|tomorrow)|(?P<mon>{month_any})\\s+(?P<mday>\\d{{1,2}})))?",
         "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
                       f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
@@ -118,13 +128,44 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                        r"fiscal\s+year",
         "adj_ago": r"year-(?:ago|earlier)",
     }
-    rules = tuple(
-        (name, re.compile(b + f"(?:{p})" + e, re.IGNORECASE))
-        for name, p in patterns.items()
-    )
+    anchors = _anchors(lex)
+    rules = tuple(Rule(name, re.compile(b + f"(?:{p})" + e, re.IGNORECASE), anchors[name])
+                  for name, p in patterns.items())
     mods = _alt(list(lex.mods))
     left_mod = re.compile(f"(?:^|(?<=[\\s(\"“]))(?:(?:the|this|its)\\s+)?(?:very\\s+)?"
                           f"(?P<mod>{mods})(?:\\s+|-)$", re.IGNORECASE)
     right_mod = re.compile(r"^\s+(?P<mod>or\s+so|or\s+later|or\s+earlier|and\s+beyond)(?![\w-])",
                            re.IGNORECASE)
     return Grammar(rules, left_mod, right_mod)
+
+
+def _last_words(phrases: list[str]) -> set[str]:
+    return {re.findall(r"[a-z]+", p.lower())[-1] for p in phrases}
+
+
+def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
+    """For each rule, the words that any of its matches must contain: rules run only near them."""
+    months = set(lex.months)
+    weekdays = {d for d in lex.weekdays if d.endswith("day")}
+    singular = [u for u in lex.units if u not in lex.unit_plurals.values()]
+    units = set(singular) | {u + "s" for u in singular} | set(lex.unit_plurals) | set(lex.units)
+    parts = set(lex.day_parts)
+    table: dict[str, set[str]] = {
+        "date_mdy": months, "date_dmy": months, "month_year": months, "month": months,
+        "iso": {"#4"}, "slash": {"#1", "#2"}, "year": {"#4", "nineteen", "thousand"},
+        "fy": {"fy", "fiscal"}, "decade": {"#4", "#2"} | set(lex.decade_words),
+        "century": {"century"}, "quarter": {"quarter", "period"}, "half": {"half", "quarters"},
+        "season": set(lex.seasons),
+        "rel_unit": {"week", "month", "year", "decade", "century", "weekend", "fiscal"},
+        "the_unit": {"year", "month", "week", "weekend", "day"} | parts,
+        "rel_weekday": weekdays, "weekday": weekdays,
+        "day_word": {"yesterday", "today", "tomorrow", "tonight", "night", "overnight"},
+        "ago": {"ago", "earlier", "later", "now", "hence", "back"},
+        "duration": units, "bare_plural": {u for u in units if u.endswith("s")},
+        "set": {"every", "each", "per"}, "set_adverb": set(lex.sets),
+        "set_freq": {"once", "twice", "thrice", "times"}, "clock": {"m", "am", "pm"},
+        "clock_word": {"noon", "midnight", "midday"}, "ref": _last_words(list(lex.refs)),
+        "year_end": {"end"}, "holiday": _last_words(list(lex.holidays)),
+        "fiscal_year": {"fiscal"}, "adj_ago": {"ago", "earlier"},
+    }
+    return {name: frozenset(words) for name, words in table.items()}

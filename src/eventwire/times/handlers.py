@@ -34,6 +34,7 @@ def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if m["year"]:
         year = parse_year(m["year"], ctx.lex)
+        ctx.last_year = year
     elif m["wd"]:  # the weekday pins the year when it agrees with one reading
         wd = ctx.lex.weekdays[_word(m["wd"])]
         years = [y for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
@@ -52,6 +53,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     year = parse_year(m["year"], ctx.lex)
     if not _capitalised(m["mon"]) or year is None:
         return None
+    ctx.last_year = year
     return "DATE", cal.month_value(year, ctx.lex.months[_word(m["mon"])])
 
 
@@ -102,12 +104,14 @@ def _slash(m: re.Match[str], ctx: Context) -> Norm | None:
 def _year(m: re.Match[str], ctx: Context) -> Norm | None:
     before = ctx.text[max(0, m.start() - 4):m.start()]
     after = ctx.text[m.end():m.end() + 10]
-    if re.search(r"[$£€#]\s*$|No\.\s*$", before) or re.match(r"\s*(?:%|percent|[.,]\d|-\d)",
-                                                               after):
+    if re.search(r"[$£€#]\s*$|No\.\s*$", before) or re.match(
+            r"\s*(?:%|percent|[.,]\d|-\d)|\s+(?:years?|days?|months?|weeks?|hours?|people|men|"
+            r"troops|tons?|miles?|feet|meters?|dollars|shares)\b", after, re.IGNORECASE):
         return None
     year = parse_year(m["year"], ctx.lex)
     if year is None:
         return None
+    ctx.last_year = year
     return "DATE", f"{year:04d}"
 
 
@@ -146,11 +150,12 @@ def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int:
         return ctx.dct.year + 1
     if "this" in spec or q is None:
         return ctx.dct.year
+    # results are reported after a quarter ends: a later quarter in a past clause is last year's
     current = cal.quarter_of(ctx.dct)
     direction = _direction(ctx, m.start(), m.end())
     if direction == "future":
-        return ctx.dct.year + 1 if q < current else ctx.dct.year
-    return ctx.dct.year - 1 if q > current else ctx.dct.year
+        return ctx.dct.year + 1 if q < current - 1 else ctx.dct.year
+    return ctx.dct.year - 1 if q > current and direction == "past" else ctx.dct.year
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -174,7 +179,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     if ordinal in ordinals:
         q: int | None = ordinals[ordinal]
         year = _quarter_year(m, ctx, q)
-    elif "current" in adj or det == "this":
+    elif "current" in adj:
         year, q = ctx.dct.year, cal.quarter_of(ctx.dct)
     elif det == "next" or "coming" in adj:
         year, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), 1)
@@ -183,6 +188,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         year, q = cal.shift_quarter(*base, -1) if ctx.last_quarter else base
     else:  # "the quarter", "the latest quarter": the one under discussion, else the last one
         year, q = ctx.last_quarter or cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
+        named = re.search(r"\d{4}", adj)
+        if named:
+            return "DATE", f"{named.group()}-Q{q}"
     if back:
         year -= 1
     elif q is not None:

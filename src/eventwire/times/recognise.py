@@ -65,13 +65,61 @@ class _Candidate:
     match: re.Match[str]
 
 
+def _trimmed_start(cand: _Candidate) -> int:
+    """Leave a determiner out of an adjectival expression ("the 30-day", "a third-quarter")."""
+    m = cand.match
+    if cand.rule == "duration" and m["the"] and not m["rel"]:
+        adjectival = "-" in m["sep"] or (not m["unit"].lower().endswith("s")
+                                         and m["num"].lower() not in ("a", "an", "one"))
+        if adjectival:
+            return m.start("num")
+    if cand.rule == "quarter" and m["ord"] and not m["adj"] and not m["poss"] and \
+            m.string[m.end("ord"):m.end("ord") + 1] == "-":
+        return m.start("ord")
+    return cand.start
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_REACH = 70  # characters a match may extend before/after its anchor word
+
+
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Positions of every word (lower-cased; numbers as "#<digits>") of the text."""
+    index: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        key = f"#{len(word)}" if word[0].isdigit() else word.lower()
+        index.setdefault(key, []).append(m.start())
+    return index
+
+
+def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for pos in sorted(positions):
+        lo, hi = max(0, pos - _REACH), min(size, pos + _REACH)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 def _candidates(text: str, grammar: Grammar) -> list[_Candidate]:
+    """Matches of every rule, each rule run only in windows around its anchor words (speed)."""
+    index = _word_index(text)
     found = []
-    for priority, (name, pattern) in enumerate(grammar.rules):
-        for m in pattern.finditer(text):
-            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
-            if end > start:
-                found.append(_Candidate(start, end, priority, name, m))
+    for priority, rule in enumerate(grammar.rules):
+        positions = [p for word in rule.anchors for p in index.get(word, ())]
+        if not positions:
+            continue
+        seen: set[tuple[int, int]] = set()
+        has_span = "span" in rule.pattern.groupindex
+        for lo, hi in _windows(positions, len(text)):
+            for m in rule.pattern.finditer(text, lo, hi):
+                start, end = m.span("span") if has_span else m.span()
+                if end > start and (start, end) not in seen:
+                    seen.add((start, end))
+                    found.append(_Candidate(start, end, priority, rule.name, m))
     return found
 
 
@@ -130,6 +178,7 @@ def recognise(text: str, dct: date, grammar: Grammar, lex: TimeLexicon,
         if norm is None:
             continue
         kind, value = norm
+        cand = _Candidate(_trimmed_start(cand), cand.end, cand.priority, cand.rule, cand.match)
         start, end, mod = _modifier(text, cand.start, cand.end, kind, value, cand.rule,
                                     grammar, lex, floor)
         if mod in _POSITIONAL and kind == "DURATION":

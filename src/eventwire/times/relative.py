@@ -25,13 +25,16 @@ _UNIT_OF = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "
 def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = _word(m["rel"])
     unit = _UNIT_OF[_word(m["unit"])]
-    if rel == "that":
+    if unit == "Y" and rel in ("that", "the same", "the following", "the previous", "the next"):
+        # anchored on the year the text last named ("in 1995 ... the following year")
+        if ctx.last_year is None:
+            return None if rel in ("that", "the same") else ("DURATION", "P1Y")
+        shift = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+        return "DATE", f"{ctx.last_year + shift:04d}"
+    if rel in ("that", "the same"):
         return None
-    if rel in ("the last", "the past", "the next", "the coming"):
-        if unit == "WE":
-            return None
-        # "the past year" names a stretch of time ending (or starting) now
-        return "DURATION", duration_value(1, unit)
+    if unit == "WE":
+        return "DATE", _weekend(ctx, m, _rel_offset(rel) or 0)
     offset = _rel_offset(rel)
     if offset is None:
         return None
@@ -39,10 +42,23 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     return ("DATE", value) if value else None
 
 
+def _weekend(ctx: Context, m: re.Match[str], offset: int) -> str:
+    """The weekend meant: "over the weekend" in a past clause is the one just gone."""
+    saturday = cal.weekday_near(ctx.dct, 6, "past")
+    if offset == 0 and ctx.dct.isoweekday() < 6:
+        if _direction(ctx, m.start(), m.end()) == "future":
+            saturday = cal.weekday_near(ctx.dct, 6, "future")
+    elif offset:
+        saturday = cal.weekday_near(ctx.dct, 6, "past" if offset < 0 else "future", strict=True)
+        if offset < 0 and ctx.dct.isoweekday() < 6:
+            saturday -= timedelta(weeks=1)
+    return cal.week_value(saturday) + "-WE"
+
+
 def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     det, unit = _word(m["det"]), _word(m["unit"])
     if unit in ctx.lex.day_parts:
-        if det == "that":
+        if det != "this":
             return None
         return "TIME", f"{ctx.dct.isoformat()}T{ctx.lex.day_parts[unit]}"
     if det == "that":
@@ -51,11 +67,11 @@ def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         value = shift_unit(ctx.dct, _UNIT_OF.get(unit, "D"), 0)
         return ("DATE", value) if value else None
     if unit == "weekend":
-        return "DATE", cal.week_value(ctx.dct) + "-WE"
+        return "DATE", _weekend(ctx, m, 0)
     if unit == "week":
         return "DATE", cal.week_value(ctx.dct)
     if unit == "day":
-        return "DATE", ctx.dct.isoformat()
+        return None
     return "DURATION", duration_value(1, _UNIT_OF[unit])
 
 
@@ -189,6 +205,11 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
     pm = m["ap"].lower().startswith("p")
     hour = hour % 12 + (12 if pm else 0)
     d = _clock_day(m["day"], ctx, m)
+    if m["mon"] and m["mon"][0].isupper():
+        month = ctx.lex.months[_word(m["mon"])]
+        day = int(m["mday"])
+        year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+        d = cal.safe_date(year, month, day) or d
     return "TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}"
 
 
