@@ -34,8 +34,13 @@ def main() -> None:
             log.flush()
             os.fsync(log.fileno())
 
-        report = ingest(inputs, store, code_batch, batch_size=int(os.environ.get("BATCH", "8")),
-                        progress=committed)
+        report = ingest(
+            inputs,
+            store,
+            code_batch,
+            batch_size=int(os.environ.get("BATCH", "8")),
+            progress=committed,
+        )
     store.close()
     print(report.stored, report.events, flush=True)
 

@@ -14,14 +14,18 @@ from eventwire.store.duckdb import DuckDBStore
 
 dedupe = pytest.importorskip("eventwire.readers.dedupe")
 
-BODY = ("Envoys met in Geneva on Monday to discuss the ceasefire along the border. "
-        "The ministers met again on Tuesday and agreed to meet in March. "
-        "Officials said the talks were constructive and would continue next month.")
+BODY = (
+    "Envoys met in Geneva on Monday to discuss the ceasefire along the border. "
+    "The ministers met again on Tuesday and agreed to meet in March. "
+    "Officials said the talks were constructive and would continue next month."
+)
 
 
 def write(path: Path, records: list[tuple[str, str]]) -> None:
-    lines = [json.dumps({"id": i, "published": "2021-05-01", "title": "T", "text": t,
-                         "source": "wire"}) for i, t in records]
+    lines = [
+        json.dumps({"id": i, "published": "2021-05-01", "title": "T", "text": t, "source": "wire"})
+        for i, t in records
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

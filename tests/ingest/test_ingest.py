@@ -43,8 +43,9 @@ class CountingCoder:
 def test_ingest_stores_articles_events_and_rejects(store, feed) -> None:
     calls: list[int] = []
     report = ingest([str(feed)], store, code_batch, batch_size=16, progress=calls.append)
-    assert report == IngestReport(articles_read=40, stored=40, skipped_existing=0,
-                                  duplicates=0, rejects=4, events=80)
+    assert report == IngestReport(
+        articles_read=40, stored=40, skipped_existing=0, duplicates=0, rejects=4, events=80
+    )
     assert sum(calls) == 40 and len(calls) == 3  # 16 + 16 + 8, one call per committed batch
     assert store.summary().articles == 40 and store.summary().events == 80
     positions = sorted(r.position for r in store.rejects())

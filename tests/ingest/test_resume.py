@@ -24,7 +24,9 @@ def run_child(
     return subprocess.Popen(
         [sys.executable, str(CHILD), str(db), str(marker), coder, *inputs],
         env={"BATCH": str(batch), "PATH": "/usr/bin:/bin"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -61,8 +63,9 @@ def snapshot(db: Path) -> tuple:
         return summary.articles, summary.events, events, rejects, ids
 
 
-def kill_and_resume(tmp_path: Path, coder: str, inputs: list[str], batch: int,
-                    kills: list[int]) -> None:
+def kill_and_resume(
+    tmp_path: Path, coder: str, inputs: list[str], batch: int, kills: list[int]
+) -> None:
     clean_db, resumed_db = tmp_path / "clean.duckdb", tmp_path / "resumed.duckdb"
     finish(run_child(clean_db, tmp_path / "clean.log", coder, inputs, batch))
     for n, after in enumerate(kills):
@@ -86,8 +89,11 @@ def test_sigkill_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_with_the_real_coder(tmp_path: Path) -> None:
-    probe = subprocess.run([sys.executable, "-c", "from eventwire.pipeline import Coder"],
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "from eventwire.pipeline import Coder"],
+        capture_output=True,
+        text=True,
+    )
     if probe.returncode != 0:
         pytest.skip(f"the pipeline does not load yet: {probe.stderr.strip()[-200:]}")
     kill_and_resume(tmp_path, "real", [str(EXAMPLES)], batch=2, kills=[2])

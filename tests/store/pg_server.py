@@ -70,15 +70,19 @@ def _unprivileged_user() -> str | None:
     try:
         pwd.getpwnam(PG_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                        PG_USER], check=True, capture_output=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_USER],
+            check=True,
+            capture_output=True,
+        )
     return PG_USER
 
 
 def _run(server: PgServer, tool: str, *args: str, check: bool = True) -> None:
     command = [str(server.bin_dir / tool), *args]
-    result = subprocess.run(command, user=server.run_as, capture_output=True, text=True,
-                            timeout=120, cwd="/")
+    result = subprocess.run(
+        command, user=server.run_as, capture_output=True, text=True, timeout=120, cwd="/"
+    )
     if check and result.returncode != 0:
         log = server.data.parent / "server.log"
         detail = log.read_text() if log.exists() else ""
@@ -98,9 +102,31 @@ def start() -> PgServer:
             os.chown(path, entry.pw_uid, entry.pw_gid)
     data.chmod(0o700)
     server = PgServer(bin_dir, data, free_port(), run_as)
-    _run(server, "initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-         "--no-sync")
+    _run(
+        server,
+        "initdb",
+        "-D",
+        str(data),
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--no-sync",
+    )
     options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {data} -c fsync=off"
-    _run(server, "pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "server.log"),
-         "-w", "-t", "60", "start")
+    _run(
+        server,
+        "pg_ctl",
+        "-D",
+        str(data),
+        "-o",
+        options,
+        "-l",
+        str(root / "server.log"),
+        "-w",
+        "-t",
+        "60",
+        "start",
+    )
     return server

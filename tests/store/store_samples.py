@@ -15,18 +15,46 @@ SYRIA = Place("Syria", 30, 35, 163843, "Syria", "SYR", 35.0, 38.0, "country", 0.
 
 def article(ident: str, text: str = "", url: str | None = None, day: int = 1) -> Article:
     body = text or f"Russia met Turkey about article {ident}."
-    return Article(ident, "wire", url or f"https://news.example/{ident}", date(2020, 1, day),
-                   f"Headline {ident}", body)
+    return Article(
+        ident,
+        "wire",
+        url or f"https://news.example/{ident}",
+        date(2020, 1, day),
+        f"Headline {ident}",
+        body,
+    )
 
 
-def event(ident: str, article_id: str = "a1", *, date_value: str | None = "2020-01-02",
-          source: Actor = RUS, target: Actor | None = TUR, cameo: str = "040",
-          plover: str = "CONSULT", quad: int = 1, place: Place | None = ANKARA,
-          sentence: str = "Russia met Turkey in Ankara.") -> Event:
+def event(
+    ident: str,
+    article_id: str = "a1",
+    *,
+    date_value: str | None = "2020-01-02",
+    source: Actor = RUS,
+    target: Actor | None = TUR,
+    cameo: str = "040",
+    plover: str = "CONSULT",
+    quad: int = 1,
+    place: Place | None = ANKARA,
+    sentence: str = "Russia met Turkey in Ankara.",
+) -> Event:
     return Event(
-        id=ident, article_id=article_id, sentence_index=0, sentence=sentence,
-        source=source, target=target, cameo=cameo, cameo_root=cameo[:2], quad_class=quad,
-        goldstein=1.0, plover=Plover(plover, "visit"), date=date_value,
-        date_source="text", place=place, modality="asserted", confidence=0.75,
-        evidence=Evidence("met", 7, 10, f"rule.{cameo}"), mentions=1,
+        id=ident,
+        article_id=article_id,
+        sentence_index=0,
+        sentence=sentence,
+        source=source,
+        target=target,
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        quad_class=quad,
+        goldstein=1.0,
+        plover=Plover(plover, "visit"),
+        date=date_value,
+        date_source="text",
+        place=place,
+        modality="asserted",
+        confidence=0.75,
+        evidence=Evidence("met", 7, 10, f"rule.{cameo}"),
+        mentions=1,
     )

@@ -23,8 +23,9 @@ time.sleep(60)
 
 def test_second_writer_gets_store_locked(tmp_path: Path) -> None:
     db = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreLocked) as info:

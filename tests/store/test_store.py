@@ -17,8 +17,12 @@ def ids(store, **filters) -> list[str]:
 
 def test_event_round_trip_is_exact(store) -> None:
     full = event("e1")
-    bare = dataclasses.replace(event("e2", date_value=None), target=None, place=None,
-                               plover=dataclasses.replace(full.plover, mode=None))
+    bare = dataclasses.replace(
+        event("e2", date_value=None),
+        target=None,
+        place=None,
+        plover=dataclasses.replace(full.plover, mode=None),
+    )
     store.write_batch([CodedArticle(article("a1"), [full, bare])], [])
     assert list(store.events()) == [full, bare]  # dated first, undated last
     assert store.article("a1") == article("a1")
@@ -35,8 +39,13 @@ def test_writing_the_same_article_twice_stores_it_once(store) -> None:
 
 
 def test_duplicate_article_is_stored_without_its_events(store) -> None:
-    store.write_batch([CodedArticle(article("a1"), [event("e1")]),
-                       CodedArticle(article("a2"), [event("e2", "a2")], duplicate_of="a1")], [])
+    store.write_batch(
+        [
+            CodedArticle(article("a1"), [event("e1")]),
+            CodedArticle(article("a2"), [event("e2", "a2")], duplicate_of="a1"),
+        ],
+        [],
+    )
     assert ids(store) == ["e1"]
     assert store.duplicate_of("a2") == "a1"
     assert [i for i, _ in store.known_texts()] == ["a1"]
@@ -55,14 +64,47 @@ def test_rejects_are_kept_once_per_file_position_reason(store) -> None:
 def filled(store):
     events = [
         event("e1", "a1", date_value="2019-12-23", cameo="042", plover="CONSULT"),
-        event("e2", "a1", date_value="2020-01-08", cameo="036", plover="CONSULT",
-              sentence="Talks will be held"),
-        event("e3", "a2", date_value="2020-01", source=SYR, target=TUR, cameo="190",
-              plover="ASSAULT", quad=4, place=SYRIA),
-        event("e4", "a2", date_value=None, source=TUR, target=None, cameo="173",
-              plover="COERCE", quad=4, place=None),
-        event("e5", "a3", date_value="2019-11-30", source=TUR, target=RUS, cameo="111",
-              plover="ACCUSE", quad=3, place=dataclasses.replace(ANKARA, lat=10.0, lon=10.0)),
+        event(
+            "e2",
+            "a1",
+            date_value="2020-01-08",
+            cameo="036",
+            plover="CONSULT",
+            sentence="Talks will be held",
+        ),
+        event(
+            "e3",
+            "a2",
+            date_value="2020-01",
+            source=SYR,
+            target=TUR,
+            cameo="190",
+            plover="ASSAULT",
+            quad=4,
+            place=SYRIA,
+        ),
+        event(
+            "e4",
+            "a2",
+            date_value=None,
+            source=TUR,
+            target=None,
+            cameo="173",
+            plover="COERCE",
+            quad=4,
+            place=None,
+        ),
+        event(
+            "e5",
+            "a3",
+            date_value="2019-11-30",
+            source=TUR,
+            target=RUS,
+            cameo="111",
+            plover="ACCUSE",
+            quad=3,
+            place=dataclasses.replace(ANKARA, lat=10.0, lon=10.0),
+        ),
     ]
     by_article: dict[str, list] = {}
     for e in events:

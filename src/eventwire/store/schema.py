@@ -24,8 +24,14 @@ _CALENDAR = re.compile(r"^\d{4}")
 TEXT, INT, BIGINT, FLOAT, DATE, BOOL, STAMP = "text", "int", "bigint", "float", "date", "bool", "ts"
 
 _ACTOR_TYPES = {"start": INT, "end": INT}
-_PLACE_TYPES = {"start": INT, "end": INT, "geonameid": BIGINT, "lat": FLOAT, "lon": FLOAT,
-                "score": FLOAT}
+_PLACE_TYPES = {
+    "start": INT,
+    "end": INT,
+    "geonameid": BIGINT,
+    "lat": FLOAT,
+    "lon": FLOAT,
+    "score": FLOAT,
+}
 
 
 def _columns_of(record_type: type, prefix: str, types: dict[str, str]) -> list[tuple[str, str]]:
@@ -191,16 +197,29 @@ def event_from_row(row: Sequence[Any]) -> Event:
         place=Place(**place) if place["name"] is not None else None,
         modality=r["modality"],
         confidence=r["confidence"],
-        evidence=Evidence(trigger=r["evidence_trigger"], start=r["evidence_start"],
-                          end=r["evidence_end"], rule=r["evidence_rule"]),
+        evidence=Evidence(
+            trigger=r["evidence_trigger"],
+            start=r["evidence_start"],
+            end=r["evidence_end"],
+            rule=r["evidence_rule"],
+        ),
         mentions=r["mentions"],
     )
 
 
 def article_row(article: Article, duplicate_of: str | None) -> tuple[Any, ...]:
     """An Article as a row in ARTICLE_WRITE order."""
-    return (article.id, article.source, article.url, article.published, article.title,
-            article.text, article.language, text_hash(article.text), duplicate_of)
+    return (
+        article.id,
+        article.source,
+        article.url,
+        article.published,
+        article.title,
+        article.text,
+        article.language,
+        text_hash(article.text),
+        duplicate_of,
+    )
 
 
 def article_from_row(row: Sequence[Any]) -> Article:
@@ -208,8 +227,15 @@ def article_from_row(row: Sequence[Any]) -> Article:
     ident, source, url, published, title, text, language = row[:7]
     if isinstance(published, str):
         published = date.fromisoformat(published)
-    return Article(id=ident, source=source, url=url, published=published, title=title,
-                   text=text, language=language)
+    return Article(
+        id=ident,
+        source=source,
+        url=url,
+        published=published,
+        title=title,
+        text=text,
+        language=language,
+    )
 
 
 def reject_row(reject: Reject) -> tuple[Any, ...]:

@@ -1,0 +1,74 @@
+"""Export events to files other tools read: one module per format, one registry.
+
+    export_events(store.events(query), "gdelt", Path("events.tsv"), urls=store.article_urls())
+
+Text formats write to a path (`-` is standard output) or an open text stream; parquet writes a
+partitioned dataset directory. Every writer streams and returns how many events it wrote.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from eventwire.errors import EventwireError
+from eventwire.export.csv_format import write_csv
+from eventwire.export.gdelt import write_gdelt
+from eventwire.export.geojson import write_geojson
+from eventwire.export.jsonl import write_jsonl
+from eventwire.records import Event
+from eventwire.store.parquet import write_event_dataset
+
+TextWriter = Callable[[Iterable[Event], TextIO, Mapping[str, str]], int]
+
+TEXT_FORMATS: dict[str, TextWriter] = {
+    "csv": lambda events, out, urls: write_csv(events, out),
+    "jsonl": lambda events, out, urls: write_jsonl(events, out),
+    "geojson": lambda events, out, urls: write_geojson(events, out),
+    "gdelt": lambda events, out, urls: write_gdelt(events, out, urls),
+}
+FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt")
+
+__all__ = ["FORMATS", "export_events"]
+
+
+def export_events(
+    events: Iterable[Event],
+    fmt: str,
+    out: Path | TextIO,
+    *,
+    urls: Mapping[str, str] | None = None,
+) -> int:
+    """Write `events` as `fmt` to `out`; `urls` (article id -> url) fills GDELT's SOURCEURL."""
+    if fmt == "parquet":
+        if not isinstance(out, Path | str):
+            raise EventwireError(
+                "parquet writes a dataset directory: give a path, not a stream", code="BAD_OUTPUT"
+            )
+        return write_event_dataset(events, Path(out))
+    writer = TEXT_FORMATS.get(fmt)
+    if writer is None:
+        raise EventwireError(
+            f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}", code="BAD_FORMAT"
+        )
+    with _text_stream(out) as stream:
+        return writer(events, stream, urls or {})
+
+
+@contextmanager
+def _text_stream(out: Path | TextIO) -> Iterator[TextIO]:
+    if not isinstance(out, Path | str):
+        yield out
+        return
+    if str(out) == "-":
+        yield sys.stdout
+        return
+    try:
+        handle = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise EventwireError(f"cannot write {out}: {error}", code="BAD_OUTPUT") from error
+    with handle:
+        yield handle
