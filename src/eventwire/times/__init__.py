@@ -15,7 +15,7 @@ from eventwire.records import TimeRef
 from eventwire.times.grammar import Grammar, build_grammar
 from eventwire.times.lexicon import TimeLexicon, default_lexicon
 from eventwire.times.recognise import recognise
-from eventwire.times.tense import tense_from_doc, tense_from_text
+from eventwire.times.tense import tense_from_doc, tense_from_text, token_starts
 
 __all__ = ["TimeRef", "find_times", "resolve_date", "time_for_trigger", "to_timeml"]
 
@@ -32,15 +32,20 @@ def find_times(text: str, published: date, doc: Doc | None = None,
     `doc`, a spaCy Doc of exactly `text`, lets the governing verb decide past or future for
     expressions without a year ("spoke Monday", "to be held on January 8th").
     """
-    if doc is not None and doc.text != text:
+    if doc is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
         raise ValueError("doc must be a parse of exactly the given text")
     lex = lexicon or default_lexicon()
     cache: dict[tuple[int, int], str] = {}
+    starts: list[int] = []
 
     def tense(start: int, end: int) -> str:
         key = (start, end)
         if key not in cache:
-            found = tense_from_doc(doc, start, end, lex) if doc is not None else "unknown"
+            found = "unknown"
+            if doc is not None:
+                if not starts:
+                    starts.extend(token_starts(doc))
+                found = tense_from_doc(doc, start, end, lex, starts)
             cache[key] = found if found != "unknown" else tense_from_text(text, start)
         return cache[key]
 

@@ -58,7 +58,9 @@ def weekday_near(anchor: date, weekday: int, direction: str, strict: bool = Fals
 
 def year_for_month(anchor: date, month: int, day: int | None, direction: str) -> int:
     """The year of a month (and day) written without one: the reading nearest the anchor, moved
-    a year back (or on) when the clause's tense says past (future) and it lies over a month off."""
+    a year back (on) when the clause's tense says past (future) but that reading lies three
+    months or more ahead (behind): dates a few weeks ahead in past-tense news are still ahead
+    ("set Nov. 20 as the deadline")."""
     def distance(year: int) -> int:
         there = safe_date(year, month, day or 15) or date(year, month, 28)
         return abs((there - anchor).days) if day else abs(year * 12 + month - now)
@@ -67,11 +69,9 @@ def year_for_month(anchor: date, month: int, day: int | None, direction: str) ->
     year = min((anchor.year - 1, anchor.year, anchor.year + 1),
                key=lambda y: (distance(y), y > anchor.year))
     ahead = (year * 12 + month) - now
-    if direction == "past" and (ahead > 1 or (ahead == 1 and day is not None and
-                                               (day > anchor.day))):
+    if direction == "past" and ahead >= 3:
         return year - 1
-    if direction == "future" and (ahead < -1 or (ahead == -1 and day is not None and
-                                                  day < anchor.day)):
+    if direction == "future" and ahead <= -3:
         return year + 1
     return year
 

@@ -88,13 +88,14 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?"
                    r"(?:fiscal[\s-]+)?(?P<noun>quarter|period)(?P<pl>s)?"
                    r"(?:\s+of\s+(?P<year>\d{4}|this\s+year|last\s+year|next\s+year))?"
-                   r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
+                   r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?"
+                   f"(?=\\s+(?:ended|ending)\\s+(?P<endmon>{month_any})\\s+(?P<endday>\\d{{1,2}}))?",
         "half": r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)"
                 r"(?:\s+of\s+(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?",
         "season": f"(?:(?P<rel>{rel}|the|that|early|late)\\s+)?(?P<season>{season})"
                   f"(?:\\s+(?:of\\s+)?(?P<year>{year}))?",
         "rel_unit": r"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|"
-                    r"same|latest|present)|that)\s+(?P<unit>week|month|year|decade|century|weekend|"
+                    r"same|latest|present|full)|that)\s+(?P<unit>week|month|year|decade|century|weekend|"
                     r"fiscal\s+year)",
         "the_unit": f"(?P<det>the|this|that)\\s+(?P<unit>year|month|week|weekend|day|{part})",
         "rel_weekday": f"(?P<rel>{rel}|the\\s+previous|the\\s+following|the\\s+next)\\s+"
@@ -108,7 +109,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "duration": f"(?P<the>the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|"
                     f"final|latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
                     f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
-                    f"business|calendar)\\s+)?(?P<unit>{unit})(?:-long)?(?!-old)",
+                    f"business|calendar)\\s+)?(?P<unit>{unit})(?:-long)?(?!-old|\\s+old\\b)",
         "bare_plural": r"(?:for|in|over|within|after|than|take|took|takes)\s+(?P<span>"
                        r"(?P<unit>years|months|weeks|days|decades|hours|minutes))",
         "set": f"(?P<q>every|each|per)\\s+(?:other\\s+)?(?P<what>{unit}|{wd_full}|{month_full}|"

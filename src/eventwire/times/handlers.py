@@ -186,8 +186,12 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     elif det == "last" or "previous" in adj or "prior" in adj:
         base = ctx.last_quarter or cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
         year, q = cal.shift_quarter(*base, -1) if ctx.last_quarter else base
-    else:  # "the quarter", "the latest quarter": the one under discussion, else the last one
-        year, q = ctx.last_quarter or cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
+    elif m["endmon"]:  # "the quarter ended Sept. 30"
+        month = ctx.lex.months[_word(m["endmon"])]
+        year = cal.year_for_month(ctx.dct, month, int(m["endday"]), "past")
+        q = (month - 1) // 3 + 1
+    else:  # "the quarter", "the latest quarter": the last one reported (completed)
+        year, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
         named = re.search(r"\d{4}", adj)
         if named:
             return "DATE", f"{named.group()}-Q{q}"

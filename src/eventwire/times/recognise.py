@@ -79,18 +79,39 @@ def _trimmed_start(cand: _Candidate) -> int:
     return cand.start
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"[a-z]+")
+_NUMBER = re.compile(r"(?<!\d)\d+(?!\d)")
 _REACH = 70  # characters a match may extend before/after its anchor word
 
 
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Positions of every word (lower-cased; numbers as "#<digits>") of the text."""
-    index: dict[str, list[int]] = {}
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        key = f"#{len(word)}" if word[0].isdigit() else word.lower()
-        index.setdefault(key, []).append(m.start())
-    return index
+class _WordIndex:
+    """Where the words of a text are (lower-cased; numbers as "#<digits>"), found on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()
+        self.present = set(_WORD.findall(self.lower))
+        self.cache: dict[str, list[int]] = {}
+        self.numbers: dict[str, list[int]] | None = None
+
+    def positions(self, word: str) -> list[int]:
+        if word.startswith("#"):
+            if self.numbers is None:
+                self.numbers = {}
+                for m in _NUMBER.finditer(self.lower):
+                    self.numbers.setdefault(f"#{m.end() - m.start()}", []).append(m.start())
+            return self.numbers.get(word, [])
+        if word not in self.present:
+            return []
+        if word not in self.cache:
+            found, lower, i = [], self.lower, self.lower.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or not lower[i - 1].isalpha()) and (j == len(lower) or
+                                                                not lower[j].isalpha()):
+                    found.append(i)
+                i = lower.find(word, j)
+            self.cache[word] = found
+        return self.cache[word]
 
 
 def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
@@ -106,10 +127,10 @@ def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
 
 def _candidates(text: str, grammar: Grammar) -> list[_Candidate]:
     """Matches of every rule, each rule run only in windows around its anchor words (speed)."""
-    index = _word_index(text)
+    index = _WordIndex(text)
     found = []
     for priority, rule in enumerate(grammar.rules):
-        positions = [p for word in rule.anchors for p in index.get(word, ())]
+        positions = [p for word in rule.anchors for p in index.positions(word)]
         if not positions:
             continue
         seen: set[tuple[int, int]] = set()

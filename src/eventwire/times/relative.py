@@ -25,6 +25,8 @@ _UNIT_OF = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "
 def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = _word(m["rel"])
     unit = _UNIT_OF[_word(m["unit"])]
+    if rel == "the full" and unit == "Y":
+        return "DATE", f"{ctx.dct.year:04d}"
     if unit == "Y" and rel in ("that", "the same", "the following", "the previous", "the next"):
         # anchored on the year the text last named ("in 1995 ... the following year")
         if ctx.last_year is None:
@@ -114,8 +116,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         return "SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else "")
     d = cal.weekday_near(ctx.dct, wd, "future" if _direction(
         ctx, m.start(), m.end()) == "future" else "past")
-    if code:
-        return "TIME", f"{d.isoformat()}T{code}"
+    if code:  # news annotators type "Friday night" as a DATE
+        return "DATE", f"{d.isoformat()}T{code}"
     return "DATE", d.isoformat()
 
 

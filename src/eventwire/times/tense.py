@@ -7,6 +7,7 @@ one a look at the words before the expression in the same sentence does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -54,8 +55,10 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
             word = child.lower_
             if word in ("will", "wo", "shall", "'ll"):
                 return "future"
-            if child.tag_ == "MD" and word in ("would", "could", "might", "may", "can", "should"):
+            if child.tag_ == "MD" and word in ("would", "might", "may"):
                 return "future"
+    if verb.lemma_.lower() in ("schedule", "postpone", "plan", "set", "due", "delay"):
+        return "future"
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     if infinitive or (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "acl")):
         # "to be held", "plans to meet", "is expected to arrive": future unless reported past
@@ -81,11 +84,22 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
     return "unknown"
 
 
-def tense_from_doc(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> str:
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of each token: computed once per doc for `tense_from_doc`."""
+    return doc.to_array("IDX").tolist() if len(doc) else []
+
+
+def tense_from_doc(doc: Doc, start: int, end: int, lexicon: TimeLexicon,
+                   starts: list[int] | None = None) -> str:
     """Direction from the verb governing the expression at character offsets [start, end)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    starts = starts if starts is not None else token_starts(doc)
+    first = max(0, bisect_right(starts, start) - 1)
+    last = max(first + 1, bisect_left(starts, end))
+    if first >= len(doc):
         return "unknown"
+    span = doc[first:last]
+    if span.root.head.lower_ in ("until", "till", "ahead"):
+        return "future"
     verb = _clause_verb(span.root)
     if verb is None:
         return "unknown"
