@@ -22,8 +22,21 @@ from eventwire.records import Place
 # Prepositions that introduce where something happened (not topic: "talks on Idlib").
 LOCATIVE_PREPS = frozenset(
     {
-        "in", "near", "at", "outside", "into", "inside", "across", "around", "throughout",
-        "within", "along", "off", "towards", "toward", "on",
+        "in",
+        "near",
+        "at",
+        "outside",
+        "into",
+        "inside",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "along",
+        "off",
+        "towards",
+        "toward",
+        "on",
     }
 )
 # "on" is locative only before these words ("on the border", "on the outskirts of").
@@ -32,12 +45,29 @@ ON_LOCATIVE_HEADS = frozenset({"border", "outskirts", "edge", "coast", "shore", 
 EXTENDING_DEPS = frozenset({"dobj", "obj", "attr", "acl", "relcl", "xcomp", "advcl", "ccomp"})
 # Verbs that only carry a nominal trigger ("launched an offensive", "held talks").
 LIGHT_VERBS = frozenset(
-    {"launch", "hold", "carry", "conduct", "stage", "mount", "begin", "start", "make", "have",
-     "take", "continue", "plan", "announce", "open"}
+    {
+        "launch",
+        "hold",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "begin",
+        "start",
+        "make",
+        "have",
+        "take",
+        "continue",
+        "plan",
+        "announce",
+        "open",
+    }
 )
 COMPOUND_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # A place under these is what was talked about, not where ("talks on Idlib", "a deal with Libya").
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "with", "for", "between"})
+TOPIC_PREPS = frozenset(
+    {"on", "about", "over", "regarding", "concerning", "with", "for", "between"}
+)
 
 
 def place_for_trigger(doc: Doc, trigger_index: int, places: Sequence[Place]) -> Place | None:
