@@ -31,9 +31,9 @@ def country_rows() -> list[dict[str, str]]:
             "code": country.alpha_3,
             "alpha2": country.alpha_2,
             "name": country.name,
-            "short_name": short,
+            "short_name": short.strip(),
             "official_name": getattr(country, "official_name", "") or "",
-            "capital": info.get("capital", "") or "",
+            "capital": (info.get("capital", "") or "").strip(),
         })
     known = {r["code"] for r in rows}
     rows.extend(r for r in EXTRA_ROWS if r["code"] not in known)

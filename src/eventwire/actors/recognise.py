@@ -13,7 +13,8 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
 3. agent + "of" + country: "the President of Syria", "Ministry of Defence of Russia".
 4. "the country's" / "the nation's" + agent: the country of the context.
 5. named actors: people (coded by date: the office held then; a former office gives <country>ELI),
-   organisations, armed groups, media.
+   organisations, armed groups, media; an organisation before an agent noun spans both and keeps
+   its code ("Hezbollah fighters" -> LBNREB).
 6. country words alone: a name or abbreviation is the state (kind "state", code "TUR"), even in a
    locative phrase (the events stage tells those apart); a demonym ("Turks") is the country as a
    group; a seat of government ("Ankara said", "the Kremlin") is <country>GOV with kind "state",
@@ -255,13 +256,23 @@ class _Composer:
                       self.kind_of(agent, unit.end))
         return unit.end
 
+    def at_named(self, unit: Unit, entry: ActorEntry) -> int:
+        """Rule 5; an organisation or group before an agent noun ("Hamas militants", "NATO
+        troops") spans both and keeps its own code."""
+        nxt = self.unit_at(unit.end)
+        if entry.kind != "person" and nxt is not None and nxt.agent is not None \
+                and nxt.actor is None and nxt.country is None:
+            self.emit_entry(Unit(unit.start, nxt.end), entry)
+            return nxt.end
+        self.emit_entry(unit, entry)
+        return unit.end
+
     def run(self) -> list[Actor]:
         n = 0
         while n < len(self.units):
             unit = self.units[n]
             if unit.actor is not None:
-                self.emit_entry(unit, unit.actor)
-                after = unit.end
+                after = self.at_named(unit, unit.actor)
             elif unit.country is not None:
                 after = self.at_country(unit)
             else:

@@ -1,0 +1,113 @@
+"""Shape of every actor data file: columns, codes, dates, duplicates, country codes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from eventwire.actors.tables import read_rows, split_list
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "actors"
+CODE = re.compile(r"^[A-Z0-9]{3,12}$")
+AGENTS = {"GOV", "MIL", "REB", "OPP", "MED", "COP", "JUD", "BUS", "CVL", "REF", "LEG", "SPY",
+          "EDU", "HLH", "LAB", "ELI", "REL", "PTY", "CRM", "NGO", "IGO", "IMG"}
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    return [row for _, row in read_rows(DATA / name)[1]]
+
+
+def test_countries_cover_every_iso_country_once() -> None:
+    codes = [r["code"] for r in rows("countries.tsv")]
+    assert len(codes) == len(set(codes))
+    assert set(codes) == ISO3
+    assert all(r["short_name"] for r in rows("countries.tsv"))
+
+
+def test_country_terms_use_known_codes_once() -> None:
+    codes = [r["code"] for r in rows("country_terms.tsv")]
+    assert len(codes) == len(set(codes))
+    assert set(codes) <= ISO3
+    for row in rows("country_terms.tsv"):
+        assert row["adjectives"] or row["names"], row["code"]
+
+
+def test_country_words_do_not_name_two_countries() -> None:
+    seen: dict[str, str] = {}
+    clashes = []
+    for row in rows("country_terms.tsv"):
+        for column in ("adjectives", "abbreviations", "names", "metonyms"):
+            for word in split_list(row[column]):
+                if word != "-capital" and seen.setdefault(word, row["code"]) != row["code"]:
+                    clashes.append(word)
+    # "Congolese" is both Congos' adjective: the one shared word we accept
+    assert set(clashes) <= {"Congolese"}
+
+
+def test_agents_have_cameo_codes_and_unique_phrases() -> None:
+    seen: set[str] = set()
+    for row in rows("agents.tsv"):
+        assert row["agent"] in AGENTS
+        assert row["title"] in {"", "yes"} and row["needs_country"] in {"", "yes"}
+        for phrase in split_list(row["phrases"]):
+            assert phrase == phrase.lower(), phrase
+            assert phrase not in seen, phrase
+            seen.add(phrase)
+
+
+def test_organisations_are_well_formed() -> None:
+    names: set[str] = set()
+    for row in rows("organisations.tsv"):
+        assert CODE.match(row["code"]), row
+        assert row["kind"] in {"organisation", "group"}
+        if row["country"]:
+            assert row["country"] in ISO3 and row["code"].startswith(row["country"])
+            assert row["agent"] in AGENTS and row["code"][3:6] == row["agent"]
+        else:
+            assert row["code"][:3] in {"IGO", "NGO", "IMG"}, row["code"]
+        for variant in [row["name"], *split_list(row["variants"])]:
+            assert variant not in names, variant
+            names.add(variant)
+
+
+def test_people_rows_are_well_formed_and_dated_in_order() -> None:
+    for row in rows("people.tsv"):
+        assert CODE.match(row["code"]), row
+        assert row["role"] and row["office"], row
+        start = date.fromisoformat(row["start"])
+        if row["end"]:
+            assert start <= date.fromisoformat(row["end"]), row
+        if row["country"]:
+            assert row["country"] in ISO3 and row["code"].startswith(row["country"])
+            assert row["code"][3:6] in AGENTS
+        assert start.year >= 1950
+
+
+def test_people_tenures_of_one_office_do_not_overlap() -> None:
+    spans: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
+    for row in rows("people.tsv"):
+        if not row["country"] or row["office"] in {"leader"}:
+            continue
+        end = date.fromisoformat(row["end"]) if row["end"] else date(9999, 1, 1)
+        spans.setdefault((row["country"], row["office"]), []).append(
+            (date.fromisoformat(row["start"]), end, row["name"]))
+    for key, held in spans.items():
+        held.sort()
+        for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
+            # a hand-over day may be shared by the outgoing and the incoming holder
+            assert start >= end, f"{key}: {name} until {end} overlaps {other} from {start}"
+
+
+@pytest.mark.parametrize("name", ["countries.tsv", "country_terms.tsv", "agents.tsv",
+                                  "organisations.tsv", "people.tsv"])
+def test_tables_have_no_stray_spaces(name: str) -> None:
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for cell in line.split("\t"):
+            assert cell == cell.strip(), f"{name}: {line!r}"
