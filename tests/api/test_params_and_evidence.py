@@ -46,3 +46,15 @@ def test_highlights_without_article_text_search_the_sentence(
     spans = highlights(event, None)
     assert [(s["kind"], s["text"]) for s in spans] == [("source", "Russian forces"),
                                                         ("trigger", "shelled")]
+
+
+def test_fast_event_json_equals_records_to_dict(
+    events_by_article: dict[str, list[Event]],
+) -> None:
+    from eventwire.api.render import event_json
+    from eventwire.records import to_dict
+
+    events = [e for evs in events_by_article.values() for e in evs]
+    assert any(e.target is None for e in events) and any(e.place is None for e in events)
+    for event in events:
+        assert event_json(event) == to_dict(event)

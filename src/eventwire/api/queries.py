@@ -19,10 +19,11 @@ from eventwire.store.query import event_filters
 
 Rows = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
-# sort name -> (SQL key expression, descending). Undated events ("~") come last either way.
+# sort name -> (key column, descending). Keys are plain columns so DuckDB's top-N can prune by
+# them; undated events (order_key "~") come last in both date orders (see _segments).
 SORT_KEYS: dict[str, tuple[str, bool]] = {
     "date": ("order_key", False),
-    "-date": (f"CASE WHEN order_key = '{schema.UNDATED}' THEN '' ELSE order_key END", True),
+    "-date": ("order_key", True),
     "goldstein": ("goldstein", False),
     "-goldstein": ("goldstein", True),
     "confidence": ("confidence", False),
@@ -67,25 +68,41 @@ def _where(query: EventQuery, extra: Sequence[str] = (), extra_params: Sequence[
     return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
 
+def _segments(sort: str) -> list[tuple[str, list[Any]]]:
+    """The parts a sort reads in turn: newest-first reads dated events, then undated ones."""
+    if sort == "-date":
+        return [("order_key < ?", [schema.UNDATED]), ("order_key = ?", [schema.UNDATED])]
+    return [("TRUE", [])]
+
+
+def _segment_of(sort: str, key: Any) -> int:
+    return 1 if sort == "-date" and key == schema.UNDATED else 0
+
+
 def events_page(
     rows: Rows, query: EventQuery, sort: str, size: int, after: tuple[Any, str] | None
 ) -> Page:
     """One page of events in `sort` order, continuing strictly after (key, id) when given."""
     key, desc = SORT_KEYS[sort]
-    extra: list[str] = []
-    extra_params: list[Any] = []
-    if after is not None:
-        op = "<" if desc else ">"
-        extra.append(f"({key} {op} ? OR ({key} = ? AND id {op} ?))")
-        extra_params += [after[0], after[0], after[1]]
-    where, params = _where(query, extra, extra_params)
-    direction = "DESC" if desc else "ASC"
+    op, direction = ("<", "DESC") if desc else (">", "ASC")
     columns = ", ".join(schema.EVENT_NAMES)
-    sql = (
-        f"SELECT {columns}, {key} AS sort_key FROM events{where}"
-        f" ORDER BY sort_key {direction}, id {direction} LIMIT ?"
-    )
-    found = rows(sql, [*params, size + 1])
+    segments = _segments(sort)
+    first = _segment_of(sort, after[0]) if after is not None else 0
+    found: list[tuple[Any, ...]] = []
+    for index in range(first, len(segments)):
+        cond, cond_params = segments[index]
+        extra, extra_params = [cond], list(cond_params)
+        if after is not None and index == first:
+            extra.append(f"({key} {op} ? OR ({key} = ? AND id {op} ?))")
+            extra_params += [after[0], after[0], after[1]]
+        where, params = _where(query, extra, extra_params)
+        sql = (
+            f"SELECT {columns}, {key} AS sort_key FROM events{where}"
+            f" ORDER BY {key} {direction}, id {direction} LIMIT ?"
+        )
+        found += rows(sql, [*params, size + 1 - len(found)])
+        if len(found) > size:
+            break
     events = [schema.event_from_row(r[:-1]) for r in found[:size]]
     if len(found) <= size:
         return Page(events, None, None)

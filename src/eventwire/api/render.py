@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Sequence
+from datetime import date
+from functools import cache
 from typing import Any
 
 from fastapi.responses import JSONResponse, Response
 
-from eventwire.records import Event, to_dict
+from eventwire.records import Event
 from eventwire.store import schema
 
 # CSV columns: the store's flat event columns, less its internal sort key
 CSV_COLUMNS = [name for name in schema.EVENT_NAMES if name != "order_key"]
 
 
+@cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type))
+
+
+def record_json(value: Any) -> Any:
+    """The same dict as records.to_dict (a test pins that), built without asdict's deep copies:
+    a page of events is serialised several times faster."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: record_json(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list | tuple):
+        return [record_json(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def event_json(event: Event) -> dict[str, Any]:
-    return to_dict(event)
+    return record_json(event)
 
 
 def events_csv(events: Sequence[Event]) -> str:

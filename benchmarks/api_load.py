@@ -1,0 +1,265 @@
+"""Load test of the HTTP API's /events on a DuckDB store of 100k+ events.
+
+    .venv/bin/python benchmarks/api_load.py [--events 100000] [--seconds 20] [--clients 4]
+                                            [--from-db PATH] [--keep DB]
+
+The store is synthetic but every row is a valid Event: real records are taken as templates
+(events coded by `eventwire ingest` when --from-db is given, else events the real pipeline codes
+from examples/articles.jsonl, else the hand-written records below) and copied with new ids,
+dates, actors' countries, CAMEO codes and places. The server runs with uvicorn in a child
+process on 127.0.0.1; client threads send a bounded mix of typical /events requests (filters,
+sorts, the second page of a cursor, CSV) for --seconds. Prints requests/s, latency percentiles,
+the server's peak memory, and DuckDB's plan of a typical page query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from api.serve import free_port  # noqa: E402
+from eventwire.records import Actor, Article, Event, Evidence, Place, Plover  # noqa: E402
+from eventwire.store.base import CodedArticle, EventQuery  # noqa: E402
+from eventwire.store.duckdb import DuckDBStore  # noqa: E402
+
+COUNTRIES = ["RUS", "TUR", "SYR", "USA", "CHN", "UKR", "FRA", "DEU", "IRN", "ISR", "LBY", "EGY",
+             "IND", "PAK", "GBR", "SAU", "VEN", "BRA", "NGA", "ETH"]
+CAMEO = [("040", 1, 1.0, "CONSULT"), ("036", 1, 4.0, "CONSULT"), ("057", 2, 8.0, "AGREE"),
+         ("073", 2, 7.4, "AID"), ("112", 3, -2.0, "ACCUSE"), ("130", 3, -4.4, "THREATEN"),
+         ("141", 3, -6.5, "PROTEST"), ("163", 4, -8.0, "SANCTION"), ("190", 4, -10.0, "ASSAULT"),
+         ("043", 1, 2.8, "CONSULT")]
+CITIES = [(524901, "Moscow", "RUS", 55.75, 37.62), (745044, "Istanbul", "TUR", 41.01, 28.95),
+          (169389, "Idlib", "SYR", 35.93, 36.63), (703448, "Kyiv", "UKR", 50.45, 30.52),
+          (2988507, "Paris", "FRA", 48.85, 2.35), (1816670, "Beijing", "CHN", 39.91, 116.40),
+          (112931, "Tehran", "IRN", 35.69, 51.42), (2210247, "Tripoli", "LBY", 32.89, 13.19),
+          (360630, "Cairo", "EGY", 30.06, 31.25), (3646738, "Caracas", "VEN", 10.49, -66.88)]
+QUERIES = [
+    "/events",
+    "/events?actor=RUS",
+    "/events?cameo=19&date_from=2021-01&date_to=2021-06",
+    "/events?quad_class=4&sort=-goldstein",
+    "/events?plover=CONSULT&actor=TUR&limit=50",
+    "/events?bbox=25,30,45,45",
+    "/events?q=talks&limit=50",
+    "/events?date_from=2020-03-01&date_to=2020-03-31&sort=date",
+    "/events?actor=USA&format=csv",
+    "/events?actor=CHN&limit=100&page=2",  # page=2 -> follow the first page's cursor
+]
+
+
+def handwritten_templates() -> list[tuple[Article, list[Event]]]:
+    text = ("Senior American and Russian diplomats held talks in Geneva on Monday over Moscow's "
+            "troop build-up near Ukraine.")
+    article = Article("tpl-1", "Example Wire", "https://news.example/tpl-1", date(2022, 1, 11),
+                      "Talks in Geneva", text)
+    src = Actor("American", 7, 15, "USAGOV", "USA", "GOV", None, None, "state")
+    tgt = Actor("Russian diplomats", 20, 37, "RUSGOV", "RUS", "GOV", None, None, "group")
+    start = text.index("talks")
+    event = Event("tpl-e1", "tpl-1", 0, text, src, tgt, "040", "04", 1, 1.0, Plover("CONSULT"),
+                  "2022-01-10", "text", None, "asserted", 0.8,
+                  Evidence("held talks", start - 5, start + 5, "consult.hold_talks"))
+    return [(article, [event])]
+
+
+def templates(from_db: Path | None) -> tuple[str, list[tuple[Article, list[Event]]]]:
+    if from_db is not None:
+        store = DuckDBStore(from_db, read_only=True)
+        by_article: dict[str, list[Event]] = {}
+        for event in store.events(EventQuery(limit=5000)):
+            by_article.setdefault(event.article_id, []).append(event)
+        pairs = [(store.article(aid), evs) for aid, evs in by_article.items()]
+        store.close()
+        return f"events coded in {from_db}", [(a, e) for a, e in pairs if a is not None]
+    try:
+        from eventwire.pipeline import Coder
+        from eventwire.readers import read_inputs
+
+        coder = Coder.load()
+        articles = [r for r in read_inputs([str(ROOT / "examples" / "articles.jsonl")])
+                    if isinstance(r, Article)]
+        pairs = [(a, coder.code_article(a)) for a in articles]
+        pairs = [(a, e) for a, e in pairs if e]
+        if pairs:
+            return "events the pipeline coded from examples/articles.jsonl", pairs
+    except Exception as exc:  # the pipeline may not be there: fall back, and say so
+        print(f"(pipeline unavailable: {exc}; using hand-written template records)")
+    return "hand-written template records", handwritten_templates()
+
+
+def _vary(event: Event, n: int, rng: random.Random, article_id: str) -> Event:
+    cameo, quad, goldstein, plover = rng.choice(CAMEO)
+    src, tgt = rng.sample(COUNTRIES, 2)
+    day = date(2020, 1, 1) + timedelta(days=rng.randrange(900))
+    source = dataclasses.replace(event.source, code=src + (event.source.agent or ""), country=src)
+    target = event.target and dataclasses.replace(
+        event.target, code=tgt + (event.target.agent or ""), country=tgt)
+    place = None
+    if rng.random() < 0.6:
+        gid, name, country, lat, lon = rng.choice(CITIES)
+        place = Place(name, 0, len(name), gid, name, country, lat + rng.uniform(-0.2, 0.2),
+                      lon + rng.uniform(-0.2, 0.2), "city", 0.9)
+    return dataclasses.replace(
+        event, id=f"syn{n:08d}", article_id=article_id, source=source, target=target,
+        cameo=cameo, cameo_root=cameo[:2], quad_class=quad, goldstein=goldstein,
+        plover=Plover(plover), date=day.isoformat(), place=place,
+        confidence=round(rng.uniform(0.3, 1.0), 3))
+
+
+def build_store(path: Path, total: int, pairs: list[tuple[Article, list[Event]]]) -> None:
+    rng = random.Random(7)
+    store = DuckDBStore(path)
+    made, batch, k = 0, [], 0
+    while made < total:
+        article, events = pairs[k % len(pairs)]
+        aid = f"syn-a{k:07d}"
+        copy = dataclasses.replace(article, id=aid, text=article.text + f"\n[copy {k}]")
+        coded = []
+        for event in events * max(1, 10 // len(events)):
+            if made >= total:
+                break
+            coded.append(_vary(event, made, rng, aid))
+            made += 1
+        batch.append(CodedArticle(copy, coded))
+        k += 1
+        if len(batch) == 1000:
+            store.write_batch(batch, [])
+            batch = []
+    if batch:
+        store.write_batch(batch, [])
+    store.close()
+
+
+def print_plan(db: Path) -> None:
+    """DuckDB's plan of a typical page query: a Top-N over a scan, no full sort."""
+    import duckdb
+
+    from eventwire.api.queries import events_page
+
+    captured: list[tuple[str, list]] = []
+
+    def capture(sql: str, params: list) -> list:
+        captured.append((sql, params))
+        return []
+
+    events_page(capture, EventQuery(actor="RUS"), "-date", 100, None)
+    sql, params = captured[0]
+    with duckdb.connect(str(db), read_only=True) as con:
+        plan = con.execute("EXPLAIN " + sql, params).fetchall()[0][1]
+    operators = [w for w in ("Top N", "ORDER_BY", "Seq Scan", "Dynamic Filter") if w in plan]
+    print(f"plan of /events?actor=RUS: {', '.join(operators)}")
+
+
+def serve(db: Path, port: int) -> subprocess.Popen:
+    code = (
+        "import uvicorn\n"
+        "from eventwire.api.app import create_app\n"
+        "from eventwire.store.duckdb import DuckDBStore\n"
+        f"app = create_app(DuckDBStore({str(db)!r}, read_only=True))\n"
+        f"uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning')\n"
+    )
+    return subprocess.Popen([sys.executable, "-c", code])
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run_load(base: str, seconds: float, clients: int) -> tuple[list[float], int]:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(seed: int) -> None:
+        nonlocal errors
+        rng = random.Random(seed)
+        with httpx.Client(base_url=base, timeout=30) as http:
+            while time.monotonic() < stop:
+                path = rng.choice(QUERIES)
+                t0 = time.perf_counter()
+                if path.endswith("&page=2"):
+                    first = http.get(path.removesuffix("&page=2")).json()
+                    response = http.get(path.removesuffix("&page=2") + f"&cursor={first['next']}")
+                else:
+                    response = http.get(path)
+                elapsed = time.perf_counter() - t0
+                with lock:
+                    latencies.append(elapsed)
+                    errors += response.status_code != 200
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors
+
+
+def wait_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(base + "/events/count", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--from-db", type=Path)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the store at this path")
+    args = parser.parse_args()
+
+    db = args.keep or Path(tempfile.mkdtemp(prefix="ew-api-load-")) / "load.duckdb"
+    if not db.exists():
+        origin, pairs = templates(args.from_db)
+        t0 = time.perf_counter()
+        build_store(db, args.events, pairs)
+        print(f"built {args.events} events from {origin} in {time.perf_counter() - t0:.1f} s")
+    print_plan(db)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = serve(db, port)
+    try:
+        wait_up(base, proc)
+        latencies, errors = run_load(base, args.seconds, args.clients)
+        peak = peak_rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    q = statistics.quantiles(latencies, n=100)
+    print(f"requests: {len(latencies)} in {args.seconds:.0f} s with {args.clients} clients, "
+          f"{errors} non-200")
+    print(f"throughput: {len(latencies) / args.seconds:.1f} requests/s")
+    print(f"latency: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, "
+          f"max {max(latencies) * 1000:.1f} ms")
+    print(f"server peak memory (VmHWM): {peak:.0f} MB")
+    return 0 if errors == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
