@@ -28,8 +28,13 @@ def read_feed(
     if not isinstance(data, bytes):
         yield data
         return
-    # A stream, never bytes or str: feedparser would take a string for a path or a URL.
-    yield from _entries(feedparser.parse(io.BytesIO(data)), name, fallback, data)
+    try:
+        # A stream, never bytes or str: feedparser would take a string for a path or a URL.
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001 - feedparser's failures on bad XML vary in type
+        yield reject(name, "file", RejectReason.MALFORMED, f"{name}: {error!r}", data)
+        return
+    yield from _entries(parsed, name, fallback, data)
 
 
 def read_feed_url(url: str, fallback: date | None, max_bytes: int) -> Iterator[ReadResult]:
@@ -57,15 +62,17 @@ def _article(
     entry: Any, name: str, position: str, fallback: date | None, source: str | None
 ) -> ReadResult:
     contents = entry.get("content") or []
-    body = max((c.get("value", "") for c in contents), key=len, default="")
-    if len(body) < len(entry.get("summary", "")):
-        body = entry.get("summary", "")
+    body = max((c.get("value") or "" for c in contents), key=len, default="")
+    summary = entry.get("summary") or ""
+    if len(body) < len(summary):
+        body = summary
     return build_article(
         name,
         position,
         text=strip_html(body),
-        title=strip_html(entry.get("title", "")),
-        published=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
+        title=strip_html(entry.get("title") or ""),
+        # dict.get: FeedParserDict.get maps a missing key to another one with a warning.
+        published=_day(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")),
         fallback=fallback,
         given_id=entry.get("id") or None,
         source=source,

@@ -13,6 +13,7 @@ import gzip
 import io
 import lzma
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -21,11 +22,11 @@ from typing import Any, BinaryIO
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
-_MAGIC = (
-    (b"\x1f\x8b", "gzip"),
-    (b"BZh", "bz2"),
-    (b"\xfd7zXZ\x00", "xz"),
-)
+# Magic numbers in full (gzip with its deflate method byte; bzip2 with its block or end-of-stream
+# marker), so that a text that merely begins with "BZh" is not taken for a compressed file.
+_GZIP = re.compile(rb"\x1f\x8b\x08")
+_BZIP2 = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")
+_XZ = re.compile(rb"\xfd7zXZ\x00")
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
 
 
@@ -76,10 +77,10 @@ def open_raw(name: str) -> BinaryIO:
 
 def compression_of(stream: BinaryIO) -> str | None:
     """The compression ("gzip", "bz2", "xz" or None) told by the first bytes; rewinds the stream."""
-    head = stream.read(6)
+    head = stream.read(10)
     stream.seek(0)
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
+    for magic, kind in ((_GZIP, "gzip"), (_BZIP2, "bz2"), (_XZ, "xz")):
+        if magic.match(head):
             return kind
     return None
 

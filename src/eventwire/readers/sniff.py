@@ -23,19 +23,23 @@ _EXTENSIONS = {
     ".text": "text",
 }
 
+# Extensions that decide the format whatever the content.
+_DECISIVE = frozenset((".txt", ".text", ".jsonl", ".ndjson"))
+
 
 def sniff_format(head: bytes, name: str) -> str | None:
     """The format ("warc", "jsonl", "feed", "html", "text") told by the first (plain) bytes.
 
-    Content wins over the extension (a feed saved as .xml, HTML saved as .txt) except that a
-    .txt file stays text: plain text may well begin with "<" or "{". None: no format we read.
+    Content wins over the extension (a feed saved as .xml or .html) except for text and JSON
+    Lines extensions, which decide: plain text may well begin with "<" or "{", and a JSON Lines
+    file's bad first line must be a reject of that line. None: no format we read.
     """
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     extension = _extension(name)
+    if extension in _DECISIVE:
+        return _EXTENSIONS[extension]
     if stripped.startswith(b"WARC/"):
         return "warc"
-    if extension in (".txt", ".text"):
-        return "text"
     if stripped.startswith(b"{"):
         return "jsonl"
     if stripped.startswith(b"<"):
