@@ -189,3 +189,8 @@ def test_progress_is_saved_in_the_batch(store) -> None:
 
 def test_article_urls(filled) -> None:
     assert filled.article_urls()["a2"] == "https://news.example/a2"
+
+
+def test_rows_runs_parameterised_sql_with_literal_percent(filled) -> None:
+    got = filled.rows("SELECT count(*), '100%' FROM events WHERE quad_class = ?", [4])
+    assert got == [(2, "100%")]

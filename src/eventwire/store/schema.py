@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from eventwire.records import Actor, Article, Event, Evidence, Place, Plover, Reject
@@ -135,10 +136,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _flatten(record: Any, names: list[str]) -> list[Any]:
-    if record is None:
-        return [None] * len(names)
-    return [getattr(record, name) for name in names]
+_ACTOR = attrgetter(*ACTOR_FIELDS)
+_PLACE = attrgetter(*PLACE_FIELDS)
+
+
+def _flatten(record: Any, getter: attrgetter[Any], width: int) -> tuple[Any, ...]:
+    return (None,) * width if record is None else getter(record)
 
 
 def event_row(event: Event) -> tuple[Any, ...]:
@@ -148,8 +151,8 @@ def event_row(event: Event) -> tuple[Any, ...]:
         event.article_id,
         event.sentence_index,
         event.sentence,
-        *_flatten(event.source, ACTOR_FIELDS),
-        *_flatten(event.target, ACTOR_FIELDS),
+        *_flatten(event.source, _ACTOR, len(ACTOR_FIELDS)),
+        *_flatten(event.target, _ACTOR, len(ACTOR_FIELDS)),
         event.cameo,
         event.cameo_root,
         event.quad_class,
@@ -158,7 +161,7 @@ def event_row(event: Event) -> tuple[Any, ...]:
         event.plover.mode,
         event.date,
         event.date_source,
-        *_flatten(event.place, PLACE_FIELDS),
+        *_flatten(event.place, _PLACE, len(PLACE_FIELDS)),
         event.modality,
         event.confidence,
         event.evidence.trigger,

@@ -47,6 +47,11 @@ class SqlStore:
         raise NotImplementedError
 
     # -- the Store interface -------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a read query written with `?` placeholders, every value a parameter (the API's
+        extra reads use this on either backend)."""
+        return self._rows(sql, params)
+
     def has_article(self, article_id: str) -> bool:
         return bool(self._rows("SELECT 1 FROM articles WHERE id = ?", [article_id]))
 
