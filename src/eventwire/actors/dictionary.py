@@ -119,11 +119,13 @@ class ActorDictionary:
         return 0, []
 
     def holder(self, country: str, office: str, day: date) -> tuple[Tenure, ActorEntry] | None:
-        """Who held `office` in `country` on `day` ("the Turkish foreign minister" in 2019)."""
-        for tenure, entry in self._holders.get((country, office), ()):
-            if tenure.covers(day):
-                return tenure, entry
-        return None
+        """Who held `office` in `country` on `day` ("the Turkish foreign minister" in 2019). Of
+        several, the one who took office last: an open end means "in office as far as we know",
+        so a later start (a user's newer table) supersedes it."""
+        held = [(t, e) for t, e in self._holders.get((country, office), ()) if t.covers(day)]
+        if not held:
+            return None
+        return max(held, key=lambda pair: pair[0].start or date.min)
 
     def people_named(self, surname_key: str) -> list[ActorEntry]:
         """Table actors whose (any) name ends with this folded, lower-cased word."""

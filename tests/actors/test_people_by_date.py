@@ -1,0 +1,48 @@
+"""People coded by date: offices change hands, people change offices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.actors.entries import ActorEntry, Tenure
+
+
+def test_same_office_two_dates_two_people_same_code(actors_of) -> None:
+    text = "The Russian defence minister visited the base."
+    before = [a for a in actors_of(text, date(2015, 1, 1)) if a.kind == "person"][0]
+    after = [a for a in actors_of(text, date(2025, 1, 1)) if a.kind == "person"][0]
+    assert (before.name, after.name) == ("Sergei Shoigu", "Andrei Belousov")
+    assert before.code == after.code == "RUSMIL"
+
+
+def test_one_person_two_offices(actors_of) -> None:
+    as_pm = [a for a in actors_of("Vladimir Putin spoke.", date(2010, 1, 1))][0]
+    as_president = [a for a in actors_of("Vladimir Putin spoke.", date(2019, 1, 1))][0]
+    assert as_pm.role == "Prime Minister of Russia"
+    assert as_president.role == "President of Russia"
+
+
+def test_former_office_holder_is_an_elite(actors_of) -> None:
+    found = [a for a in actors_of("Hulusi Akar said Turkey would respond.", date(2024, 3, 1))]
+    assert found[0].code == "TURELI"
+    assert found[0].role == "former Minister of Defence of Turkey"
+
+
+def test_before_any_office_only_the_country() -> None:
+    entry = ActorEntry("A Person", "person", (Tenure("TURGOV", "TUR", "GOV", "foreign_minister",
+                                                     "FM", date(2020, 1, 1), None),))
+    assert entry.at(date(2010, 1, 1)).code == "TUR"
+    assert entry.at(date(2021, 1, 1)).code == "TURGOV"
+
+
+def test_highest_office_wins_on_a_shared_day() -> None:
+    entry = ActorEntry("A Person", "person", (
+        Tenure("XGOV", None, "GOV", "foreign_minister", "FM", date(2020, 1, 1), date(2020, 6, 1)),
+        Tenure("XGOV", None, "GOV", "head_of_state", "President", date(2020, 6, 1), None)))
+    assert entry.at(date(2020, 6, 1)).role == "President"
+
+
+def test_holder_of_an_office(dictionary) -> None:
+    held = dictionary.holder("USA", "foreign_minister", date(2014, 7, 1))
+    assert held is not None and held[1].name == "John Kerry"
+    assert dictionary.holder("USA", "foreign_minister", date(1850, 1, 1)) is None
