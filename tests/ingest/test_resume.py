@@ -11,16 +11,15 @@ from pathlib import Path
 
 import pytest
 from ingest_helpers import write_jsonl
+from pg_server import fresh_database
 
-from eventwire.store.duckdb import DuckDBStore
+from eventwire.store import open_store
 
 CHILD = Path(__file__).parent / "ingest_child.py"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles.jsonl"
 
 
-def run_child(
-    db: Path, marker: Path, coder: str, inputs: list[str], batch: int
-) -> subprocess.Popen:
+def run_child(db: str, marker: Path, coder: str, inputs: list[str], batch: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(CHILD), str(db), str(marker), coder, *inputs],
         env={"BATCH": str(batch), "PATH": "/usr/bin:/bin"},
@@ -54,19 +53,36 @@ def finish(child: subprocess.Popen) -> None:
     assert child.returncode == 0, err
 
 
-def snapshot(db: Path) -> tuple:
-    with DuckDBStore(db, read_only=True) as store:
+def snapshot(db: str) -> tuple:
+    store = open_store(db, read_only=True)
+    try:
         summary = store.summary()
         events = list(store.events())
         rejects = sorted(store.rejects(), key=lambda r: (r.source_file, r.position))
         ids = sorted(store.stored_ids([f"art-{i:05d}" for i in range(3000)]))
         return summary.articles, summary.events, events, rejects, ids
+    finally:
+        store.close()
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
+    """Where the clean run and the killed-and-resumed run store: two empty stores."""
+    if request.param == "duckdb":
+        return str(tmp_path / "clean.duckdb"), str(tmp_path / "resumed.duckdb")
+    url = request.getfixturevalue("postgres_url")
+    return fresh_database(url, "clean_run"), fresh_database(url, "resumed_run")
 
 
 def kill_and_resume(
-    tmp_path: Path, coder: str, inputs: list[str], batch: int, kills: list[int]
+    tmp_path: Path,
+    stores: tuple[str, str],
+    coder: str,
+    inputs: list[str],
+    batch: int,
+    kills: list[int],
 ) -> None:
-    clean_db, resumed_db = tmp_path / "clean.duckdb", tmp_path / "resumed.duckdb"
+    clean_db, resumed_db = stores
     finish(run_child(clean_db, tmp_path / "clean.log", coder, inputs, batch))
     for n, after in enumerate(kills):
         marker = tmp_path / f"kill{n}.log"
@@ -78,17 +94,19 @@ def kill_and_resume(
 
 
 @pytest.mark.slow
-def test_sigkill_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+def test_sigkill_then_rerun_equals_a_clean_run(tmp_path: Path, two_stores) -> None:
     feed = tmp_path / "feed.jsonl"
     write_jsonl(feed, 700, bad_every=50)
     second = tmp_path / "more.jsonl"
     write_jsonl(second, 200, start=700)
     # killed three times at different depths, then run to the end
-    kill_and_resume(tmp_path, "fake", [str(feed), str(second)], batch=16, kills=[3, 20, 45])
+    inputs = [str(feed), str(second)]
+    kill_and_resume(tmp_path, two_stores, "fake", inputs, batch=16, kills=[3, 20, 45])
 
 
 @pytest.mark.slow
 def test_sigkill_with_the_real_coder(tmp_path: Path) -> None:
+    stores = (str(tmp_path / "clean.duckdb"), str(tmp_path / "resumed.duckdb"))
     probe = subprocess.run(
         [sys.executable, "-c", "from eventwire.pipeline import Coder"],
         capture_output=True,
@@ -96,4 +114,4 @@ def test_sigkill_with_the_real_coder(tmp_path: Path) -> None:
     )
     if probe.returncode != 0:
         pytest.skip(f"the pipeline does not load yet: {probe.stderr.strip()[-200:]}")
-    kill_and_resume(tmp_path, "real", [str(EXAMPLES)], batch=2, kills=[2])
+    kill_and_resume(tmp_path, stores, "real", [str(EXAMPLES)], batch=2, kills=[2])

@@ -12,24 +12,11 @@ import pytest
 # pytest runs with --import-mode=importlib: make the shared helpers importable
 sys.path.insert(0, str(Path(__file__).parent))
 
-import pg_server  # noqa: E402
+from pg_server import postgres_url  # noqa: E402, F401 - a session fixture
 
 from eventwire.store.duckdb import DuckDBStore  # noqa: E402
 from eventwire.store.postgres import PostgresStore  # noqa: E402
 from eventwire.store.sqlstore import SqlStore  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A PostgreSQL server on a free loopback port for the whole session (see pg_server)."""
-    try:
-        server = pg_server.start()
-    except pg_server.NoPostgres as missing:
-        pytest.skip(str(missing))
-    try:
-        yield server.url
-    finally:
-        server.stop()
 
 
 def _drop_tables(url: str) -> None:

@@ -18,8 +18,12 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
+import pytest
 
 PG_USER = "eventwire-pg"
 
@@ -130,3 +134,25 @@ def start() -> PgServer:
         "start",
     )
     return server
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server on a free loopback port for the whole session (imported by the
+    conftest of each test folder that needs one)."""
+    try:
+        server = start()
+    except NoPostgres as missing:
+        pytest.skip(str(missing))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def fresh_database(url: str, name: str) -> str:
+    """The URL of a new, empty database `name` on the server at `url`."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + "/" + name
