@@ -86,16 +86,13 @@ class Deduper:
         self._remember(ident, key, signature)
         return None
 
-    def seed(self, known: Iterable[tuple[str, str]]) -> int:
+    def seed(self, known: Iterable[tuple[str, str]]) -> None:
         """Prime with stored (id, text) pairs, so a later run finds repeats of earlier runs.
 
-        Returns how many were added (repeats among the known pairs are not added twice).
+        Repeats among the known pairs are remembered once, under the first id.
         """
-        added = 0
         for ident, text in known:
-            if self.check_text(ident, text) is None and ident in self._order:
-                added += 1
-        return added
+            self.check_text(ident, text)
 
     def _remember(self, ident: str, key: bytes, signature: MinHash) -> None:
         self._exact[key] = ident

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.etree import LxmlError
+from trafilatura.settings import Document
 
 from eventwire.errors import RejectReason
 from eventwire.readers.base import (
@@ -64,7 +65,7 @@ def parse_html(
         )
     except (ValueError, LxmlError) as error:
         return reject(name, position, RejectReason.MALFORMED, f"{name} {position}: {error}", page)
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return reject(
             name, position, RejectReason.EMPTY_TEXT, f"no main text in {name} {position}", page
         )
@@ -76,7 +77,7 @@ def parse_html(
     return build_article(
         name,
         position,
-        text=_without_headline(doc.text, title),
+        text=_without_headline(doc.text or "", title),
         title=title,
         published=published,
         fallback=fallback,

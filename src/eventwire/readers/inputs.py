@@ -18,7 +18,7 @@ import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
@@ -88,11 +88,11 @@ def compression_of(stream: BinaryIO) -> str | None:
 def decompressed(stream: BinaryIO, kind: str | None) -> BinaryIO:
     """A stream of the uncompressed bytes; seekable, errors surface on read as OSError/EOFError."""
     if kind == "gzip":
-        return gzip.GzipFile(fileobj=stream, mode="rb")
+        return cast(BinaryIO, gzip.GzipFile(fileobj=stream, mode="rb"))
     if kind == "bz2":
-        return bz2.BZ2File(stream, mode="rb")
+        return cast(BinaryIO, bz2.BZ2File(stream, mode="rb"))
     if kind == "xz":
-        return lzma.LZMAFile(stream, mode="rb")
+        return cast(BinaryIO, lzma.LZMAFile(stream, mode="rb"))
     return stream
 
 
