@@ -87,3 +87,20 @@ def test_shared_link_restores_filters_and_event(page, base_url: str) -> None:
     expect(page.locator("select[name=quad_class]")).to_have_value("4")
     expect(page.locator("#events tbody tr")).to_have_count(1)
     expect(page.locator("#evidence-sentence mark.trigger")).to_have_text("shelled")
+
+
+def test_dragging_a_box_on_the_map_filters_by_place(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/")
+    dot = page.locator("#map circle.place[data-name=Kharkiv]")
+    expect(dot).to_be_attached()
+    box = dot.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.down()
+    page.mouse.move(x + 20, y + 20, steps=4)
+    page.mouse.up()
+    expect(page.locator("#events tbody tr")).to_have_count(1)
+    expect(page.locator("#events tbody tr")).to_contain_text("190 ASSAULT")
+    assert "bbox=" in page.url

@@ -95,3 +95,12 @@ def test_articles_are_coded_and_stored(fresh_store: DuckDBStore, coder: Any) -> 
     assert fresh_store.has_article("w1")
     events = api.get("/events?article_id=w1").json()["events"]
     assert len(events) == result["articles"][0]["events"] > 0
+
+
+def test_a_store_that_refuses_the_write_is_503(store: DuckDBStore) -> None:
+    # the session store is opened read-only; an undated article is only a reject, so no coding
+    api = TestClient(create_app(store, token=TOKEN, coder_factory=lambda: None),
+                     raise_server_exceptions=False)
+    body = {"articles": [{"text": TEXT}]}
+    error = assert_error(api.post("/articles", json=body, headers=AUTH), 503)
+    assert "refused the write" in error["message"]

@@ -7,6 +7,7 @@ When a token is set, /code needs it too (it costs a parse per request).
 from __future__ import annotations
 
 import hmac
+import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -20,6 +21,7 @@ from eventwire.api.render import event_json
 from eventwire.records import Article, Reject, article_id, to_dict
 from eventwire.store.base import CodedArticle
 
+log = logging.getLogger(__name__)
 MAX_TEXT = 200_000  # characters of one article's text
 MAX_ARTICLES = 100  # articles in one POST /articles
 
@@ -116,7 +118,11 @@ def write_router(
                 article = _article(item, item.id)
                 coded.append(CodedArticle(article, the_coder.code_article(article)))
         with store_lock:
-            stored = store.write_batch(coded, rejects)
+            try:
+                stored = store.write_batch(coded, rejects)
+            except Exception as exc:  # read-only, locked or failing store: a 503 that says why
+                log.exception("POST /articles: the store refused the batch")
+                raise ApiError(503, f"the store refused the write: {exc}") from None
         return {
             "stored": stored,
             "articles": [{"id": c.article.id, "events": len(c.events)} for c in coded],

@@ -71,7 +71,7 @@ async function drawTimeline() {
   const data = await getJson(`/stats/timeline?${filterQuery({ interval, by: "quad_class" })}`);
   const svg = document.getElementById("timeline");
   svg.replaceChildren();
-  const periods = [...new Set(data.counts.map((c) => c.period))];
+  const periods = allPeriods([...new Set(data.counts.map((c) => c.period))], interval);
   const byPeriod = new Map(periods.map((p) => [p, {}]));
   for (const c of data.counts) byPeriod.get(c.period)[c.group] = c.count;
   const totals = periods.map((p) => Object.values(byPeriod.get(p)).reduce((a, b) => a + b, 0));
@@ -93,9 +93,12 @@ async function drawTimeline() {
       svg.append(bar);
     }
   });
-  const ticks = periods.length > 1 ? [0, Math.floor(periods.length / 2), periods.length - 1] : [0];
-  for (const i of periods.length ? ticks : []) {
-    svg.append(svgEl("text", { x: left + i * step, y: H - 4, "font-size": 10 }, periods[i]));
+  let lastTick = -Infinity;
+  for (const i of [0, Math.floor(periods.length / 2), periods.length - 1]) {
+    const x = left + i * step;
+    if (i < 0 || x - lastTick < 80) continue; // labels never overlap
+    svg.append(svgEl("text", { x, y: H - 4, "font-size": 10 }, periods[i]));
+    lastTick = x;
   }
   const legend = document.getElementById("legend");
   legend.replaceChildren(...Object.values(QUAD).map(([label, colour]) => {
@@ -103,6 +106,21 @@ async function drawTimeline() {
     item.append(el("i", { style: `background:${colour}` }), label);
     return item;
   }));
+}
+
+// Every period from the first to the last, so gaps show as gaps (periods are ISO strings).
+function allPeriods(found, interval) {
+  if (found.length < 2) return found;
+  const sorted = [...found].sort();
+  const out = [];
+  const day = (iso) => new Date(iso + (iso.length === 7 ? "-01" : "") + "T00:00:00Z");
+  const last = day(sorted[sorted.length - 1]);
+  for (let d = day(sorted[0]); d <= last && out.length < 5000;) {
+    out.push(d.toISOString().slice(0, interval === "month" ? 7 : 10));
+    if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + (interval === "week" ? 7 : 1));
+  }
+  return out;
 }
 
 // -- map: equirectangular, 2 px per degree -----------------------------------------------------
@@ -133,9 +151,12 @@ async function drawMap() {
     const [ax, ay] = project(x0, y1), [bx, by] = project(x1, y0);
     svg.append(svgEl("rect", { x: ax, y: ay, width: bx - ax, height: by - ay, class: "box" }));
   }
+  const view = mapView(data.places);
+  svg.setAttribute("viewBox", view);
+  const zoom = Number(view.split(" ")[2]) / 720; // dots keep their size on screen
   for (const place of data.places) {
     const [cx, cy] = project(place.lon, place.lat);
-    const dot = svgEl("circle", { cx, cy, r: 2.5 + Math.sqrt(place.events) * 1.5,
+    const dot = svgEl("circle", { cx, cy, r: (2.5 + Math.sqrt(place.events) * 1.5) * zoom,
       class: "place", "data-name": place.name });
     dot.append(svgEl("title", {}, `${place.name} (${place.country || "?"}): ${place.events}`));
     dot.addEventListener("click", (ev) => {
@@ -148,12 +169,27 @@ async function drawMap() {
   }
 }
 
+// The part of the world that holds the located events (2:1, at least 60 degrees wide).
+function mapView(places) {
+  if (!places.length) return "0 10 720 300";
+  const xs = places.map((p) => project(p.lon, p.lat)[0]);
+  const ys = places.map((p) => project(p.lon, p.lat)[1]);
+  let w = Math.max(120, (Math.max(...xs) - Math.min(...xs)) * 1.3 + 20);
+  let h = Math.max(w / 2, (Math.max(...ys) - Math.min(...ys)) * 1.3 + 20);
+  w = Math.min(720, Math.max(w, h * 2)); h = Math.min(360, w / 2);
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  const x = Math.max(0, Math.min(720 - w, cx - w / 2));
+  const y = Math.max(0, Math.min(360 - h, cy - h / 2));
+  return `${x} ${y} ${w} ${h}`;
+}
+
 function enableMapBox() {
   const svg = document.getElementById("map");
   let start = null, rect = null;
-  const point = (ev) => {
+  const point = (ev) => { // screen -> viewBox coordinates, whatever the current zoom
     const r = svg.getBoundingClientRect();
-    return [(ev.clientX - r.left) * 720 / r.width, 10 + (ev.clientY - r.top) * 300 / r.height];
+    const [vx, vy, vw, vh] = svg.getAttribute("viewBox").split(" ").map(Number);
+    return [vx + (ev.clientX - r.left) * vw / r.width, vy + (ev.clientY - r.top) * vh / r.height];
   };
   svg.addEventListener("mousedown", (ev) => {
     start = point(ev);
