@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import gzip
+import lzma
 from datetime import date
 from pathlib import Path
 
@@ -47,6 +48,14 @@ def test_html_responses_become_articles(tmp_path: Path, crawl: list, compressed:
     assert stats.skipped["warc warcinfo"] == 1
     assert stats.skipped["warc not html"] == 1
     assert stats.skipped["warc http status not 2xx"] == 1
+
+
+def test_xz_compressed_warc_is_read(tmp_path: Path, crawl: list) -> None:
+    plain = write_warc(tmp_path / "c.warc", crawl, gzip=False)
+    packed = tmp_path / "c.warc.xz"
+    packed.write_bytes(lzma.compress(plain.read_bytes()))
+    items = list(read_inputs([str(packed)]))
+    assert [type(item) for item in items] == [Article, Article]
 
 
 def test_positions_are_record_offsets(tmp_path: Path, crawl: list) -> None:

@@ -10,17 +10,19 @@ from __future__ import annotations
 import bz2
 import glob
 import gzip
-import io
 import lzma
 import os
 import re
+import shutil
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 STDIN = "-"
+STDIN_SPOOL_BYTES = 64 << 20
 _GLOB_CHARS = frozenset("*?[")
 # Magic numbers in full (gzip with its deflate method byte; bzip2 with its block or end-of-stream
 # marker), so that a text that merely begins with "BZh" is not taken for a compressed file.
@@ -61,17 +63,26 @@ def iter_input_files(inputs: Sequence[str]) -> Iterator[str]:
 
 
 def _walk(folder: Path) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[str] = []  # yielded too, so that opening them reports the error
+    for root, dirs, files in os.walk(folder, onerror=lambda e: unreadable.append(e.filename)):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             if not file.startswith("."):
                 yield os.path.join(root, file)
+    yield from unreadable
 
 
 def open_raw(name: str) -> BinaryIO:
-    """The input's bytes as a seekable stream (standard input is read into memory first)."""
+    """The input's bytes as a seekable stream.
+
+    Standard input is spooled first (in memory up to 64 MB, then to a temporary file), because
+    telling the format and the compression needs to look at the start and then read it again.
+    """
     if name == STDIN:
-        return io.BytesIO(sys.stdin.buffer.read())
+        spool = tempfile.SpooledTemporaryFile(max_size=STDIN_SPOOL_BYTES)  # noqa: SIM115
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        spool.seek(0)
+        return cast(BinaryIO, spool)
     return open(name, "rb")  # noqa: SIM115 - the caller closes it
 
 
