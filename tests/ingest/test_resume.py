@@ -115,3 +115,18 @@ def test_sigkill_with_the_real_coder(tmp_path: Path) -> None:
     if probe.returncode != 0:
         pytest.skip(f"the pipeline does not load yet: {probe.stderr.strip()[-200:]}")
     kill_and_resume(tmp_path, stores, "real", [str(EXAMPLES)], batch=2, kills=[2])
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_into_postgres_store_each_article_once(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    write_jsonl(feed, 400, bad_every=40)
+    clean, shared = fresh_database(postgres_url, "clean_one"), fresh_database(postgres_url, "two")
+    finish(run_child(clean, tmp_path / "clean.log", "fake", [str(feed)], 16))
+    first = run_child(shared, tmp_path / "a.log", "fake", [str(feed)], 16)
+    second = run_child(shared, tmp_path / "b.log", "fake", [str(feed)], 16)
+    finish(first)
+    finish(second)
+    assert snapshot(shared) == snapshot(clean)

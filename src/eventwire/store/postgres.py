@@ -7,16 +7,19 @@ ingests of the same input never store an article twice.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
 
+from eventwire.records import Reject
 from eventwire.store import schema
-from eventwire.store.base import StoreError
+from eventwire.store.base import CodedArticle, InputProgress, StoreError
 from eventwire.store.sqlstore import SqlStore
 
+DEADLOCK_RETRIES = 5
 SQL_TYPES = {
     schema.TEXT: "text",
     schema.INT: "integer",
@@ -39,7 +42,6 @@ class PostgresStore(SqlStore):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._staging: set[str] = set()
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as error:
@@ -49,6 +51,29 @@ class PostgresStore(SqlStore):
             self._conn.execute("SELECT pg_advisory_xact_lock(hashtext('eventwire.schema'))")
             for statement in schema.create_statements(SQL_TYPES):
                 self._conn.execute(statement)
+        # staging tables for COPY, made once per session outside any batch transaction
+        for table in ("articles", "events", "rejects"):
+            self._conn.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS _eventwire_{table} (LIKE {table})"
+                " ON COMMIT DELETE ROWS"
+            )
+
+    def write_batch(
+        self,
+        coded: Sequence[CodedArticle],
+        rejects: Sequence[Reject],
+        progress: Sequence[InputProgress] = (),
+    ) -> int:
+        # Two ingests of overlapping inputs can deadlock on the same keys; PostgreSQL aborts
+        # one transaction, which is then simply run again (it is idempotent).
+        for attempt in range(DEADLOCK_RETRIES):
+            try:
+                return super().write_batch(coded, rejects, progress)
+            except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
+                if attempt == DEADLOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._conn.execute(_pg(sql), list(params)).fetchall()
@@ -68,18 +93,14 @@ class PostgresStore(SqlStore):
         # faster than row-by-row inserts. Table and column names are ours, never user input.
         names = ", ".join(name for name, _ in columns)
         staging = f"_eventwire_{table}"
-        if staging not in self._staging:
-            self._conn.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DELETE ROWS"
-            )
-            self._staging.add(staging)
         with self._conn.cursor() as cursor:
             with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+            # a fixed key order keeps concurrent writers from locking rows crosswise
             cursor.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging}"
-                " ON CONFLICT DO NOTHING"
+                f" ORDER BY {columns[0][0]}, {columns[1][0]} ON CONFLICT DO NOTHING"
             )
             cursor.execute(f"DELETE FROM {staging}")
 
