@@ -49,7 +49,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     others = _alt([w for w, v in lex.numbers.items() if v >= 100 or " " in w or len(w) <= 2])
     vague = _alt(lex.vague_numbers)
     num_word = f"(?:{tens}(?:[\\s-]+{ones})?|{teens}|{ones}|{others})"
-    num = f"(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|{num_word}|{vague})"
+    num = f"(?:(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|{num_word})(?:\\s+and\\s+a\\s+half)?|{vague})"
     singular = [u for u in lex.units if u not in lex.unit_plurals.values()]
     unit = "(?:" + "|".join(sorted([f"{u}s?" for u in singular] + list(lex.unit_plurals)
                                    + list(lex.unit_plurals.values()), key=len, reverse=True)) + ")"

@@ -108,6 +108,10 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
             r"\s*(?:%|percent|[.,]\d|-\d)|\s+(?:years?|days?|months?|weeks?|hours?|people|men|"
             r"troops|tons?|miles?|feet|meters?|dollars|shares)\b", after, re.IGNORECASE):
         return None
+    if re.match(r"\s+[a-z]+s\b", after) and not re.search(
+            r"\b(?:in|since|of|by|until|from|to|before|after|during|for|through|fiscal)\s+$",
+            ctx.text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+        return None  # "2000 rounds": a count of things
     year = parse_year(m["year"], ctx.lex)
     if year is None:
         return None

@@ -33,21 +33,22 @@ def _word(s: str | None) -> str:
 def parse_number(s: str, lex: TimeLexicon) -> float | None:
     """A count written in digits or words ("twenty four", "2 1/2", "a couple of"); None if vague."""
     w = _word(s).replace("-", " ")
-    half = w.endswith(" 1/2")
+    half = w.endswith((" 1/2", " and a half"))
     if half:
-        w = w[:-4]
+        w = w.removesuffix(" 1/2").removesuffix(" and a half")
     try:
         return float(w) + (0.5 if half else 0)
     except ValueError:
         pass
+    extra = 0.5 if half else 0.0
     if w in lex.numbers:
-        return lex.numbers[w]
+        return lex.numbers[w] + extra
     total = 0.0
     for part in w.split():
         if part not in lex.numbers:
             return None
         total += lex.numbers[part]
-    return total or None
+    return total + extra if total else None
 
 
 def parse_year(s: str, lex: TimeLexicon) -> int | None:

@@ -170,7 +170,7 @@ def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
         quantity = kind == "DURATION" or rule == "ago"
         if candidate in _POSITIONAL:
             ok = kind in ("DATE", "TIME") or bool(_THE_UNIT.match(core))
-            if word in ("earlier", "later"):
+            if word in ("earlier", "later"):  # "earlier this month", not "earlier 1990"
                 ok = ok and bool(_EARLIER_CORE.match(core))
             if value.endswith("_REF") or rule in ("ago", "duration"):
                 ok = False

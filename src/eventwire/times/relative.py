@@ -154,6 +154,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if n is None and num_word in ("some", "many"):
         return None
     code = unit_code(m["unit"], ctx.lex)
+    if code == "TS" and num_word in ("a", "an"):
+        return None  # "a second round": the ordinal
     before = ctx.text[max(0, m.start() - 12):m.start()]
     if num_word in ("a", "an", "one", "per") and re.search(
             r"(?:\bonce|\btwice|\btimes|\d|\bmillion|\bbillion|\bpercent|%)\s*$", before,

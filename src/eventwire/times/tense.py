@@ -23,19 +23,23 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
 def tense_from_text(text: str, start: int) -> str:
-    """Heuristic direction from the words of the sentence before `start` (and a little after)."""
+    """Heuristic direction from the nearest tense marker before `start` in its sentence (else
+    the first one after it)."""
     left = text[max(0, start - 160):start]
     cut = list(_SENTENCE_END.finditer(left))
     if cut:
         left = left[cut[-1].end():]
-    right = text[start:start + 60]
+    future = [m.end() for m in _FUTURE_WORDS.finditer(left)]
+    past = [m.end() for m in _PAST_WORDS.finditer(left)]
+    if future or past:
+        return "future" if max(future, default=-1) > max(past, default=-1) else "past"
+    right = text[start:start + 80]
     right = right[: m.start()] if (m := _SENTENCE_END.search(right)) else right
-    window = left + " " + right
-    if _FUTURE_WORDS.search(window):
+    future_at = _FUTURE_WORDS.search(right)
+    past_at = _PAST_WORDS.search(right)
+    if future_at and (not past_at or future_at.start() < past_at.start()):
         return "future"
-    if _PAST_WORDS.search(window):
-        return "past"
-    return "unknown"
+    return "past" if past_at else "unknown"
 
 
 def _clause_verb(token: Token) -> Token | None:

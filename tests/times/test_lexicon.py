@@ -1,0 +1,39 @@
+"""Shape of lexicon.yaml, and a clear error for a broken one."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.times.lexicon import SECTIONS, LexiconError, lexicon_from_mapping, load_lexicon
+
+
+def test_lexicon_shape() -> None:
+    lex = load_lexicon()
+    assert sorted(set(lex.months.values())) == list(range(1, 13))
+    assert sorted(set(lex.weekdays.values())) == list(range(1, 8))
+    assert set(lex.seasons.values()) == {"SP", "SU", "FA", "WI"}
+    assert set(lex.day_parts.values()) <= {"MO", "AF", "EV", "NI", "DT"}
+    assert all(re.fullmatch(r"P(T?\d+[SMHDWY])", v) for v in lex.sets.values())
+    assert set(lex.refs.values()) == {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+    assert set(lex.mods.values()) <= {"START", "END", "MID", "APPROX", "LESS_THAN", "MORE_THAN",
+                                      "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
+    assert all(re.fullmatch(r"\d\d-\d\d", v) for v in lex.holidays.values())
+    assert all(1 <= v <= 31 for v in lex.ordinals.values())
+    assert all(re.fullmatch(r"T?[SMHDWQY]|WE|2W|DE|CE|ML", v) for v in lex.units.values())
+    assert all(k == k.lower() for k in lex.months | lex.weekdays | lex.refs)
+    assert "plan" in lex.future_verbs
+
+
+def test_missing_section_is_a_clear_error() -> None:
+    with pytest.raises(LexiconError, match="months"):
+        lexicon_from_mapping({name: {} for name in SECTIONS if name != "months"})
+
+
+def test_wrong_shape_is_a_clear_error() -> None:
+    data = {name: {} for name in SECTIONS}
+    data["vague_numbers"] = {"few": 1}
+    data["future_verbs"] = []
+    with pytest.raises(LexiconError, match="vague_numbers"):
+        lexicon_from_mapping(data)
