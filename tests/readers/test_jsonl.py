@@ -73,3 +73,13 @@ def test_wrong_field_type_is_malformed() -> None:
     [item] = read_jsonl(io.BytesIO(line), "x.jsonl", None, 1000)
     assert isinstance(item, Reject) and item.reason == "MALFORMED"
     assert "'text'" in item.message
+
+
+def test_language_is_kept_and_defaults_to_english() -> None:
+    lines = (
+        b'{"id": "x", "date": "2020-01-01", "text": "Texte.", "language": "fr"}\n'
+        b'{"id": "y", "date": "2020-01-01", "text": "Text."}\n'
+    )
+    french, english = read_jsonl(io.BytesIO(lines), "x.jsonl", None, 1000)
+    assert isinstance(french, Article) and isinstance(english, Article)
+    assert (french.language, english.language) == ("fr", "en")

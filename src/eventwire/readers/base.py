@@ -121,8 +121,12 @@ def build_article(
     given_id: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    language: str | None = None,
 ) -> ReadResult:
-    """An Article from fields a reader found, or the Reject that says which rule it broke."""
+    """An Article from fields a reader found, or the Reject that says which rule it broke.
+
+    `language` is kept as given (an ISO 639 code from the record or the page); none means "en".
+    """
     if not text.strip():
         return reject(name, position, RejectReason.EMPTY_TEXT, f"no text in {name} {position}")
     day = published or fallback
@@ -136,7 +140,15 @@ def build_article(
         )
     title = " ".join(title.split())
     ident = given_id if given_id else article_id(source, title, text)
-    return Article(id=ident, source=source, url=url, published=day, title=title, text=text)
+    return Article(
+        id=ident,
+        source=source,
+        url=url,
+        published=day,
+        title=title,
+        text=text,
+        language=language or "en",
+    )
 
 
 def read_document(stream: BinaryIO, name: str, max_bytes: int) -> bytes | Reject:

@@ -1,9 +1,10 @@
 """JSON Lines: one article object per line.
 
 Fields: `id`, `published` or `date` (ISO date or date-time; null means "none given"), `title`,
-`text`, `url`, `source`. Blank lines are skipped. A line that is not a JSON object with a text is
-a MALFORMED reject at "line N"; lines longer than the size limit are OVERSIZED and skipped without
-being held in memory; the reading goes on with the next line.
+`text`, `url`, `source`, and `language` (optional, default "en"); other fields are ignored.
+Blank lines are skipped. A line that is not a JSON object with a text is a MALFORMED reject at
+"line N"; lines longer than the size limit are OVERSIZED and skipped without being held in
+memory; the reading goes on with the next line.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def article_from_record(
 ) -> ReadResult:
     """An Article from one JSON object's fields (also used for JSON arrays of articles)."""
     fields = {}
-    for key in ("id", "title", "text", "url", "source"):
+    for key in ("id", "title", "text", "url", "source", "language"):
         value = record.get(key)
         if value is not None and not isinstance(value, str | int):
             return reject(
@@ -99,4 +100,5 @@ def article_from_record(
         given_id=fields["id"],
         source=fields["source"],
         url=fields["url"],
+        language=fields["language"],
     )
