@@ -66,6 +66,11 @@ class _Counts:
     inputs_skipped: int = 0
 
 
+def progress_key(name: str) -> str:
+    """Inputs are tracked by absolute path, so a rerun from another folder still resumes."""
+    return os.path.abspath(name)
+
+
 def file_fingerprint(name: str) -> tuple[int, float] | None:
     """(size, mtime) of a regular file; None for standard input, URLs and missing files."""
     try:
@@ -101,7 +106,7 @@ def ingest(
         if fingerprint is not None and published is None and _finished(store, name, fingerprint):
             counts.inputs_skipped += 1
             continue
-        done = 0
+        key, done = progress_key(name), 0
         for item in read_file(name, published):
             done += 1
             if isinstance(item, Article):
@@ -109,18 +114,18 @@ def ingest(
             else:
                 batch.rejects.append(item)
             if fingerprint is not None:
-                batch.progress[name] = InputProgress(name, *fingerprint, done, False)
+                batch.progress[key] = InputProgress(key, *fingerprint, done, False)
             if batch.full(batch_size):
                 _commit(batch, store, code_batch, deduper, counts, progress)
                 batch = _Batch()
         if fingerprint is not None:
-            batch.progress[name] = InputProgress(name, *fingerprint, done, True)
+            batch.progress[key] = InputProgress(key, *fingerprint, done, True)
     _commit(batch, store, code_batch, deduper, counts, progress)
     return IngestReport(**vars(counts))
 
 
 def _finished(store: Store, name: str, fingerprint: tuple[int, float]) -> bool:
-    seen = store.input_progress(name)
+    seen = store.input_progress(progress_key(name))
     return seen is not None and seen.finished and (seen.size, seen.mtime) == fingerprint
 
 

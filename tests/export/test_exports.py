@@ -17,7 +17,7 @@ from eventwire.export import FORMATS, export_events
 from eventwire.export.flat import FLAT_COLUMNS
 from eventwire.export.gdelt import COLUMNS, calendar_day, gdelt_row, global_event_id
 from eventwire.records import event_from_dict
-from eventwire.store.parquet import read_event_dataset, year_month
+from eventwire.store.parquet import read_event_dataset, write_event_dataset, year_month
 
 GDELT_REFERENCE = (
     Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "gdelt2_event_columns.txt"
@@ -184,3 +184,10 @@ def test_text_export_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "events.jsonl"
     assert export_events(iter(EVENTS), "jsonl", target) == 5
     assert len(target.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_parquet_parts_from_several_writers_make_one_dataset(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    write_event_dataset(EVENTS[:2], out, part="worker-a")
+    write_event_dataset(EVENTS[2:], out, part="worker-b")
+    assert sorted(read_event_dataset(out), key=lambda e: e.id) == EVENTS

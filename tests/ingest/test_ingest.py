@@ -141,3 +141,10 @@ def test_interrupted_ingest_resumes_to_the_clean_result(store, feed, tmp_path) -
         ingest([str(feed)], clean, code_batch, batch_size=8)
         assert list(clean.events()) == list(store.events())
         assert dataclasses.astuple(clean.summary()) == dataclasses.astuple(store.summary())
+
+
+def test_a_rerun_from_another_folder_still_knows_the_file(store, feed, monkeypatch) -> None:
+    ingest([str(feed)], store, code_batch)
+    monkeypatch.chdir(feed.parent)
+    again = ingest([feed.name], store, code_batch)
+    assert (again.inputs_skipped, again.articles_read) == (1, 0)

@@ -35,8 +35,14 @@ __all__ = [
 ]
 
 
-def open_store(url: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
-    """The store at `url`: PostgreSQL for postgresql:// URLs, else a DuckDB file."""
+def open_store(
+    url: str | Path = DEFAULT_DB, *, read_only: bool = False, lock_timeout: float = 0.0
+) -> Store:
+    """The store at `url`: PostgreSQL for postgresql:// URLs, else a DuckDB file.
+
+    DuckDB only: `read_only` opens an existing file without writing; `lock_timeout` is how long
+    to wait for another process that holds the file before raising StoreLocked (default: fail
+    at once, with a message naming the file)."""
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         from eventwire.store.postgres import PostgresStore
@@ -44,4 +50,4 @@ def open_store(url: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Stor
         return PostgresStore(text)
     from eventwire.store.duckdb import DuckDBStore
 
-    return DuckDBStore(text, read_only=read_only)
+    return DuckDBStore(text, read_only=read_only, lock_timeout=lock_timeout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from eventwire.errors import EventwireError
 from eventwire.records import Article, Event, Reject
@@ -106,7 +106,15 @@ class Store(Protocol):
 
     def rejects(self) -> list[Reject]: ...
 
+    def count_events(self, query: EventQuery = EventQuery()) -> int: ...
+
     def summary(self) -> Summary: ...
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """A read query with `?` placeholders, every value a parameter (same SQL on both)."""
+        ...
+
+    def duplicate_of(self, article_id: str) -> str | None: ...
 
     def known_texts(self) -> Iterator[tuple[str, str]]:
         """(article id, text) of every stored article that is not a duplicate: dedupe priming."""

@@ -6,7 +6,7 @@ date. Events without a calendar date, or with only a year, go to the null partit
 (`__HIVE_DEFAULT_PARTITION__`), which readers see as a null year or month.
 
 Writing to a directory that already holds a dataset replaces its year=* partitions (other files
-are left alone), so an export can be rerun.
+are left alone), so an export can be rerun; writers of one dataset in parallel pass `part`.
 """
 
 from __future__ import annotations
@@ -64,11 +64,17 @@ def _batches(events: Iterable[Event], counter: list[int]) -> Iterator[pa.RecordB
         yield flush()
 
 
-def write_event_dataset(events: Iterable[Event], out_dir: Path) -> int:
-    """Write the events as a hive-partitioned Parquet dataset in `out_dir`; returns the count."""
+def write_event_dataset(events: Iterable[Event], out_dir: Path, *, part: str | None = None) -> int:
+    """Write the events as a hive-partitioned Parquet dataset in `out_dir`; returns the count.
+
+    Without `part` the dataset is replaced. With `part` (a name unique to the writer, e.g. a
+    Dask task key) files `<part>-N.parquet` are added beside what is there: many workers can
+    write one dataset at once.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("year=*"):
-        shutil.rmtree(old)
+    if part is None:
+        for old in out_dir.glob("year=*"):
+            shutil.rmtree(old)
     counter = [0]
     ds.write_dataset(
         _batches(events, counter),
@@ -76,7 +82,7 @@ def write_event_dataset(events: Iterable[Event], out_dir: Path) -> int:
         schema=SCHEMA,
         format="parquet",
         partitioning=ds.partitioning(PARTITIONS, flavor="hive"),
-        basename_template="part-{i}.parquet",
+        basename_template=f"{part or 'part'}-{{i}}.parquet",
         existing_data_behavior="overwrite_or_ignore",
     )
     return counter[0]
