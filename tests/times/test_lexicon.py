@@ -24,11 +24,22 @@ def test_lexicon_shape() -> None:
     assert all(re.fullmatch(r"T?[SMHDWQY]|WE|2W|DE|CE|ML", v) for v in lex.units.values())
     assert all(k == k.lower() for k in lex.months | lex.weekdays | lex.refs)
     assert "plan" in lex.future_verbs
+    assert all(1 <= m <= 12 and 1 <= d <= 7 and n in (-1, 1, 2, 3, 4)
+               for m, d, n in lex.floating_holidays.values())
 
 
 def test_missing_section_is_a_clear_error() -> None:
     with pytest.raises(LexiconError, match="months"):
         lexicon_from_mapping({name: {} for name in SECTIONS if name != "months"})
+
+
+def test_bad_floating_holiday_is_a_clear_error() -> None:
+    data = {name: {} for name in SECTIONS}
+    data["vague_numbers"] = []
+    data["future_verbs"] = []
+    data["floating_holidays"] = {"harvest day": [11, 4]}
+    with pytest.raises(LexiconError, match="floating_holidays"):
+        lexicon_from_mapping(data)
 
 
 def test_wrong_shape_is_a_clear_error() -> None:

@@ -61,6 +61,15 @@ CASES = [
     ("Fighting recently flared up.", "recently", "DATE", "PAST_REF", None),
     ("Talks may resume in the near future.", "the near future", "DATE", "FUTURE_REF", None),
     ("Stocks fell over the weekend.", "the weekend", "DATE", "2021-W23-WE", None),
+    ("The plant closed on Labor Day.", "Labor Day", "DATE", "2020-09-07", None),
+    ("The next vote falls after the third quarter ended.", "the third quarter", "DATE", "2021-Q3",
+     None),
+    ("Sales rose 5% for the year.", "the year", "DATE", "2021", None),
+    ("Sales rose 4% in the year ended March 31.", "the year", "DURATION", "P1Y", None),
+    ("Rioting began Sunday; three days later the army moved in.", "three days later", "DURATION",
+     "P3D", None),
+    ("The accord was signed in 1995 and ratified the following year.", "the following year",
+     "DATE", "1996", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 

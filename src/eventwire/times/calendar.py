@@ -61,19 +61,34 @@ def year_for_month(anchor: date, month: int, day: int | None, direction: str) ->
     a year back (on) when the clause's tense says past (future) but that reading lies three
     months or more ahead (behind): dates a few weeks ahead in past-tense news are still ahead
     ("set Nov. 20 as the deadline")."""
+
     def distance(year: int) -> int:
         there = safe_date(year, month, day or 15) or date(year, month, 28)
         return abs((there - anchor).days) if day else abs(year * 12 + month - now)
 
     now = anchor.year * 12 + anchor.month
-    year = min((anchor.year - 1, anchor.year, anchor.year + 1),
-               key=lambda y: (distance(y), y > anchor.year))
+    year = min(
+        (anchor.year - 1, anchor.year, anchor.year + 1),
+        key=lambda y: (distance(y), y > anchor.year),
+    )
     ahead = (year * 12 + month) - now
     if direction == "past" and ahead >= 3:
         return year - 1
+    if direction == "unknown" and day is None and ahead >= 4:
+        return year - 1  # a bare month far ahead, with no tense to say so, is last year's
     if direction == "future" and ahead <= -3:
         return year + 1
     return year
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth ISO weekday of a month (nth -1: the last one): Thanksgiving is (11, 4, 4)."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    last = nxt - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 def decade_value(year: int) -> str:

@@ -124,7 +124,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                       f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
         "year_end": r"year[\s-]end|year's\s+end",
-        "holiday": f"(?:(?P<rel>last|next|this)\\s+)?(?P<h>{_alt(list(lex.holidays))})",
+        "holiday": f"(?:(?P<rel>last|next|this)\\s+)?"
+                   f"(?P<h>{_alt(list(lex.holidays) + list(lex.floating_holidays))})",
         "fiscal_year": r"(?:the\s+)?(?P<rel>current|latest|last|next|previous|this|same|new)?\s*"
                        r"fiscal\s+year",
         "adj_ago": r"year-(?:ago|earlier)",
@@ -166,7 +167,8 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "set": {"every", "each", "per"}, "set_adverb": set(lex.sets),
         "set_freq": {"once", "twice", "thrice", "times"}, "clock": {"m", "am", "pm"},
         "clock_word": {"noon", "midnight", "midday"}, "ref": _last_words(list(lex.refs)),
-        "year_end": {"end"}, "holiday": _last_words(list(lex.holidays)),
+        "year_end": {"end"},
+        "holiday": _last_words(list(lex.holidays) + list(lex.floating_holidays)),
         "fiscal_year": {"fiscal"}, "adj_ago": {"ago", "earlier"},
     }
     return {name: frozenset(words) for name, words in table.items()}

@@ -17,8 +17,11 @@ from eventwire.times.normalise import (
 )
 
 Handler = Callable[[re.Match[str], Context], Norm | None]
-_MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|during|through|from|to|early|late|"
-                          r"mid|last|next|this|before|after)\s*-?\s*)$", re.IGNORECASE)
+_MAY_CONTEXT = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|during|through|from|to|early|late|"
+    r"mid|last|next|this|before|after)\s*-?\s*)$",
+    re.IGNORECASE,
+)
 
 
 def _capitalised(word: str | None) -> bool:
@@ -37,8 +40,11 @@ def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
         ctx.last_year = year
     elif m["wd"]:  # the weekday pins the year when it agrees with one reading
         wd = ctx.lex.weekdays[_word(m["wd"])]
-        years = [y for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
-                 if (d := cal.safe_date(y, month, day)) and d.isoweekday() == wd]
+        years = [
+            y
+            for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+            if (d := cal.safe_date(y, month, day)) and d.isoweekday() == wd
+        ]
         year = min(years, key=lambda y: abs(y - ctx.dct.year)) if years else None
         if year is None:
             year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
@@ -46,6 +52,7 @@ def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
         year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
     if year is None or cal.safe_date(year, month, day) is None:
         return None
+    ctx.last_month = (year, month)
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -54,7 +61,8 @@ def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _capitalised(m["mon"]) or year is None:
         return None
     ctx.last_year = year
-    return "DATE", cal.month_value(year, ctx.lex.months[_word(m["mon"])])
+    ctx.last_month = (year, ctx.lex.months[_word(m["mon"])])
+    return "DATE", cal.month_value(*ctx.last_month)
 
 
 def _month(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -62,8 +70,12 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _capitalised(name):
         return None
     month = ctx.lex.months[_word(name)]
-    if _word(name) == "may" and not m["rel"] and not m["yrel"] and not _MAY_CONTEXT.search(
-            ctx.text[max(0, m.start() - 12):m.start()]):
+    if (
+        _word(name) == "may"
+        and not m["rel"]
+        and not m["yrel"]
+        and not _MAY_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()])
+    ):
         return None
     if m["yrel"]:
         year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[_word(m["yrel"])]
@@ -77,6 +89,7 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
             year = ctx.dct.year
     else:
         year = cal.year_for_month(ctx.dct, month, None, _direction(ctx, m.start(), m.end()))
+    ctx.last_month = (year, month)
     return "DATE", cal.month_value(year, month)
 
 
@@ -87,7 +100,7 @@ def _iso(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _slash(m: re.Match[str], ctx: Context) -> Norm | None:
     a, b = int(m["a"]), int(m["b"])
-    before = ctx.text[max(0, m.start() - 12):m.start()]
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
     if not m["y"] and not re.search(r"(?:\(|\bon\s+|day\s+)$", before, re.IGNORECASE):
         return None
     day, month = (a, b) if b <= 12 else (b, a)  # day first, as the brief's press style writes it
@@ -102,15 +115,20 @@ def _slash(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _year(m: re.Match[str], ctx: Context) -> Norm | None:
-    before = ctx.text[max(0, m.start() - 4):m.start()]
-    after = ctx.text[m.end():m.end() + 10]
+    before = ctx.text[max(0, m.start() - 4) : m.start()]
+    after = ctx.text[m.end() : m.end() + 10]
     if re.search(r"[$£€#]\s*$|No\.\s*$", before) or re.match(
-            r"\s*(?:%|percent|[.,]\d|-\d)|\s+(?:years?|days?|months?|weeks?|hours?|people|men|"
-            r"troops|tons?|miles?|feet|meters?|dollars|shares)\b", after, re.IGNORECASE):
+        r"\s*(?:%|percent|[.,]\d|-\d)|\s+(?:years?|days?|months?|weeks?|hours?|people|men|"
+        r"troops|tons?|miles?|feet|meters?|dollars|shares)\b",
+        after,
+        re.IGNORECASE,
+    ):
         return None
     if re.match(r"\s+[a-z]+s\b", after) and not re.search(
-            r"\b(?:in|since|of|by|until|from|to|before|after|during|for|through|fiscal)\s+$",
-            ctx.text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+        r"\b(?:in|since|of|by|until|from|to|before|after|during|for|through|fiscal)\s+$",
+        ctx.text[max(0, m.start() - 10) : m.start()],
+        re.IGNORECASE,
+    ):
         return None  # "2000 rounds": a count of things
     year = parse_year(m["year"], ctx.lex)
     if year is None:
@@ -163,12 +181,13 @@ def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int:
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
-    after = ctx.text[m.end():m.end() + 12]
+    after = ctx.text[m.end() : m.end() + 12]
     ordinal = _word(m["ord"])
     adj = _word(m["adj"])
     det = _word(m["det"])
-    if m["pl"] or re.match(r"-|\s+of\s+(?:a|an|the|its|their|his|her)\b|\s+(?:point|mile)",
-                           after, re.IGNORECASE):
+    if m["pl"] or re.match(
+        r"-|\s+of\s+(?:a|an|the|its|their|his|her)\b|\s+(?:point|mile)", after, re.IGNORECASE
+    ):
         return None
     if m["noun"].lower() == "period" and not (adj or ordinal):
         return None
@@ -176,10 +195,21 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if det == "a" and not ordinal:
         return None
-    ordinals = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-                "4th": 4}
-    back = 1 if ("year-ago" in adj or "year-earlier" in adj or m["ago"]
-                 or "corresponding" in adj) else 0
+    ordinals = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+    }
+    back = (
+        1
+        if ("year-ago" in adj or "year-earlier" in adj or m["ago"] or "corresponding" in adj)
+        else 0
+    )
     if ordinal in ordinals:
         q: int | None = ordinals[ordinal]
         year = _quarter_year(m, ctx, q)
@@ -210,8 +240,11 @@ def _half(m: re.Match[str], ctx: Context) -> Norm | None:
     spec = _word(m["year"])
     if not spec:
         return None
-    year = int(spec) if spec.isdigit() else ctx.dct.year + (
-        -1 if "last" in spec else 1 if "next" in spec else 0)
+    year = (
+        int(spec)
+        if spec.isdigit()
+        else ctx.dct.year + (-1 if "last" in spec else 1 if "next" in spec else 0)
+    )
     half = 1 if _word(m["ord"]) == "first" else 2
     return "DATE", f"{year:04d}-H{half}"
 

@@ -11,7 +11,8 @@ import yaml
 
 SECTIONS = (
     "months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "unit_plurals",
-    "decade_words", "seasons", "day_parts", "sets", "refs", "mods", "holidays", "future_verbs",
+    "decade_words", "seasons", "day_parts", "sets", "refs", "mods", "holidays",
+    "floating_holidays", "future_verbs",
 )
 
 
@@ -35,6 +36,7 @@ class TimeLexicon:
     refs: dict[str, str]
     mods: dict[str, str]
     holidays: dict[str, str]
+    floating_holidays: dict[str, tuple[int, int, int]]  # month, ISO weekday, nth (-1: last)
     future_verbs: frozenset[str]
 
 
@@ -65,8 +67,16 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
         refs={k: str(v) for k, v in data["refs"].items()},
         mods={k: str(v) for k, v in data["mods"].items()},
         holidays={k: str(v) for k, v in data["holidays"].items()},
+        floating_holidays={k: _triple("floating_holidays", v)
+                           for k, v in data["floating_holidays"].items()},
         future_verbs=frozenset(data["future_verbs"]),
     )
+
+
+def _triple(section: str, value: Any) -> tuple[int, int, int]:
+    if not (isinstance(value, list) and len(value) == 3 and all(isinstance(v, int) for v in value)):
+        raise LexiconError(f"time lexicon section {section!r}: {value!r} is not [month, day, n]")
+    return value[0], value[1], value[2]
 
 
 def load_lexicon() -> TimeLexicon:

@@ -22,6 +22,7 @@ class Context:
     lex: TimeLexicon
     tense: Callable[[int, int], str]
     last_quarter: tuple[int, int] | None = None
+    last_month: tuple[int, int] | None = None  # the last (year, month) the text named
     last_year: int | None = None  # the last year the text named outright ("in 1995")
     cache: dict[str, object] = field(default_factory=dict)
 

@@ -18,8 +18,15 @@ from eventwire.times.normalise import (
     unit_code,
 )
 
-_UNIT_OF = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-            "weekend": "WE", "fiscal year": "Y"}
+_UNIT_OF = {
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "weekend": "WE",
+    "fiscal year": "Y",
+}
 
 
 def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -35,6 +42,9 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return "DATE", f"{ctx.last_year + shift:04d}"
     if rel in ("that", "the same"):
         return None
+    if unit == "M" and rel in ("the following", "the previous") and ctx.last_month:
+        y, mo = cal.shift_months(*ctx.last_month, 1 if rel == "the following" else -1)
+        return "DATE", cal.month_value(y, mo)
     if unit == "WE":
         return "DATE", _weekend(ctx, m, _rel_offset(rel) or 0)
     offset = _rel_offset(rel)
@@ -74,6 +84,8 @@ def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return "DATE", cal.week_value(ctx.dct)
     if unit == "day":
         return None
+    if unit == "year" and not re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 8]):
+        return "DATE", f"{ctx.dct.year:04d}"  # "for the year": the current one; "the year ended"
     return "DURATION", duration_value(1, _UNIT_OF[unit])
 
 
@@ -90,8 +102,16 @@ def rel_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _day_word_date(w: str, ctx: Context):
-    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
-               "overnight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}
+    offsets = {
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "tonight": 0,
+        "last night": -1,
+        "overnight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
     return ctx.dct + timedelta(days=offsets[w])
 
 
@@ -114,8 +134,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     code = ctx.lex.day_parts.get(part.rstrip("s")) if part else None
     if m["s"] == "s" or (part or "").endswith("s"):
         return "SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else "")
-    d = cal.weekday_near(ctx.dct, wd, "future" if _direction(
-        ctx, m.start(), m.end()) == "future" else "past")
+    d = cal.weekday_near(
+        ctx.dct, wd, "future" if _direction(ctx, m.start(), m.end()) == "future" else "past"
+    )
     if code:  # news annotators type "Friday night" as a DATE
         return "DATE", f"{d.isoformat()}T{code}"
     return "DATE", d.isoformat()
@@ -128,7 +149,8 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     sign = 1 if direction in ("later", "from now", "hence") else -1
     if n is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
-    if code.startswith("T"):
+    if code.startswith("T") or (direction in ("earlier", "later") and code in ("D", "W")):
+        # "three days later" counts from another event, not from the article date
         return "DURATION", duration_value(n, code)
     letter = {"2W": "W"}.get(code, code)
     steps = int(n) * (2 if code == "2W" else 1)
@@ -156,10 +178,10 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     code = unit_code(m["unit"], ctx.lex)
     if code == "TS" and num_word in ("a", "an"):
         return None  # "a second round": the ordinal
-    before = ctx.text[max(0, m.start() - 12):m.start()]
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
     if num_word in ("a", "an", "one", "per") and re.search(
-            r"(?:\bonce|\btwice|\btimes|\d|\bmillion|\bbillion|\bpercent|%)\s*$", before,
-            re.IGNORECASE):
+        r"(?:\bonce|\btwice|\btimes|\d|\bmillion|\bbillion|\bpercent|%)\s*$", before, re.IGNORECASE
+    ):
         return "SET", duration_value(1, code)
     if n is not None and n > 1000:
         return None
@@ -197,8 +219,11 @@ def _clock_day(word: str | None, ctx: Context, m: re.Match[str]):
     if not w:
         return ctx.dct
     if w in ctx.lex.weekdays:
-        return cal.weekday_near(ctx.dct, ctx.lex.weekdays[w], "future" if _direction(
-            ctx, m.start(), m.end()) == "future" else "past")
+        return cal.weekday_near(
+            ctx.dct,
+            ctx.lex.weekdays[w],
+            "future" if _direction(ctx, m.start(), m.end()) == "future" else "past",
+        )
     return _day_word_date(w, ctx)
 
 
@@ -231,14 +256,29 @@ def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", f"{ctx.dct.year:04d}"
 
 
+def _holiday_date(name: str, year: int, ctx: Context):
+    if name in ctx.lex.holidays:
+        mm, dd = (int(x) for x in ctx.lex.holidays[name].split("-"))
+        return cal.safe_date(year, mm, dd)
+    month, weekday, nth = ctx.lex.floating_holidays[name]
+    return cal.nth_weekday(year, month, weekday, nth)
+
+
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
-    mm, dd = (int(x) for x in ctx.lex.holidays[_word(m["h"])].split("-"))
+    name = _word(m["h"])
+    if not m["h"][0].isupper():
+        return None
     offset = _rel_offset(m["rel"])
-    if offset is None:
-        year = cal.year_for_month(ctx.dct, mm, dd, _direction(ctx, m.start(), m.end()))
-    else:
-        year = cal.year_for_month(ctx.dct, mm, dd, {-1: "past", 1: "future", 0: "x"}[offset])
-    return "DATE", f"{year:04d}-{mm:02d}-{dd:02d}"
+    direction = {-1: "past", 1: "future"}.get(offset or 0) if offset else _direction(
+        ctx, m.start(), m.end())
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+               if (d := _holiday_date(name, y, ctx))]
+    if direction == "past":
+        options = [d for d in options if d <= ctx.dct] or options
+    elif direction == "future":
+        options = [d for d in options if d >= ctx.dct] or options
+    best = min(options, key=lambda d: abs((d - ctx.dct).days))
+    return "DATE", best.isoformat()
 
 
 def fiscal_year(m: re.Match[str], ctx: Context) -> Norm | None:
