@@ -108,8 +108,7 @@ def _vary(event: Event, n: int, rng: random.Random, article_id: str) -> Event:
     place = None
     if rng.random() < 0.6:
         gid, name, country, lat, lon = rng.choice(CITIES)
-        place = Place(name, 0, len(name), gid, name, country, lat + rng.uniform(-0.2, 0.2),
-                      lon + rng.uniform(-0.2, 0.2), "city", 0.9)
+        place = Place(name, 0, len(name), gid, name, country, lat, lon, "city", 0.9)
     return dataclasses.replace(
         event, id=f"syn{n:08d}", article_id=article_id, source=source, target=target,
         cameo=cameo, cameo_root=cameo[:2], quad_class=quad, goldstein=goldstein,

@@ -174,15 +174,24 @@ def actors(rows: Rows, query: EventQuery, limit: int) -> list[dict[str, Any]]:
 
 
 def places(rows: Rows, query: EventQuery, limit: int) -> list[dict[str, Any]]:
-    """Located places (with coordinates) and how many events happened there."""
+    """Located places (with coordinates) and how many events happened there, one row per place
+    (GeoNames id, else name and country) at its mean coordinates."""
     where, params = _where(query, ["place_lat IS NOT NULL", "place_lon IS NOT NULL"])
     sql = (
-        "SELECT place_geonameid, place_name, place_country, place_feature, place_lat, place_lon,"
-        f" count(*) AS n FROM events{where}"
-        " GROUP BY ALL ORDER BY n DESC, place_name LIMIT ?"
+        "SELECT place_geonameid, place_name, place_country, any_value(place_feature),"
+        f" avg(place_lat), avg(place_lon), count(*) AS n FROM events{where}"
+        " GROUP BY place_geonameid, place_name, place_country"
+        " ORDER BY n DESC, place_name LIMIT ?"
     )
     return [
-        {"geonameid": gid, "name": name, "country": country, "feature": feature,
-         "lat": lat, "lon": lon, "events": int(n)}
+        {
+            "geonameid": gid,
+            "name": name,
+            "country": country,
+            "feature": feature,
+            "lat": round(lat, 4),
+            "lon": round(lon, 4),
+            "events": int(n),
+        }
         for gid, name, country, feature, lat, lon, n in rows(sql, [*params, limit])
     ]

@@ -20,16 +20,26 @@ from eventwire.store import schema
 CSV_COLUMNS = [name for name in schema.EVENT_NAMES if name != "order_key"]
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 @cache
-def _field_names(record_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record_type))
+def _field_names(value_type: type) -> tuple[str, ...] | None:
+    """The field names of a record type, None for anything else (cached per type)."""
+    if not dataclasses.is_dataclass(value_type):
+        return None
+    return tuple(f.name for f in dataclasses.fields(value_type))
 
 
 def record_json(value: Any) -> Any:
     """The same dict as records.to_dict (a test pins that), built without asdict's deep copies:
     a page of events is serialised several times faster."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: record_json(getattr(value, name)) for name in _field_names(type(value))}
+    value_type = type(value)
+    if value_type in _SCALARS:
+        return value
+    names = _field_names(value_type)
+    if names is not None:
+        return {name: record_json(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
         return [record_json(v) for v in value]
     if isinstance(value, date):

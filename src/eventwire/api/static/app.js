@@ -97,7 +97,9 @@ async function drawTimeline() {
   for (const i of [0, Math.floor(periods.length / 2), periods.length - 1]) {
     const x = left + i * step;
     if (i < 0 || x - lastTick < 80) continue; // labels never overlap
-    svg.append(svgEl("text", { x, y: H - 4, "font-size": 10 }, periods[i]));
+    const anchor = i && i === periods.length - 1 ? "end" : "start";
+    svg.append(svgEl("text", { x: anchor === "end" ? x + step : x, y: H - 4, "font-size": 10,
+      "text-anchor": anchor }, periods[i]));
     lastTick = x;
   }
   const legend = document.getElementById("legend");
