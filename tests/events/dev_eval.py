@@ -10,6 +10,7 @@ from pathlib import Path
 
 from eventwire.evaluate.events import evaluate_events, format_event_scores
 from eventwire.events import Codebook, Lexicon, code_events
+from eventwire.events.arguments import SpanIndex
 from eventwire.nlp import load_nlp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -18,12 +19,17 @@ from helpers import np_actors  # noqa: E402
 GOLD = Path(__file__).resolve().parents[2].parent / "shared/gold/events/PLV_train.tsv"
 
 
+def _code(doc, art, lexicon, codebook):
+    actors = np_actors(doc)
+    return code_events(doc, art, actors, lexicon, codebook, index=SpanIndex(actors))
+
+
 def main(argv: list[str]) -> None:
     gold = Path(argv[0]) if argv and not argv[0].startswith("--") else GOLD
     show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
     nlp, lexicon, codebook = load_nlp(), Lexicon.load(), Codebook.load()
     scores = evaluate_events(
-        gold, nlp, lambda doc, art: code_events(doc, art, np_actors(doc), lexicon, codebook)
+        gold, nlp, lambda doc, art: _code(doc, art, lexicon, codebook)
     )
     print(format_event_scores(scores))
     for gold_type, ours, sentence in scores.misses:

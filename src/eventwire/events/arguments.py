@@ -19,6 +19,7 @@ CORE_SKIP = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", 
 CORE_PREPS = frozenset({"of", "from"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+DASHES = frozenset({"-", "–", "—", "--", ":"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
 
 
@@ -92,6 +93,9 @@ def actors_of(heads: Sequence[Token], index: ActorLookup) -> list[Actor]:
     for head in heads:
         for tok in conjuncts(head):
             actor = actor_of_np(tok, index)
+            if actor is None:  # "the minister, Lavrov": the apposition names the actor
+                apps = [c for c in tok.children if c.dep_ == "appos"]
+                actor = actor_of_np(apps[0], index) if apps else None
             if actor is not None and actor not in out:
                 out.append(actor)
             for mod in tok.children:  # coordinated modifiers: "Hungarian and Romanian officials"
@@ -107,9 +111,11 @@ def subject_heads(verb: Token) -> tuple[list[Token], float]:
     """Subject heads of a clause and how sure we are (control, conjunction, relative clause)."""
     passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
     if passive:
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
         return agents, 1.0
-    subj = [c for c in verb.children if c.dep_ in SUBJ]
+    subj = [h for c in verb.children if c.dep_ in SUBJ for h in _undateline(c)]
     if subj:
         if subj[0].lower_ in RELATIVE and verb.dep_ == "relcl":
             return [verb.head], 0.9
@@ -120,6 +126,15 @@ def subject_heads(verb: Token) -> tuple[list[Token], float]:
     if verb.dep_ == "relcl":
         return [verb.head], 0.85
     return [], 0.0
+
+
+def _undateline(head: Token) -> list[Token]:
+    """ "MOSCOW – Lavrov and Cavusoglu spoke": the dateline is not the subject."""
+    dashed = any(c.dep_ == "punct" and c.text in DASHES for c in head.children)
+    if head.text.isupper() and len(head.text) > 1 and dashed:
+        rest = [c for c in head.children if c.dep_ in ("appos", "conj", "dep", "npadvmod")]
+        return rest or [head]
+    return [head]
 
 
 def object_heads(verb: Token) -> list[Token]:
@@ -152,7 +167,7 @@ def between_pair(token: Token) -> list[Token]:
 def sayer_of(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
     """The subject of the verb of saying whose complement holds this clause, if any."""
     tok = verb
-    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if tok.dep_ in SPEECH_DEPS and head.lemma_ in speech_verbs:

@@ -28,10 +28,19 @@ MAX_PAIRS = 4
 
 
 def code_events(
-    doc: Doc, article: Article, actors: Sequence[Actor], lexicon: Lexicon, codebook: Codebook
+    doc: Doc,
+    article: Article,
+    actors: Sequence[Actor],
+    lexicon: Lexicon,
+    codebook: Codebook,
+    *,
+    index: args.ActorLookup | None = None,
 ) -> list[Event]:
-    """Every event asserted (or planned) in the article's sentences, one per source-target pair."""
-    index = args.make_index(doc, actors)
+    """Every event asserted (or planned) in the article's sentences, one per source-target pair.
+
+    `index` maps tokens to actors; by default the actor stage's ActorIndex (with coreference).
+    """
+    index = index or args.make_index(doc, actors)
     events: list[Event] = []
     for n, sent in enumerate(doc.sents):
         if sent.text.rstrip().endswith("?"):
@@ -153,7 +162,7 @@ def _inside_content(clause: Token, lexicon: Lexicon) -> bool:
     """Is this clause what another trigger is about ("denied that it attacked", "accused X of")?"""
     tok = clause
     for _ in range(6):
-        if tok.dep_ not in CONTENT_DEPS or tok.head is tok:
+        if tok.dep_ not in CONTENT_DEPS or tok.head.i == tok.i:
             return False
         head = tok.head
         if head.pos_ == "ADP":
@@ -206,9 +215,10 @@ def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:
 
 def _targets(hit: Hit, index: args.ActorLookup) -> list[Actor]:
     preps = hit.sense.to
+    noun_i = hit.noun.i if hit.noun is not None else -1
     for tok in hit.target_from:
-        if tok.pos_ in VERBAL and tok is not hit.noun:
-            heads = [h for h in args.object_heads(tok) if h is not hit.noun]
+        if tok.pos_ in VERBAL and tok.i != noun_i:
+            heads = [h for h in args.object_heads(tok) if h.i != noun_i]
             found = args.actors_of(heads, index)
             if found:
                 return found

@@ -44,6 +44,7 @@ class Lexicon:
         self.hedge_auxes = frozenset(data["hedge_auxes"])
         self.future_modifiers = frozenset(data["future_modifiers"])
         self.hedge_modifiers = frozenset(data["hedge_modifiers"])
+        self.future_heads = frozenset(data["future_heads"])
         self.modal_maps: dict[str, dict[str, str]] = {
             name: {str(k): str(v) for k, v in table.items()}
             for name, table in data["modal_maps"].items()

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import Lexicon
 
+NOUN_UP = frozenset({"pobj", "prep", "nsubj", "nsubjpass", "compound", "conj", "appos"})
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
 
 
@@ -49,11 +50,26 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
     if mods & lexicon.future_modifiers:
         return Modality("future", "intent")
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and any(
-            a.lower_ == "to" or a.lower_ in lexicon.future_auxes for a in child.children
-        ):
+        if child.dep_ in ("acl", "relcl") and _planned(child, lexicon):
             return Modality("future", "intent")
+    tok = noun  # "preparations for talks", "talks ... to be held" (held heading the phrase)
+    while tok.dep_ in NOUN_UP and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.future_heads:
+            return Modality("future", "intent")
+        if tok.pos_ in ("VERB", "AUX"):
+            if _planned(tok, lexicon):
+                return Modality("future", "intent")
+            break
     return Modality("asserted")
+
+
+def _planned(verb: Token, lexicon: Lexicon) -> bool:
+    """An infinitive or future clause: "to be held", "which will take place"."""
+    return any(
+        a.dep_ in ("aux", "auxpass") and (a.lower_ == "to" or a.lower_ in lexicon.future_auxes)
+        for a in verb.children
+    )
 
 
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
@@ -61,7 +77,7 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
             return True
-        if tok.dep_ not in CLAUSAL or tok.head is tok:
+        if tok.dep_ not in CLAUSAL or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -98,7 +98,8 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def _has_particle(verb: Token, prt: str) -> bool:
-    return any(c.dep_ in ("prt", "prep", "agent", "dative") and c.lower_ == prt for c in verb.children)
+    deps = ("prt", "prep", "agent", "dative")
+    return any(c.dep_ in deps and c.lower_ == prt for c in verb.children)
 
 
 def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
