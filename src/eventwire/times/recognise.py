@@ -81,7 +81,7 @@ def _trimmed_start(cand: _Candidate) -> int:
 
 _WORD = re.compile(r"[a-z]+")
 _NUMBER = re.compile(r"(?<!\d)\d+(?!\d)")
-_REACH = 70  # characters a match may extend before/after its anchor word
+_REACH = 60  # characters a match may extend before/after its anchor word
 
 
 class _WordIndex:
@@ -90,6 +90,7 @@ class _WordIndex:
     def __init__(self, text: str) -> None:
         self.lower = text.lower()
         self.present = set(_WORD.findall(self.lower))
+        self.present.update(f"#{len(n)}" for n in _NUMBER.findall(self.lower))
         self.cache: dict[str, list[int]] = {}
         self.numbers: dict[str, list[int]] | None = None
 
@@ -100,8 +101,6 @@ class _WordIndex:
                 for m in _NUMBER.finditer(self.lower):
                     self.numbers.setdefault(f"#{m.end() - m.start()}", []).append(m.start())
             return self.numbers.get(word, [])
-        if word not in self.present:
-            return []
         if word not in self.cache:
             found, lower, i = [], self.lower, self.lower.find(word)
             while i >= 0:
@@ -130,7 +129,10 @@ def _candidates(text: str, grammar: Grammar) -> list[_Candidate]:
     index = _WordIndex(text)
     found = []
     for priority, rule in enumerate(grammar.rules):
-        positions = [p for word in rule.anchors for p in index.positions(word)]
+        words = rule.anchors & index.present
+        if not words:
+            continue
+        positions = [p for word in words for p in index.positions(word)]
         if not positions:
             continue
         seen: set[tuple[int, int]] = set()
