@@ -1,7 +1,9 @@
-"""A real DuckDB store filled with real Event records written for these tests, and an app on it."""
+"""Real stores (DuckDB, and PostgreSQL for the route tests) filled with real Event records
+written for these tests, and apps on them."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -9,10 +11,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eventwire.api.app import create_app
-from eventwire.records import Actor, Article, Event, Evidence, Place, Plover
-from eventwire.store.base import CodedArticle
-from eventwire.store.duckdb import DuckDBStore
+# the store helper's throwaway PostgreSQL server (tests/store/pg_server.py), shared by folders
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+
+from pg_server import fresh_database, postgres_url  # noqa: E402, F401 - a session fixture
+
+from eventwire.api.app import create_app  # noqa: E402
+from eventwire.records import Actor, Article, Event, Evidence, Place, Plover  # noqa: E402
+from eventwire.store.base import CodedArticle  # noqa: E402
+from eventwire.store.duckdb import DuckDBStore  # noqa: E402
 
 TOKEN = "test-token-123"
 
@@ -110,17 +117,20 @@ def events_by_article() -> dict[str, list[Event]]:
     return build_events({aid: text for aid, _, _, _, text in ARTICLES})
 
 
+def coded_articles(events_by_article: dict[str, list[Event]]) -> list[CodedArticle]:
+    return [
+        CodedArticle(Article(aid, "Example Wire", url, date.fromisoformat(pub), title, text),
+                     events_by_article[aid])
+        for aid, pub, url, title, text in ARTICLES
+    ]
+
+
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory,
                events_by_article: dict[str, list[Event]]) -> Path:
     path = tmp_path_factory.mktemp("api") / "events.duckdb"
     store = DuckDBStore(path)
-    coded = [
-        CodedArticle(Article(aid, "Example Wire", url, date.fromisoformat(pub), title, text),
-                     events_by_article[aid])
-        for aid, pub, url, title, text in ARTICLES
-    ]
-    store.write_batch(coded, [])
+    store.write_batch(coded_articles(events_by_article), [])
     store.close()
     return path
 
@@ -133,6 +143,19 @@ def store(store_path: Path) -> Iterator[DuckDBStore]:
 
 
 @pytest.fixture(scope="session")
-def client(store: DuckDBStore) -> Iterator[TestClient]:
-    with TestClient(create_app(store), raise_server_exceptions=False) as test_client:
+def pg_store(events_by_article: dict[str, list[Event]], request: pytest.FixtureRequest):
+    from eventwire.store.postgres import PostgresStore
+
+    url = fresh_database(request.getfixturevalue("postgres_url"), "eventwire_api")
+    opened = PostgresStore(url)
+    opened.write_batch(coded_articles(events_by_article), [])
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session", params=["duckdb", "postgres"])
+def client(request: pytest.FixtureRequest) -> Iterator[TestClient]:
+    """The API on each backend: every route test runs on DuckDB and on PostgreSQL."""
+    backend = request.getfixturevalue("store" if request.param == "duckdb" else "pg_store")
+    with TestClient(create_app(backend), raise_server_exceptions=False) as test_client:
         yield test_client

@@ -58,3 +58,11 @@ def test_fast_event_json_equals_records_to_dict(
     assert any(e.target is None for e in events) and any(e.place is None for e in events)
     for event in events:
         assert event_json(event) == to_dict(event)
+
+
+def test_a_forged_cursor_key_of_the_wrong_type_is_refused() -> None:
+    for sort, key in (("goldstein", "high"), ("-date", 3.5), ("confidence", True),
+                      ("goldstein", 10**400)):
+        with pytest.raises(ApiError):
+            decode_cursor(encode_cursor(sort, key, "ev1"), sort)
+    assert decode_cursor(encode_cursor("goldstein", 2, "ev1"), "goldstein") == (2.0, "ev1")

@@ -137,9 +137,23 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
         raise bad_parameter("cursor", "cursor is not one this API gave out") from None
     if got_sort != sort:
         raise bad_parameter("cursor", f"cursor belongs to sort={got_sort!r}, not {sort!r}")
-    if not isinstance(event_id, str) or not isinstance(key, str | int | float):
+    key = _cursor_key(sort, key)
+    if not isinstance(event_id, str) or key is None:
         raise bad_parameter("cursor", "cursor is not one this API gave out")
     return key, event_id
+
+
+def _cursor_key(sort: str, key: Any) -> str | float | None:
+    """The key as the sort column's type (a date string or a finite number), else None."""
+    if sort.endswith("date"):
+        return key if isinstance(key, str) else None
+    if isinstance(key, bool) or not isinstance(key, int | float):
+        return None
+    try:
+        number = float(key)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def response_format(format_param: str | None, accept: str | None) -> Format:

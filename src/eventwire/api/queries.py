@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from eventwire.records import Article, Event
@@ -29,15 +30,10 @@ SORT_KEYS: dict[str, tuple[str, bool]] = {
     "confidence": ("confidence", False),
     "-confidence": ("confidence", True),
 }
-INTERVALS = {
-    # interval -> (SQL period of an order_key, pattern of keys precise enough for it)
-    "day": ("substr(order_key, 1, 10)", r"^\d{4}-\d{2}-\d{2}"),
-    "week": (
-        "strftime(date_trunc('week', TRY_CAST(substr(order_key, 1, 10) AS DATE)), '%Y-%m-%d')",
-        r"^\d{4}-\d{2}-\d{2}",
-    ),
-    "month": ("substr(order_key, 1, 7)", r"^\d{4}-\d{2}"),
-}
+# interval -> characters of order_key it needs ("2019-12-23" or "2019-12"); the SQL is plain
+# enough for DuckDB and PostgreSQL alike, and weeks are folded from days in Python.
+INTERVAL_CHARS = {"day": 10, "week": 10, "month": 7}
+_DIGIT_AT = "substr(order_key, {0}, 1) BETWEEN '0' AND '9'"
 GROUPS = {"quad_class": "CAST(quad_class AS VARCHAR)", "plover": "plover_type", "none": "'all'"}
 
 
@@ -128,16 +124,37 @@ def article_by_id(rows: Rows, article_id: str) -> Article | None:
     return schema.article_from_row(found[0]) if found else None
 
 
+def _period(key: str, interval: str) -> str | None:
+    """The period a day or month key falls in; None for a key that is no calendar date."""
+    try:
+        if interval == "month":
+            return date.fromisoformat(key + "-01").isoformat()[:7]
+        day = date.fromisoformat(key)
+    except ValueError:
+        return None
+    if interval == "week":  # ISO weeks start on Monday
+        day -= timedelta(days=day.weekday())
+    return day.isoformat()
+
+
 def timeline(rows: Rows, query: EventQuery, interval: str, group: str) -> list[dict[str, Any]]:
-    """Event counts per period and group, periods in order."""
-    period, pattern = INTERVALS[interval]
-    where, params = _where(query, ["regexp_matches(order_key, ?)"], [pattern])
+    """Event counts per period and group, periods in order; dates coarser than the interval
+    (a month for a daily timeline, a week value, a season) are left out."""
+    chars = INTERVAL_CHARS[interval]
+    precise = [f"length(order_key) >= {chars}", _DIGIT_AT.format(6)]
+    if chars == 10:
+        precise.append(_DIGIT_AT.format(9))
+    where, params = _where(query, precise)
     sql = (
-        f"SELECT period, grp, count(*) AS n FROM (SELECT {period} AS period,"
-        f" {GROUPS[group]} AS grp FROM events{where}) WHERE period IS NOT NULL"
-        " GROUP BY period, grp ORDER BY period, grp"
+        f"SELECT substr(order_key, 1, {chars}) AS k, {GROUPS[group]} AS grp, count(*)"
+        f" FROM events{where} GROUP BY k, grp"
     )
-    return [{"period": p, "group": g, "count": int(n)} for p, g, n in rows(sql, params)]
+    counts: dict[tuple[str, str], int] = {}
+    for key, grp, n in rows(sql, params):
+        period = _period(key, interval)
+        if period is not None:
+            counts[period, grp] = counts.get((period, grp), 0) + int(n)
+    return [{"period": p, "group": g, "count": n} for (p, g), n in sorted(counts.items())]
 
 
 def network(rows: Rows, query: EventQuery, level: str, limit: int) -> list[dict[str, Any]]:
@@ -164,7 +181,7 @@ def actors(rows: Rows, query: EventQuery, limit: int) -> list[dict[str, Any]]:
         " FROM sel UNION ALL"
         " SELECT target_code, target_country, target_name, 0 FROM sel"
         " WHERE target_code IS NOT NULL)"
-        " SELECT code, any_value(country), mode(name), count(*) AS n, sum(src)"
+        " SELECT code, min(country), min(name), count(*) AS n, sum(src)"
         " FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ?"
     )
     return [
@@ -178,7 +195,7 @@ def places(rows: Rows, query: EventQuery, limit: int) -> list[dict[str, Any]]:
     (GeoNames id, else name and country) at its mean coordinates."""
     where, params = _where(query, ["place_lat IS NOT NULL", "place_lon IS NOT NULL"])
     sql = (
-        "SELECT place_geonameid, place_name, place_country, any_value(place_feature),"
+        "SELECT place_geonameid, place_name, place_country, min(place_feature),"
         f" avg(place_lat), avg(place_lon), count(*) AS n FROM events{where}"
         " GROUP BY place_geonameid, place_name, place_country"
         " ORDER BY n DESC, place_name LIMIT ?"
