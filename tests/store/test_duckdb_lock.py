@@ -44,3 +44,25 @@ def test_second_writer_gets_store_locked(tmp_path: Path) -> None:
 def test_read_only_open_of_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store at"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_a_reader_while_a_writer_holds_the_file_gets_store_locked(tmp_path: Path) -> None:
+    db = tmp_path / "busy.duckdb"
+    DuckDBStore(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreLocked, match="another eventwire process is writing"):
+            open_store(db, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_read_only_store_reads(tmp_path: Path) -> None:
+    db = tmp_path / "ro.duckdb"
+    DuckDBStore(db).close()
+    with DuckDBStore(db, read_only=True) as store:
+        assert store.summary().articles == 0 and list(store.events()) == []

@@ -194,3 +194,8 @@ def test_article_urls(filled) -> None:
 def test_rows_runs_parameterised_sql_with_literal_percent(filled) -> None:
     got = filled.rows("SELECT count(*), '100%' FROM events WHERE quad_class = ?", [4])
     assert got == [(2, "100%")]
+
+
+def test_count_events_uses_the_same_filters(filled) -> None:
+    assert filled.count_events() == 5
+    assert filled.count_events(EventQuery(quad_class=4, actor="TUR")) == 2
