@@ -106,3 +106,12 @@ def test_warc_gz_cut_inside_a_page_is_a_reject(tmp_path: Path, crawl: list) -> N
     assert isinstance(items[0], Article)
     assert isinstance(items[-1], Reject)
     assert items[-1].reason in ("IO_ERROR", "MALFORMED")
+
+
+def test_a_bad_page_costs_only_its_record(tmp_path: Path, crawl: list) -> None:
+    junk = ("https://news.example/junk", "text/html", b"\x00\x01\x02\xff" * 300)
+    path = write_warc(tmp_path / "c.warc.gz", [junk, *crawl])
+    items = list(read_inputs([str(path)]))
+    assert isinstance(items[0], Reject)
+    assert items[0].reason == "UNDECODABLE" and items[0].position.startswith("byte ")
+    assert [type(item) for item in items[1:]] == [Article, Article]

@@ -35,21 +35,30 @@ def read_warc(
 ) -> Iterator[ReadResult]:
     skipped = skipped if skipped is not None else Counter()
     records = ArchiveIterator(stream)
+    iterator = iter(records)
     offset = 0
-    try:
-        for record in records:
-            offset = records.offset  # the record's start; get_record_offset() would consume it
-            item = _page(record, name, f"byte {offset}", fallback, max_bytes, skipped)
-            if item is not None:
-                yield item
-    # warcio fails on broken records with anything from ArchiveLoadFailed to AttributeError.
-    except Exception as error:  # noqa: BLE001
-        yield reject(
-            name,
-            f"byte {max(records.offset, offset)}",
-            RejectReason.MALFORMED,
-            f"{name}: broken WARC record after byte {offset}: {type(error).__name__}: {error}",
-        )
+    while True:
+        try:
+            record = next(iterator)
+        except StopIteration:
+            return
+        # warcio fails on broken records with anything from ArchiveLoadFailed to AttributeError.
+        except Exception as error:  # noqa: BLE001
+            yield reject(
+                name,
+                f"byte {max(records.offset, offset)}",
+                RejectReason.MALFORMED,
+                f"{name}: broken WARC record after byte {offset}: {type(error).__name__}: {error}",
+            )
+            return
+        offset = records.offset  # the record's start; get_record_offset() would consume it
+        position = f"byte {offset}"
+        try:
+            item = _page(record, name, position, fallback, max_bytes, skipped)
+        except Exception as error:  # noqa: BLE001 - one bad payload costs its record only
+            item = reject(name, position, RejectReason.MALFORMED, f"{name} {position}: {error!r}")
+        if item is not None:
+            yield item
 
 
 def _page(
