@@ -120,7 +120,7 @@ def subject_heads(verb: Token) -> tuple[list[Token], float]:
         if subj[0].lower_ in RELATIVE and verb.dep_ == "relcl":
             return [verb.head], 0.9
         return subj, 1.0
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         heads, conf = subject_heads(verb.head)
         return heads, conf * 0.9
     if verb.dep_ == "relcl":

@@ -153,7 +153,7 @@ def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
         mod = clause_modality(clause, lexicon, reported)
     else:
         mod = Modality("reported" if reported else "asserted")
-    if mod is not None and hit.noun is not None and mod.recode is None:
+    if mod is not None and hit.noun is not None and mod.recode is None and not hit.via_modal:
         return noun_modality(hit.noun, lexicon)
     return mod
 

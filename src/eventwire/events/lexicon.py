@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-MODALS = ("intent", "threat", "refuse", "appeal", "demand")
+MODALS = ("intent", "threat", "refuse", "appeal", "demand", "command")
 
 
 class LexiconError(ValueError):
@@ -24,6 +24,7 @@ class Sense:
     code: str
     prt: str | None  # required particle/preposition on the trigger
     obj: frozenset[str]  # required object lemma (verbs) or modifier lemma (nouns)
+    not_obj: frozenset[str]  # object lemmas that rule the sense out
     light: frozenset[str]  # (nouns) allowed governing light verbs; empty = any
     to: frozenset[str]  # prepositions marking the target
     modal: str | None  # intent | threat | refuse | appeal | demand
@@ -75,7 +76,8 @@ class Lexicon:
             hit = table.get(code[:n])
             if hit is not None:
                 return None if hit == "keep" else hit
-        return table["default"]
+        default = table["default"]
+        return None if default == "keep" else default
 
     def _senses(self, pos: str, lemma: str, entry: Any) -> tuple[Sense, ...]:
         items = entry if isinstance(entry, list) else [entry]
@@ -99,6 +101,7 @@ class Lexicon:
                     code=code,
                     prt=str(prt) if prt is not None else None,
                     obj=frozenset(str(o) for o in item.get("obj", ())),
+                    not_obj=frozenset(str(o) for o in item.get("not_obj", ())),
                     light=frozenset(item.get("light", ())),
                     to=frozenset(item.get("to", ())) | self.target_preps.get(code[:2], frozenset()),
                     modal=modal,

@@ -32,8 +32,10 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
     for sense in lexicon.senses("verb", verb.lemma_.lower()):
         if sense.prt is not None and not _has_particle(verb, sense.prt):
             continue
-        if sense.obj and not (_object_lemmas(verb, sense.prt) & sense.obj):
-            continue
+        if sense.obj or sense.not_obj:
+            lemmas = _object_lemmas(verb, sense.prt)
+            if (sense.obj and not lemmas & sense.obj) or lemmas & sense.not_obj:
+                continue
         return sense
     return None
 
@@ -106,7 +108,7 @@ def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
     lemmas: set[str] = set()
     for child in verb.children:
         heads: list[Token] = []
-        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd", "acomp"):
             heads = [child, *child.conjuncts]
         elif child.dep_ == "prep" and (prt is None or child.lower_ == prt):
             heads = [g for g in child.children if g.dep_ == "pobj"]
