@@ -104,3 +104,16 @@ def test_dragging_a_box_on_the_map_filters_by_place(page, base_url: str) -> None
     expect(page.locator("#events tbody tr")).to_have_count(1)
     expect(page.locator("#events tbody tr")).to_contain_text("190 ASSAULT")
     assert "bbox=" in page.url
+
+
+def test_clicking_a_timeline_bar_narrows_the_dates(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/?quad_class=2")
+    expect(page.locator("#timeline rect.bar")).to_have_count(1)
+    page.locator("#timeline rect.bar").click()
+    expect(page.locator("input[name=date_from]")).to_have_value("2021-04-14")
+    expect(page.locator("#events tbody tr")).to_have_count(1)
+    assert "date_to=2021-04-14" in page.url
+    href = page.locator("#download").get_attribute("href")
+    assert "format=csv" in href and "quad_class=2" in href

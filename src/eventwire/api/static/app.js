@@ -90,6 +90,7 @@ async function drawTimeline() {
       const bar = svgEl("rect", { x: left + i * step + 1, y, width: Math.max(1, step - 2),
         height: h, fill: QUAD[q][1], class: "bar" });
       bar.append(svgEl("title", {}, `${period}: ${n} ${QUAD[q][0]}`));
+      bar.addEventListener("click", () => filterPeriod(period, interval));
       svg.append(bar);
     }
   });
@@ -108,6 +109,21 @@ async function drawTimeline() {
     item.append(el("i", { style: `background:${colour}` }), label);
     return item;
   }));
+}
+
+// Clicking a bar narrows the dates to its period (a day, a month, or Monday to Sunday).
+function filterPeriod(period, interval) {
+  const form = document.getElementById("filters");
+  let last = period;
+  if (interval === "week") {
+    const end = new Date(period + "T00:00:00Z");
+    end.setUTCDate(end.getUTCDate() + 6);
+    last = end.toISOString().slice(0, 10);
+  }
+  form.elements.date_from.value = period;
+  form.elements.date_to.value = last;
+  formToUrl();
+  refresh();
 }
 
 // Every period from the first to the last, so gaps show as gaps (periods are ISO strings).
@@ -281,6 +297,8 @@ async function loadEvents(more = false) {
   if (!more) document.querySelector("#events tbody").replaceChildren();
   addRows(data.events);
   state.cursor = data.next;
+  document.getElementById("download").href = `/events?${filterQuery({ format: "csv",
+    limit: 1000 })}`;
   document.getElementById("more").hidden = !data.next;
 }
 
