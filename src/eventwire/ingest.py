@@ -110,6 +110,8 @@ def ingest(
         for item in read_file(name, published):
             done += 1
             if isinstance(item, Article):
+                item = unstorable(item, name) or item
+            if isinstance(item, Article):
                 batch.articles.append(item)
             else:
                 batch.rejects.append(item)
@@ -122,6 +124,25 @@ def ingest(
             batch.progress[key] = InputProgress(key, *fingerprint, done, True)
     _commit(batch, store, code_batch, deduper, counts, progress)
     return IngestReport(**vars(counts))
+
+
+def unstorable(article: Article, source_file: str) -> Reject | None:
+    """A reject for an article no database can store: text with lone surrogates (a JSON
+    "\\ud800" escape decodes to one) is not Unicode that UTF-8 can encode."""
+    for name in ("id", "title", "text", "source", "url"):
+        value = getattr(article, name)
+        try:
+            if value is not None:
+                value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return Reject(
+                source_file=source_file,
+                position=f"article {article.id.encode('utf-8', 'replace').decode()}",
+                reason=RejectReason.UNDECODABLE.value,
+                message=f"the {name} holds characters that are not valid Unicode: {error.reason}",
+                excerpt=value[:200].encode("utf-8", "replace").decode("utf-8"),
+            )
+    return None
 
 
 def _finished(store: Store, name: str, fingerprint: tuple[int, float]) -> bool:

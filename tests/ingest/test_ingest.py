@@ -148,3 +148,14 @@ def test_a_rerun_from_another_folder_still_knows_the_file(store, feed, monkeypat
     monkeypatch.chdir(feed.parent)
     again = ingest([feed.name], store, code_batch)
     assert (again.inputs_skipped, again.articles_read) == (1, 0)
+
+
+def test_text_with_a_lone_surrogate_is_rejected_not_a_crash(store, tmp_path) -> None:
+    path = tmp_path / "surrogate.jsonl"
+    write_jsonl(path, 2)
+    bad = '{"id": "bad", "published": "2021-03-04", "title": "T", "text": "Envoys met \\ud800."}'
+    path.write_text(path.read_text() + bad + "\n")
+    report = ingest([str(path)], store, code_batch)
+    assert (report.stored, report.rejects) == (2, 1)
+    (reject,) = store.rejects()
+    assert reject.reason == "UNDECODABLE" and reject.position == "article bad"

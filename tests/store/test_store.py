@@ -125,6 +125,7 @@ def test_order_is_date_then_id_with_undated_last(filled) -> None:
         ({"date_to": "2019-12"}, ["e5", "e1"]),
         ({"date_to": "2020-01-07"}, ["e5", "e1", "e3"]),
         ({"actor": "SYR"}, ["e3"]),  # code prefix of the source
+        ({"actor": "syrreb"}, ["e3"]),
         ({"actor": "RUS"}, ["e5", "e1", "e2"]),  # either side
         ({"actor": "TUR"}, ["e5", "e1", "e3", "e2", "e4"]),
         ({"cameo": "04"}, ["e1"]),
@@ -147,6 +148,7 @@ def test_filter_values_are_parameters_not_sql(filled) -> None:
     assert ids(filled, actor="' OR 1=1 --") == []
     assert ids(filled, text="%") == []
     assert ids(filled, cameo="_") == []
+    assert ids(filled, text="\x00") == []
 
 
 def test_cursor_pages_cover_everything_once(filled) -> None:
@@ -199,3 +201,10 @@ def test_rows_runs_parameterised_sql_with_literal_percent(filled) -> None:
 def test_count_events_uses_the_same_filters(filled) -> None:
     assert filled.count_events() == 5
     assert filled.count_events(EventQuery(quad_class=4, actor="TUR")) == 2
+
+
+def test_nul_characters_never_break_a_batch_and_keep_offsets(store) -> None:
+    text = "Envoys\x00met."
+    store.write_batch([CodedArticle(dataclasses.replace(article("a1"), text=text), [])], [])
+    stored = store.article("a1").text
+    assert len(stored) == len(text) and stored in (text, text.replace("\x00", "\ufffd"))

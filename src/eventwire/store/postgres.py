@@ -76,10 +76,10 @@ class PostgresStore(SqlStore):
         raise AssertionError("unreachable")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self._conn.execute(_pg(sql), list(params)).fetchall()
+        return self._conn.execute(_pg(sql), [_no_nul(p) for p in params]).fetchall()
 
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._conn.execute(_pg(sql), list(params))
+        self._conn.execute(_pg(sql), [_no_nul(p) for p in params])
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -96,7 +96,7 @@ class PostgresStore(SqlStore):
         with self._conn.cursor() as cursor:
             with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(row)
+                    copy.write_row(tuple(map(_no_nul, row)))
             # a fixed key order keeps concurrent writers from locking rows crosswise
             cursor.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging}"
@@ -106,6 +106,14 @@ class PostgresStore(SqlStore):
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL: it becomes U+FFFD, one character for one, so every
+    offset into the text stays right (DuckDB stores NUL as it is)."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
 
 
 def _safe(url: str) -> str:

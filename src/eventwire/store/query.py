@@ -30,7 +30,7 @@ def event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
             "(starts_with(source_code, ?) OR starts_with(target_code, ?)"
             " OR source_country = ? OR target_country = ?)"
         )
-        params += [query.actor] * 4
+        params += [query.actor.upper()] * 4  # codes are upper case; "tur" means TUR
     if query.cameo is not None:
         conds.append("starts_with(cameo, ?)")
         params.append(query.cameo)
