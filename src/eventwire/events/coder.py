@@ -126,11 +126,13 @@ def _events_of(
     lexicon: Lexicon, codebook: Codebook,
 ) -> list[Event]:
     modality = _modality(hit, lexicon)
-    if modality is None:
+    if modality is None or hit.code == "drop":
         return []
     code = hit.code
     if modality.recode:
         code = lexicon.recode(modality.recode, code) or code
+    if code == "drop":
+        return []
     status = "future" if hit.via_modal == "intent" else modality.status
     sources, certainty = _sources(hit, index, lexicon)
     if not sources:
@@ -151,11 +153,23 @@ def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
     reported = args.sayer_of(clause, lexicon.speech_verbs) is not None
     if clause.pos_ in VERBAL:
         mod = clause_modality(clause, lexicon, reported)
-    else:
-        mod = Modality("reported" if reported else "asserted")
+    else:  # a free noun: the clause it sits in must be asserted ("did not allow the rally")
+        verb = _clause_of(clause)
+        mod = clause_modality(verb, lexicon, reported) if verb is not None else Modality("asserted")
     if mod is not None and hit.noun is not None and mod.recode is None and not hit.via_modal:
         return noun_modality(hit.noun, lexicon)
     return mod
+
+
+def _clause_of(noun: Token) -> Token | None:
+    tok = noun
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in VERBAL:
+            return tok
+    return None
 
 
 def _inside_content(clause: Token, lexicon: Lexicon) -> bool:

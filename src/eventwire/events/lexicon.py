@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-MODALS = ("intent", "threat", "refuse", "appeal", "demand", "command")
+MODALS = ("intent", "threat", "refuse", "appeal", "demand", "command", "failure")
 
 
 class LexiconError(ValueError):
@@ -70,7 +70,8 @@ class Lexicon:
         return [s for table in (self.verbs, self.nouns) for ss in table.values() for s in ss]
 
     def recode(self, modal: str, code: str) -> str | None:
-        """The code of an event embedded under a modal trigger; None keeps the embedded code."""
+        """The code of an event embedded under a modal trigger; None keeps the embedded code,
+        "drop" means the embedding asserts no event."""
         table = self.modal_maps[modal]
         for n in (4, 3, 2):
             hit = table.get(code[:n])

@@ -101,15 +101,17 @@ def _is_infinitive(verb: Token) -> bool:
 
 def _has_particle(verb: Token, prt: str) -> bool:
     deps = ("prt", "prep", "agent", "dative")
-    return any(c.dep_ in deps and c.lower_ == prt for c in verb.children)
+    return any(c.dep_ in deps and c.lower_ == prt and c.i > verb.i for c in verb.children)
 
 
 def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
     lemmas: set[str] = set()
     for child in verb.children:
         heads: list[Token] = []
-        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd", "acomp"):
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd", "acomp", "ccomp"):
             heads = [child, *child.conjuncts]
+        elif child.dep_ in ("xcomp", "advmod", "prt") and child.i > verb.i:
+            heads = [child]  # "let free", "set free"
         elif child.dep_ == "prep" and (prt is None or child.lower_ == prt):
             heads = [g for g in child.children if g.dep_ == "pobj"]
         for head in heads:
