@@ -70,6 +70,8 @@ CASES = [
      "P3D", None),
     ("The accord was signed in 1995 and ratified the following year.", "the following year",
      "DATE", "1996", None),
+    ("Troops shelled the town on Saturday night.", "Saturday night", "DATE", "2021-06-12", None),
+    ("They split under a January agreement.", "January", "DATE", "2021-01", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 
@@ -92,6 +94,8 @@ def test_rule(text: str, expr: str, kind: str | None, value: str | None, mod: st
     "The 6-year-old girl was rescued.",  # an age, not a duration
     "Police seized 1,500 rifles and 2000 rounds.",  # quantities, not years
     "The minister won 55% of the vote.",
+    "Thousands joined the March for Peace.",  # a name
+    "It was high noon for the cabinet.",
 ])
 def test_not_times(text: str) -> None:
     assert find_times(text, DCT) == []

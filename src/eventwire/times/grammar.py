@@ -66,7 +66,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
     e = r"(?![\w-])"
     rel = r"(?:last|next|this|this\s+past|this\s+coming|coming|past|previous)"
     patterns = {
-        "date_mdy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?:the\\s+)?(?P<mon>{month_any})\\s+(?P<day>{day})"
+        "date_mdy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?P<mon>{month_any})\\s+(?P<day>{day})"
                     f"(?!\\d)(?:,?\\s+(?P<year>{year}))?",
         "date_dmy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?:the\\s+)?(?P<day>{day})\\s+(?:of\\s+)?"
                     f"(?P<mon>{month_any})(?:,?\\s+(?P<year>{year}))?",

@@ -16,6 +16,8 @@ from eventwire.times.normalise import (
     parse_year,
 )
 
+_NAME_BEFORE = re.compile(r"\b(?:the|a|an)\s+[\"“'`]*$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?[A-Z]|\s+[A-Z]")
 Handler = Callable[[re.Match[str], Context], Norm | None]
 _MAY_CONTEXT = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|during|through|from|to|early|late|"
@@ -70,6 +72,9 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _capitalised(name):
         return None
     month = ctx.lex.months[_word(name)]
+    if not m["rel"] and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) \
+            and _NAME_AFTER.match(ctx.text, m.end()):
+        return None  # "the March for Life": a name, not the month
     if (
         _word(name) == "may"
         and not m["rel"]

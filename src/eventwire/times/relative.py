@@ -137,8 +137,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     d = cal.weekday_near(
         ctx.dct, wd, "future" if _direction(ctx, m.start(), m.end()) == "future" else "past"
     )
-    if code:  # news annotators type "Friday night" as a DATE
-        return "DATE", f"{d.isoformat()}T{code}"
+    # news annotators mostly give "Friday night" the day's value and the DATE type
     return "DATE", d.isoformat()
 
 
@@ -243,6 +242,8 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+        return None  # "high noon"
     d = _clock_day(m["day"], ctx, m)
     hour = "00:00" if _word(m["w"]) == "midnight" else "12:00"
     return "TIME", f"{d.isoformat()}T{hour}"
