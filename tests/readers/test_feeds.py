@@ -16,6 +16,7 @@ def test_rss_items_become_articles_with_html_stripped(fixtures: Path) -> None:
     assert first.published == date(2019, 12, 23)
     assert first.url == "https://wire.example.org/news/1"
     assert first.source == "Example Wire"
+    assert first.language == "en"  # <language>en-gb</language>
     assert first.text == (
         "The interior minister resigned on Monday after weeks of pressure.\n\n"
         "The prime minister accepted the resignation."
@@ -42,6 +43,7 @@ def test_atom_entries_use_published_then_updated(fixtures: Path) -> None:
     assert first.id == "urn:example:e1"
     assert first.text == "The electoral commission announced the results of Sunday's vote."
     assert second.source == "Example Atom News"
+    assert second.language == "fr"  # xml:lang on the feed
 
 
 def test_truncated_feed_is_one_malformed_reject(fixtures: Path) -> None:

@@ -64,3 +64,14 @@ def test_source_falls_back_to_the_url_host() -> None:
     item = parse_html(page, "w", "byte 0", date(2020, 1, 1), url="https://www.paper.example/a")
     assert isinstance(item, Article)
     assert (item.source, item.url) == ("paper.example", "https://www.paper.example/a")
+
+
+def test_declared_page_language_is_kept(fixtures: Path) -> None:
+    page = (
+        b'<html lang="de-DE"><body><article><p>Die Regierung hat am Montag neue Gesetze '
+        b"beschlossen.</p></article></body></html>"
+    )
+    item = parse_html(page, "de.html", "file", date(2020, 1, 1))
+    assert isinstance(item, Article) and item.language == "de"
+    [english] = read_inputs([str(fixtures / "page-dated.html")])
+    assert isinstance(english, Article) and english.language == "en"

@@ -54,12 +54,18 @@ def _entries(parsed: Any, name: str, fallback: date | None, data: bytes) -> Iter
             yield reject(name, "file", RejectReason.MALFORMED, f"{name}: not a feed: {error}", data)
         return
     source = parsed.feed.get("title") or _host(parsed.feed.get("link"))
+    language = (parsed.feed.get("language") or "").split("-")[0].lower() or None
     for number, entry in enumerate(parsed.entries, 1):
-        yield _article(entry, name, f"entry {number}", fallback, source)
+        yield _article(entry, name, f"entry {number}", fallback, source, language)
 
 
 def _article(
-    entry: Any, name: str, position: str, fallback: date | None, source: str | None
+    entry: Any,
+    name: str,
+    position: str,
+    fallback: date | None,
+    source: str | None,
+    language: str | None,
 ) -> ReadResult:
     contents = entry.get("content") or []
     body = max((c.get("value") or "" for c in contents), key=len, default="")
@@ -77,6 +83,7 @@ def _article(
         given_id=entry.get("id") or None,
         source=source,
         url=entry.get("link"),
+        language=language,
     )
 
 

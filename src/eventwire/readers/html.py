@@ -3,8 +3,8 @@
 Decoding: UTF-8, else the charset the page (or its HTTP header) declares, else one detected by
 charset-normalizer. The date is the page's own (meta tags, URL, structured data; trafilatura's
 htmldate, without searching the body text, whose dates are of events, not of publication); the
-caller's fallback otherwise. The headline line that trafilatura puts at the head of the text is
-dropped: the headline is not evidence.
+caller's fallback otherwise. The language is the page's `<html lang>` (else "en"). The headline
+line that trafilatura puts at the head of the text is dropped: the headline is not evidence.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from eventwire.readers.base import (
 )
 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_HTML_LANG = re.compile(r"<html[^>]{0,300}?\blang=[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -83,12 +84,19 @@ def parse_html(
         fallback=fallback,
         source=doc.sitename or _host(url or doc.url),
         url=url or doc.url,
+        language=declared_language(page),
     )
 
 
 def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match[1].decode("ascii") if match else None
+
+
+def declared_language(page: str) -> str | None:
+    """The primary language subtag of `<html lang="...">` ("de" for "de-DE"), if declared."""
+    match = _HTML_LANG.search(page[:4096])
+    return match[1].lower() if match else None
 
 
 def _without_headline(text: str, title: str) -> str:
