@@ -35,6 +35,7 @@ def test_tense_from_parse(nlp: Language) -> None:
         ("The army will withdraw on Friday.", "Friday", "future"),
         ("He said they plan to meet on Friday.", "Friday", "future"),
         ("The hearing was postponed until Friday.", "Friday", "future"),
+        ("The board named a new chairman, effective Feb. 1.", "Feb. 1", "future"),
     ]
     for text, word, expected in cases:
         start = text.index(word)

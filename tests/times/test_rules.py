@@ -72,6 +72,8 @@ CASES = [
      "DATE", "1996", None),
     ("Troops shelled the town on Saturday night.", "Saturday night", "DATE", "2021-06-12", None),
     ("They split under a January agreement.", "January", "DATE", "2021-01", None),
+    ("Shares closed lower on Friday, and above the previous Friday.", "the previous Friday",
+     "DATE", "2021-06-04", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 

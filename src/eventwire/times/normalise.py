@@ -24,6 +24,7 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_month: tuple[int, int] | None = None  # the last (year, month) the text named
     last_year: int | None = None  # the last year the text named outright ("in 1995")
+    last_day: date | None = None  # the last day a weekday in the text resolved to
     cache: dict[str, object] = field(default_factory=dict)
 
 

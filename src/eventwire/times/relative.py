@@ -91,8 +91,12 @@ def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def rel_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     wd = ctx.lex.weekdays[_word(m["wd"])]
+    anchored = _word(m["rel"]).startswith("the ") and ctx.last_day is not None
     rel = _word(m["rel"]).removeprefix("the ")
-    if rel in ("last", "past", "previous", "this past"):
+    if anchored and ctx.last_day is not None:  # "the previous Friday": before the day in focus
+        d = cal.weekday_near(ctx.last_day, wd, "past" if rel == "previous" else "future",
+                             strict=True)
+    elif rel in ("last", "past", "previous", "this past"):
         d = cal.weekday_near(ctx.dct, wd, "past", strict=True)
     elif rel in ("next", "coming", "following", "this coming"):
         d = cal.weekday_near(ctx.dct, wd, "future", strict=True)
@@ -138,6 +142,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         ctx.dct, wd, "future" if _direction(ctx, m.start(), m.end()) == "future" else "past"
     )
     # news annotators mostly give "Friday night" the day's value and the DATE type
+    ctx.last_day = d
     return "DATE", d.isoformat()
 
 

@@ -102,7 +102,7 @@ def tense_from_doc(doc: Doc, start: int, end: int, lexicon: TimeLexicon,
     if first >= len(doc):
         return "unknown"
     span = doc[first:last]
-    if span.root.head.lower_ in ("until", "till", "ahead"):
+    if span.root.head.lower_ in ("until", "till", "ahead", "effective", "starting", "beginning"):
         return "future"
     verb = _clause_verb(span.root)
     if verb is None:
