@@ -9,11 +9,11 @@ from eventwire.times import calendar as cal
 from eventwire.times.normalise import (
     Context,
     Norm,
-    _direction,
-    _rel_offset,
-    _word,
+    clause_direction,
+    norm_word,
     parse_day,
     parse_year,
+    rel_offset,
 )
 
 _NAME_BEFORE = re.compile(r"\b(?:the|a|an)\s+[\"“'`]*$", re.IGNORECASE)
@@ -30,10 +30,10 @@ def _capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
 
 
-def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
+def day_date(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _capitalised(m["mon"]):
         return None
-    month = ctx.lex.months[_word(m["mon"])]
+    month = ctx.lex.months[norm_word(m["mon"])]
     day = parse_day(m["day"], ctx.lex)
     if day is None or not 1 <= day <= 31:
         return None
@@ -41,7 +41,7 @@ def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
         year = parse_year(m["year"], ctx.lex)
         ctx.last_year = year
     elif m["wd"]:  # the weekday pins the year when it agrees with one reading
-        wd = ctx.lex.weekdays[_word(m["wd"])]
+        wd = ctx.lex.weekdays[norm_word(m["wd"])]
         years = [
             y
             for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
@@ -49,43 +49,43 @@ def _day_date(m: re.Match[str], ctx: Context) -> Norm | None:
         ]
         year = min(years, key=lambda y: abs(y - ctx.dct.year)) if years else None
         if year is None:
-            year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+            year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
     else:
-        year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+        year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
     if year is None or cal.safe_date(year, month, day) is None:
         return None
     ctx.last_month = (year, month)
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     year = parse_year(m["year"], ctx.lex)
     if not _capitalised(m["mon"]) or year is None:
         return None
     ctx.last_year = year
-    ctx.last_month = (year, ctx.lex.months[_word(m["mon"])])
+    ctx.last_month = (year, ctx.lex.months[norm_word(m["mon"])])
     return "DATE", cal.month_value(*ctx.last_month)
 
 
-def _month(m: re.Match[str], ctx: Context) -> Norm | None:
+def month(m: re.Match[str], ctx: Context) -> Norm | None:
     name = m["mon"]
     if not _capitalised(name):
         return None
-    month = ctx.lex.months[_word(name)]
+    month = ctx.lex.months[norm_word(name)]
     if not m["rel"] and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) \
             and _NAME_AFTER.match(ctx.text, m.end()):
         return None  # "the March for Life": a name, not the month
     if (
-        _word(name) == "may"
+        norm_word(name) == "may"
         and not m["rel"]
         and not m["yrel"]
         and not _MAY_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()])
     ):
         return None
     if m["yrel"]:
-        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[_word(m["yrel"])]
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[norm_word(m["yrel"])]
     elif m["rel"]:
-        offset = _rel_offset(m["rel"])
+        offset = rel_offset(m["rel"])
         if offset == -1:
             year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
         elif offset == 1:
@@ -93,17 +93,17 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
         else:
             year = ctx.dct.year
     else:
-        year = cal.year_for_month(ctx.dct, month, None, _direction(ctx, m.start(), m.end()))
+        year = cal.year_for_month(ctx.dct, month, None, clause_direction(ctx, m.start(), m.end()))
     ctx.last_month = (year, month)
     return "DATE", cal.month_value(year, month)
 
 
-def _iso(m: re.Match[str], ctx: Context) -> Norm | None:
+def iso(m: re.Match[str], ctx: Context) -> Norm | None:
     d = cal.safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
     return ("DATE", d.isoformat()) if d else None
 
 
-def _slash(m: re.Match[str], ctx: Context) -> Norm | None:
+def slash(m: re.Match[str], ctx: Context) -> Norm | None:
     a, b = int(m["a"]), int(m["b"])
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if not m["y"] and not re.search(r"(?:\(|\bon\s+|day\s+)$", before, re.IGNORECASE):
@@ -114,12 +114,12 @@ def _slash(m: re.Match[str], ctx: Context) -> Norm | None:
         if year > ctx.dct.year + 1 and len(m["y"]) == 2:
             year -= 100
     else:
-        year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+        year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, m.start(), m.end()))
     d = cal.safe_date(year, month, day)
     return ("DATE", d.isoformat()) if d else None
 
 
-def _year(m: re.Match[str], ctx: Context) -> Norm | None:
+def year(m: re.Match[str], ctx: Context) -> Norm | None:
     before = ctx.text[max(0, m.start() - 4) : m.start()]
     after = ctx.text[m.end() : m.end() + 10]
     if re.search(r"[$£€#]\s*$|No\.\s*$", before) or re.match(
@@ -142,30 +142,30 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", f"{year:04d}"
 
 
-def _fy(m: re.Match[str], ctx: Context) -> Norm | None:
+def fy(m: re.Match[str], ctx: Context) -> Norm | None:
     yy = int(m["yy"])
     century = ctx.dct.year // 100 * 100
     year = century + yy if century + yy <= ctx.dct.year + 5 else century - 100 + yy
     return "DATE", f"{year:04d}"
 
 
-def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
+def decade(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["w"]:
-        return "DATE", f"19{ctx.lex.decade_words[_word(m['w'])]}"
+        return "DATE", f"19{ctx.lex.decade_words[norm_word(m['w'])]}"
     if m["c"]:
         return "DATE", f"{m['c']}{m['d']}"
     century = 19 if int(m["d2"]) * 10 + 1900 <= ctx.dct.year - 10 else ctx.dct.year // 100
     return "DATE", f"{century}{m['d2']}"
 
 
-def _century(m: re.Match[str], ctx: Context) -> Norm | None:
+def century(m: re.Match[str], ctx: Context) -> Norm | None:
     n = parse_day(m["n"], ctx.lex)
     return ("DATE", f"{n - 1:02d}") if n else None
 
 
 def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int:
-    spec = _word(m["year"] or m["poss"] or "")
-    adj = _word(m["adj"])
+    spec = norm_word(m["year"] or m["poss"] or "")
+    adj = norm_word(m["adj"])
     if spec.isdigit():
         return int(spec)
     year_in_adj = re.search(r"\d{4}", adj)
@@ -179,17 +179,17 @@ def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int:
         return ctx.dct.year
     # results are reported after a quarter ends: a later quarter in a past clause is last year's
     current = cal.quarter_of(ctx.dct)
-    direction = _direction(ctx, m.start(), m.end())
+    direction = clause_direction(ctx, m.start(), m.end())
     if direction == "future":
         return ctx.dct.year + 1 if q < current - 1 else ctx.dct.year
     return ctx.dct.year - 1 if q > current and direction == "past" else ctx.dct.year
 
 
-def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     after = ctx.text[m.end() : m.end() + 12]
-    ordinal = _word(m["ord"])
-    adj = _word(m["adj"])
-    det = _word(m["det"])
+    ordinal = norm_word(m["ord"])
+    adj = norm_word(m["adj"])
+    det = norm_word(m["det"])
     if m["pl"] or re.match(
         r"-|\s+of\s+(?:a|an|the|its|their|his|her)\b|\s+(?:point|mile)", after, re.IGNORECASE
     ):
@@ -226,7 +226,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         base = ctx.last_quarter or cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
         year, q = cal.shift_quarter(*base, -1) if ctx.last_quarter else base
     elif m["endmon"]:  # "the quarter ended Sept. 30"
-        month = ctx.lex.months[_word(m["endmon"])]
+        month = ctx.lex.months[norm_word(m["endmon"])]
         year = cal.year_for_month(ctx.dct, month, int(m["endday"]), "past")
         q = (month - 1) // 3 + 1
     else:  # "the quarter", "the latest quarter": the last one reported (completed)
@@ -241,8 +241,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", f"{year:04d}-Q{q}"
 
 
-def _half(m: re.Match[str], ctx: Context) -> Norm | None:
-    spec = _word(m["year"])
+def half(m: re.Match[str], ctx: Context) -> Norm | None:
+    spec = norm_word(m["year"])
     if not spec:
         return None
     year = (
@@ -250,13 +250,13 @@ def _half(m: re.Match[str], ctx: Context) -> Norm | None:
         if spec.isdigit()
         else ctx.dct.year + (-1 if "last" in spec else 1 if "next" in spec else 0)
     )
-    half = 1 if _word(m["ord"]) == "first" else 2
+    half = 1 if norm_word(m["ord"]) == "first" else 2
     return "DATE", f"{year:04d}-H{half}"
 
 
-def _season(m: re.Match[str], ctx: Context) -> Norm | None:
-    code = ctx.lex.seasons[_word(m["season"])]
-    rel = _word(m["rel"])
+def season(m: re.Match[str], ctx: Context) -> Norm | None:
+    code = ctx.lex.seasons[norm_word(m["season"])]
+    rel = norm_word(m["rel"])
     if not rel and not m["year"] and (code in ("SP", "FA") or not _capitalised(m["season"])):
         return None
     if m["year"]:
@@ -264,14 +264,14 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
         return ("DATE", f"{year:04d}-{code}") if year else None
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
     now = (ctx.dct.month % 12) // 3  # Dec-Feb 0, Mar-May 1 ...
-    offset = _rel_offset(rel)
+    offset = rel_offset(rel)
     year = ctx.dct.year
     if offset == -1:
         year -= 1 if order[code] >= now else 0
     elif offset == 1:
         year += 1 if order[code] <= now else 0
-    elif offset is None and _direction(ctx, m.start(), m.end()) == "past" and order[code] > now:
+    elif offset is None and clause_direction(ctx, *m.span()) == "past" and order[code] > now:
         year -= 1
-    elif offset is None and _direction(ctx, m.start(), m.end()) == "future" and order[code] < now:
+    elif offset is None and clause_direction(ctx, *m.span()) == "future" and order[code] < now:
         year += 1
     return "DATE", f"{year:04d}-{code}"

@@ -28,13 +28,14 @@ class Context:
     cache: dict[str, object] = field(default_factory=dict)
 
 
-def _word(s: str | None) -> str:
+def norm_word(s: str | None) -> str:
+    """Lower-cased, single-spaced, without a trailing full stop ("Sept." -> "sept")."""
     return re.sub(r"\s+", " ", (s or "").lower()).strip().rstrip(".")
 
 
 def parse_number(s: str, lex: TimeLexicon) -> float | None:
     """A count written in digits or words ("twenty four", "2 1/2", "a couple of"); None if vague."""
-    w = _word(s).replace("-", " ")
+    w = norm_word(s).replace("-", " ")
     half = w.endswith((" 1/2", " and a half"))
     if half:
         w = w.removesuffix(" 1/2").removesuffix(" and a half")
@@ -54,7 +55,7 @@ def parse_number(s: str, lex: TimeLexicon) -> float | None:
 
 
 def parse_year(s: str, lex: TimeLexicon) -> int | None:
-    w = _word(s).replace("-", " ")
+    w = norm_word(s).replace("-", " ")
     if w.isdigit():
         return int(w)
     parts = w.split()
@@ -68,7 +69,7 @@ def parse_year(s: str, lex: TimeLexicon) -> int | None:
 
 
 def parse_day(s: str, lex: TimeLexicon) -> int | None:
-    w = _word(s)
+    w = norm_word(s)
     if w in lex.ordinals:
         return lex.ordinals[w]
     digits = re.match(r"\d+", w)
@@ -76,7 +77,7 @@ def parse_day(s: str, lex: TimeLexicon) -> int | None:
 
 
 def unit_code(unit: str, lex: TimeLexicon) -> str:
-    u = _word(unit)
+    u = norm_word(unit)
     u = lex.unit_plurals.get(u, u)
     if u not in lex.units and u.endswith("s"):
         u = u[:-1]
@@ -108,13 +109,15 @@ def duration_value(n: float | None, code: str) -> str:
     return f"PT{count}{letter}" if time_unit else f"P{count}{letter}"
 
 
-def _direction(ctx: Context, start: int, end: int) -> str:
+def clause_direction(ctx: Context, start: int, end: int) -> str:
+    """"past", "future" or "unknown" for the clause of the expression at [start, end)."""
     tense = ctx.tense(start, end)
     return tense if tense in ("past", "future") else "unknown"
 
 
-def _rel_offset(rel: str | None) -> int | None:
-    r = _word(rel).removeprefix("the ")
+def rel_offset(rel: str | None) -> int | None:
+    """-1, 0 or 1 for "last", "this", "next" (and their kin); None for other words."""
+    r = norm_word(rel).removeprefix("the ")
     if r in ("last", "past", "previous", "this past"):
         return -1
     if r in ("next", "coming", "following", "this coming"):

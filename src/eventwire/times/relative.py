@@ -9,11 +9,11 @@ from eventwire.times import calendar as cal
 from eventwire.times.normalise import (
     Context,
     Norm,
-    _direction,
-    _rel_offset,
-    _word,
+    clause_direction,
     duration_value,
+    norm_word,
     parse_number,
+    rel_offset,
     shift_unit,
     unit_code,
 )
@@ -30,8 +30,8 @@ _UNIT_OF = {
 
 
 def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
-    rel = _word(m["rel"])
-    unit = _UNIT_OF[_word(m["unit"])]
+    rel = norm_word(m["rel"])
+    unit = _UNIT_OF[norm_word(m["unit"])]
     if rel == "the full" and unit == "Y":
         return "DATE", f"{ctx.dct.year:04d}"
     if unit == "Y" and rel in ("that", "the same", "the following", "the previous", "the next"):
@@ -46,8 +46,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         y, mo = cal.shift_months(*ctx.last_month, 1 if rel == "the following" else -1)
         return "DATE", cal.month_value(y, mo)
     if unit == "WE":
-        return "DATE", _weekend(ctx, m, _rel_offset(rel) or 0)
-    offset = _rel_offset(rel)
+        return "DATE", _weekend(ctx, m, rel_offset(rel) or 0)
+    offset = rel_offset(rel)
     if offset is None:
         return None
     value = shift_unit(ctx.dct, unit, offset)
@@ -58,7 +58,7 @@ def _weekend(ctx: Context, m: re.Match[str], offset: int) -> str:
     """The weekend meant: "over the weekend" in a past clause is the one just gone."""
     saturday = cal.weekday_near(ctx.dct, 6, "past")
     if offset == 0 and ctx.dct.isoweekday() < 6:
-        if _direction(ctx, m.start(), m.end()) == "future":
+        if clause_direction(ctx, m.start(), m.end()) == "future":
             saturday = cal.weekday_near(ctx.dct, 6, "future")
     elif offset:
         saturday = cal.weekday_near(ctx.dct, 6, "past" if offset < 0 else "future", strict=True)
@@ -68,7 +68,7 @@ def _weekend(ctx: Context, m: re.Match[str], offset: int) -> str:
 
 
 def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
-    det, unit = _word(m["det"]), _word(m["unit"])
+    det, unit = norm_word(m["det"]), norm_word(m["unit"])
     if unit in ctx.lex.day_parts:
         if det != "this":
             return None
@@ -90,9 +90,9 @@ def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def rel_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
-    wd = ctx.lex.weekdays[_word(m["wd"])]
-    anchored = _word(m["rel"]).startswith("the ") and ctx.last_day is not None
-    rel = _word(m["rel"]).removeprefix("the ")
+    wd = ctx.lex.weekdays[norm_word(m["wd"])]
+    anchored = norm_word(m["rel"]).startswith("the ") and ctx.last_day is not None
+    rel = norm_word(m["rel"]).removeprefix("the ")
     if anchored and ctx.last_day is not None:  # "the previous Friday": before the day in focus
         d = cal.weekday_near(ctx.last_day, wd, "past" if rel == "previous" else "future",
                              strict=True)
@@ -101,7 +101,7 @@ def rel_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     elif rel in ("next", "coming", "following", "this coming"):
         d = cal.weekday_near(ctx.dct, wd, "future", strict=True)
     else:
-        d = cal.weekday_near(ctx.dct, wd, _direction(ctx, m.start(), m.end()))
+        d = cal.weekday_near(ctx.dct, wd, clause_direction(ctx, m.start(), m.end()))
     return "DATE", d.isoformat()
 
 
@@ -120,9 +120,9 @@ def _day_word_date(w: str, ctx: Context):
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
-    w = _word(m["w"])
+    w = norm_word(m["w"])
     d = _day_word_date(w, ctx)
-    part = _word(m["part"])
+    part = norm_word(m["part"])
     if part:
         return "TIME", f"{d.isoformat()}T{ctx.lex.day_parts[part]}"
     if w in ("tonight", "last night", "overnight"):
@@ -133,13 +133,13 @@ def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
 def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     if not m["wd"][0].isupper():
         return None
-    wd = ctx.lex.weekdays[_word(m["wd"])]
-    part = _word(m["part"])
+    wd = ctx.lex.weekdays[norm_word(m["wd"])]
+    part = norm_word(m["part"])
     code = ctx.lex.day_parts.get(part.rstrip("s")) if part else None
     if m["s"] == "s" or (part or "").endswith("s"):
         return "SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else "")
     d = cal.weekday_near(
-        ctx.dct, wd, "future" if _direction(ctx, m.start(), m.end()) == "future" else "past"
+        ctx.dct, wd, "future" if clause_direction(ctx, m.start(), m.end()) == "future" else "past"
     )
     # news annotators mostly give "Friday night" the day's value and the DATE type
     ctx.last_day = d
@@ -149,7 +149,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     n = parse_number(m["num"], ctx.lex)
     code = unit_code(m["unit"], ctx.lex)
-    direction = _word(m["dir"])
+    direction = norm_word(m["dir"])
     sign = 1 if direction in ("later", "from now", "hence") else -1
     if n is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
@@ -176,7 +176,7 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     n = parse_number(m["num"], ctx.lex)
-    num_word = _word(m["num"])
+    num_word = norm_word(m["num"])
     if n is None and num_word in ("some", "many"):
         return None
     code = unit_code(m["unit"], ctx.lex)
@@ -199,7 +199,7 @@ def bare_plural(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
-    what = _word(m["what"])
+    what = norm_word(m["what"])
     if what in ctx.lex.weekdays:
         return "SET", f"XXXX-WXX-{ctx.lex.weekdays[what]}"
     if what in ctx.lex.months:
@@ -211,7 +211,7 @@ def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
-    return "SET", ctx.lex.sets[_word(m.group())]
+    return "SET", ctx.lex.sets[norm_word(m.group())]
 
 
 def set_freq(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -219,14 +219,14 @@ def set_freq(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _clock_day(word: str | None, ctx: Context, m: re.Match[str]):
-    w = _word(word)
+    w = norm_word(word)
     if not w:
         return ctx.dct
     if w in ctx.lex.weekdays:
         return cal.weekday_near(
             ctx.dct,
             ctx.lex.weekdays[w],
-            "future" if _direction(ctx, m.start(), m.end()) == "future" else "past",
+            "future" if clause_direction(ctx, m.start(), m.end()) == "future" else "past",
         )
     return _day_word_date(w, ctx)
 
@@ -239,9 +239,9 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
     hour = hour % 12 + (12 if pm else 0)
     d = _clock_day(m["day"], ctx, m)
     if m["mon"] and m["mon"][0].isupper():
-        month = ctx.lex.months[_word(m["mon"])]
+        month = ctx.lex.months[norm_word(m["mon"])]
         day = int(m["mday"])
-        year = cal.year_for_month(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+        year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, m.start(), m.end()))
         d = cal.safe_date(year, month, day) or d
     return "TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}"
 
@@ -250,12 +250,12 @@ def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
     if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
         return None  # "high noon"
     d = _clock_day(m["day"], ctx, m)
-    hour = "00:00" if _word(m["w"]) == "midnight" else "12:00"
+    hour = "00:00" if norm_word(m["w"]) == "midnight" else "12:00"
     return "TIME", f"{d.isoformat()}T{hour}"
 
 
 def ref(m: re.Match[str], ctx: Context) -> Norm | None:
-    return "DATE", ctx.lex.refs[_word(m.group())]
+    return "DATE", ctx.lex.refs[norm_word(m.group())]
 
 
 def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -271,11 +271,11 @@ def _holiday_date(name: str, year: int, ctx: Context):
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
-    name = _word(m["h"])
+    name = norm_word(m["h"])
     if not m["h"][0].isupper():
         return None
-    offset = _rel_offset(m["rel"])
-    direction = {-1: "past", 1: "future"}.get(offset or 0) if offset else _direction(
+    offset = rel_offset(m["rel"])
+    direction = {-1: "past", 1: "future"}.get(offset or 0) if offset else clause_direction(
         ctx, m.start(), m.end())
     options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
                if (d := _holiday_date(name, y, ctx))]
@@ -288,10 +288,10 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def fiscal_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    rel = _word(m["rel"])
+    rel = norm_word(m["rel"])
     if not rel:
         return "DURATION", "P1Y"
-    offset = _rel_offset(rel)
+    offset = rel_offset(rel)
     if offset is None:
         offset = 1 if rel == "new" else 0
     return "DATE", f"{ctx.dct.year + offset:04d}"
