@@ -188,3 +188,20 @@ def test_offsets_index_the_text(actors_of) -> None:
     text = "Yesterday the Syrian government  rejected it."
     for actor in actors_of(text):
         assert text[actor.start:actor.end] == actor.text
+
+
+def test_former_before_a_title_makes_an_elite(actors_of) -> None:
+    found = by_text(actors_of("Former Defence Minister Ana Vidal criticised the plan."))
+    assert found["Ana Vidal"].agent == "ELI"
+    assert found["Ana Vidal"].role == "former Defence Minister"
+
+
+def test_title_of_a_named_firm_is_not_a_state_title(actors_of) -> None:
+    found = by_text(actors_of("Acme Foods President John Miller said sales rose in Canada."))
+    assert "John Miller" not in found
+
+
+def test_singular_title_without_the_is_no_actor(actors_of) -> None:
+    assert not [a for a in actors_of("A spokesman declined to comment.") if a.agent == "GOV"]
+    found = by_text(actors_of("Iraqi troops left. The spokesman declined to comment."))
+    assert found["spokesman"].code == "GOV"

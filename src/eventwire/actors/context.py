@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.actors.units import Unit
 
@@ -47,11 +47,15 @@ def unit_country(doc: Doc, unit: Unit, day: date) -> str | None:
     return None
 
 
-def sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
-    if doc.has_annotation("SENT_START"):
-        sent = token.sent
-        return sent.start, sent.end
-    return 0, len(doc)
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of the first token of each token's sentence (0 throughout when unparsed)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            starts[i] = sent.start
+    return starts
 
 
 class CountryContext:
@@ -60,6 +64,7 @@ class CountryContext:
     def __init__(self, doc: Doc, units: list[Unit], day: date) -> None:
         self.doc = doc
         self.day = day
+        self._sentence_starts: list[int] | None = None  # computed on first need
         self._marks: list[tuple[int, str]] = []  # (token index, country) of non-locative units
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -76,7 +81,9 @@ class CountryContext:
 
     def country_before(self, index: int) -> str | None:
         """The nearest country before token `index` in its sentence, else the dominant one."""
-        low, _ = sentence_bounds(self.doc, self.doc[index])
+        if self._sentence_starts is None:
+            self._sentence_starts = sentence_starts(self.doc)
+        low = self._sentence_starts[index]
         for start, country in reversed(self._marks):
             if low <= start < index:
                 return country

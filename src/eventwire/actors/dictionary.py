@@ -106,6 +106,11 @@ class ActorDictionary:
                     if (tenure, entry) not in slot:
                         slot.append((tenure, entry))
 
+    @property
+    def first_words(self) -> dict[str, int]:
+        """The first words of all phrases (folded, lower case), with the longest phrase length."""
+        return self._max_len
+
     def longest(self, keys: Sequence[str], texts: Sequence[str], i: int
                 ) -> tuple[int, list[Compiled]]:
         """The longest phrase starting at token `i` whose case rules fit: (length, entries)."""

@@ -26,6 +26,8 @@ _FOLD = str.maketrans({"ı": "i", "İ": "I", "’": "'", "‘": "'", "ʼ": "'", 
 
 def fold(text: str) -> str:
     """The text without diacritics and with plain quotes: 'Çavuşoğlu' -> 'Cavusoglu'."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

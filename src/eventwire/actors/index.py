@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from eventwire.records import Actor
@@ -42,17 +43,18 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: take it once
         self.actors = sorted(actors, key=lambda a: a.start)
         self._by_token: dict[int, int] = {}
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist()  # token offsets without building Token objects
         for n, actor in enumerate(self.actors):
-            first = bisect_right(starts, actor.start) - 1
-            for i in range(max(first, 0), len(doc)):
-                if doc[i].idx >= actor.end:
+            first = max(bisect_right(starts, actor.start) - 1, 0)
+            for i in range(first, len(starts)):
+                if starts[i] >= actor.end:
                     break
-                if doc[i].idx + len(doc[i].text) > actor.start:
+                if i + 1 >= len(starts) or starts[i + 1] > actor.start:
                     self._by_token.setdefault(i, n)
-        self._paragraph_starts = [0] + [m + 1 for m in _newlines(doc.text)]
+        self._paragraph_starts = [0] + [m + 1 for m in _newlines(self.text)]
 
     # -- public -----------------------------------------------------------------------------
     def actor_at(self, token: Token) -> Actor | None:
@@ -110,7 +112,7 @@ class ActorIndex:
         return head
 
     def _definite(self, actor: Actor) -> bool:
-        before = self.doc.text[max(0, actor.start - 4):actor.start].lower()
+        before = self.text[max(0, actor.start - 4):actor.start].lower()
         return before.endswith("the ")
 
     def _phrase_actor(self, token: Token) -> Actor | None:

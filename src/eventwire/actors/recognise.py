@@ -20,7 +20,9 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
    group; a seat of government ("Ankara said", "the Kremlin") is <country>GOV with kind "state",
    except after a locative preposition or as a dateline, where it is a place.
 7. agent nouns alone ("the government", "rebels"): the agent code alone, country None (the index's
-   coreference may tie "the government" to a coded actor); nouns marked needs_country are skipped.
+   coreference may tie "the government" to a coded actor); nouns marked needs_country are skipped,
+   and so are singular titles without "the" ("a spokesman said": a company's as often as not).
+8. "former" or "ex-" before a title makes it ELI (CAMEO's elites): "former Foreign Minister X".
 """
 
 from __future__ import annotations
@@ -45,18 +47,20 @@ POSSESSIVES = frozenset({"his", "her", "their", "its"})
 class _Composer:
     def __init__(self, doc: Doc, day: date, dictionary: ActorDictionary) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: take it once
         self.day = day
         self.dictionary = dictionary
         self.units = scan_units(doc, dictionary, day)
         self.context = CountryContext(doc, self.units, day)
         self.starts = {u.start: n for n, u in enumerate(self.units)}
+        self.covered = {i for u in self.units for i in range(u.start, u.end)}
         self.actors: list[Actor] = []
 
     # -- building actors -------------------------------------------------------------------
     def _span(self, start: int, end: int) -> tuple[str, int, int]:
         first, last = self.doc[start], self.doc[end - 1]
         lo, hi = first.idx, last.idx + len(last.text)
-        return self.doc.text[lo:hi], lo, hi
+        return self.text[lo:hi], lo, hi
 
     def emit(self, start: int, end: int, code: str, country: str | None, agent: str | None,
              name: str | None, role: str | None, kind: str) -> None:
@@ -88,6 +92,13 @@ class _Composer:
             end += 1
         return end
 
+    def former(self, start: int) -> bool:
+        """ "former minister", "ex-minister": the title is no longer held."""
+        doc = self.doc
+        if start >= 1 and doc[start - 1].lower_ in {"former", "ex"}:
+            return True
+        return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex"
+
     def plural(self, end: int) -> bool:
         return self.doc[end - 1].tag_ in PLURAL_TAGS
 
@@ -112,6 +123,8 @@ class _Composer:
     def titled_person(self, title: Unit, country: str | None, span_start: int) -> int | None:
         """Rule 1 at a title unit: returns the token index after the name, or None."""
         assert title.agent is not None
+        if country is None and self.organisation_title(title.start):
+            return None
         nxt = self.unit_at(title.end)
         if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
             self.emit_entry(nxt, nxt.actor, role=self.doc[title.start:title.end].text)
@@ -127,12 +140,23 @@ class _Composer:
             return end
         if country is None:
             country = self.country_after(end) or self.context.country_before(span_start)
-        code = (country or "") + title.agent.agent
-        self.emit(title.end, end, code, country, title.agent.agent, name, role, "person")
+        agent = title.agent.agent
+        if self.former(span_start):
+            agent, role = "ELI", f"former {role}"
+        self.emit(title.end, end, (country or "") + agent, country, agent, name, role, "person")
         return end
 
-    def known_by_surname(self, surname: str, agent: AgentTerm, country: str | None
-                         ) -> ActorEntry | None:
+    def organisation_title(self, start: int) -> bool:
+        """"Dean Foods President Howard Dean": a title right after a proper name that is no
+        dictionary unit belongs to that organisation, not to a state."""
+        if start == 0 or start - 1 in self.covered:
+            return False
+        before = self.doc[start - 1]
+        return before.pos_ == "PROPN" and before.text[:1].isupper()
+
+    def known_by_surname(
+        self, surname: str, agent: AgentTerm, country: str | None
+    ) -> ActorEntry | None:
         for entry in self.dictionary.people_named(surname):
             coding = entry.at(self.day)
             if not entry.in_office(self.day) or (country and coding.country != country):
@@ -179,14 +203,26 @@ class _Composer:
         for unit, country in countries[:-1]:  # "Russian and Turkish ministers"
             self.emit_agent(unit.start, unit.end, country, agent, agent_unit.end)
         first = countries[-1][0].start if len(countries) > 1 else span_start
-        self.emit_agent(first, agent_unit.end, last_country, agent, agent_unit.end,
-                        office_before=start_tok)
+        self.emit_agent(
+            first, agent_unit.end, last_country, agent, agent_unit.end, office_before=start_tok
+        )
         return agent_unit.end
 
-    def emit_agent(self, start: int, end: int, country: str | None, agent: AgentTerm,
-                   agent_end: int, office_before: int | None = None) -> None:
+    def emit_agent(
+        self,
+        start: int,
+        end: int,
+        country: str | None,
+        agent: AgentTerm,
+        agent_end: int,
+        office_before: int | None = None,
+    ) -> None:
         name = role = None
         office = self.office_for(agent, office_before) if office_before is not None else None
+        if self.former(start):
+            code = (country or "") + "ELI"
+            self.emit(start, end, code, country, "ELI", None, None, self.kind_of(agent, agent_end))
+            return
         if country and office and not self.plural(agent_end):
             held = self.dictionary.holder(country, office, self.day)
             if held is not None:
@@ -251,17 +287,33 @@ class _Composer:
             assert country_unit is not None
             self.emit_agent(unit.start, country_unit.end, of_country, agent, unit.end, unit.start)
             return country_unit.end
+        definite = unit.start > 0 and doc[unit.start - 1].lower_ == "the"
+        if agent.title and not self.plural(unit.end) and not definite:
+            return unit.end  # "a spokesman", "vice president X of a firm": no actor to code
         if not agent.needs_country and not agent.counterpart:
-            self.emit(unit.start, unit.end, agent.agent, None, agent.agent, None, None,
-                      self.kind_of(agent, unit.end))
+            self.emit(
+                unit.start,
+                unit.end,
+                agent.agent,
+                None,
+                agent.agent,
+                None,
+                None,
+                self.kind_of(agent, unit.end),
+            )
         return unit.end
 
     def at_named(self, unit: Unit, entry: ActorEntry) -> int:
         """Rule 5; an organisation or group before an agent noun ("Hamas militants", "NATO
         troops") spans both and keeps its own code."""
         nxt = self.unit_at(unit.end)
-        if entry.kind != "person" and nxt is not None and nxt.agent is not None \
-                and nxt.actor is None and nxt.country is None:
+        if (
+            entry.kind != "person"
+            and nxt is not None
+            and nxt.agent is not None
+            and nxt.actor is None
+            and nxt.country is None
+        ):
             self.emit_entry(Unit(unit.start, nxt.end), entry)
             return nxt.end
         self.emit_entry(unit, entry)

@@ -88,6 +88,7 @@ def country_phrases(countries: Path, terms: Path) -> tuple[dict[str, str], list[
         if row["capital"]:
             capitals[code] = row["capital"]
     _, hand = read_rows(terms)
+    described = {row["code"] for _, row in hand}
     for line, row in hand:
         code = row["code"]
         if code not in names:
@@ -101,7 +102,8 @@ def country_phrases(countries: Path, terms: Path) -> tuple[dict[str, str], list[
                     continue
                 phrases.append(Phrase(text, CountryTerm(code, form, names[code]), True))
     for code, capital in capitals.items():
-        phrases.append(Phrase(capital, CountryTerm(code, "metonym", names[code]), True))
+        if code in described:  # only states we describe by hand: "Douglas" is no metonym
+            phrases.append(Phrase(capital, CountryTerm(code, "metonym", names[code]), True))
     return names, phrases
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from eventwire.actors.dictionary import ActorDictionary, token_keys
@@ -51,11 +52,16 @@ def _unit(doc: Doc, start: int, end: int, entries: list, day: date) -> Unit | No
 
 def scan_units(doc: Doc, dictionary: ActorDictionary, day: date) -> list[Unit]:
     """The dictionary units of `doc` in order, not overlapping."""
-    keys, texts = token_keys(t.text for t in doc)
+    strings = doc.vocab.strings  # token texts without building Token objects (faster)
+    keys, texts = token_keys(strings[orth] for orth in doc.to_array(ORTH).tolist())
     units: list[Unit] = []
     covered = [False] * len(keys)
+    starters = dictionary.first_words
     i = 0
     while i < len(keys):
+        if keys[i] not in starters:
+            i += 1
+            continue
         n, entries = dictionary.longest(keys, texts, i)
         unit = _unit(doc, i, i + n, entries, day) if n else None
         if unit is None:
