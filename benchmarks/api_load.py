@@ -102,9 +102,11 @@ def _vary(event: Event, n: int, rng: random.Random, article_id: str) -> Event:
     cameo, quad, goldstein, plover = rng.choice(CAMEO)
     src, tgt = rng.sample(COUNTRIES, 2)
     day = date(2020, 1, 1) + timedelta(days=rng.randrange(900))
-    source = dataclasses.replace(event.source, code=src + (event.source.agent or ""), country=src)
+    # a copied actor keeps its words and agent but not the template's person or role
+    source = dataclasses.replace(event.source, code=src + (event.source.agent or ""), country=src,
+                                 name=None, role=None)
     target = event.target and dataclasses.replace(
-        event.target, code=tgt + (event.target.agent or ""), country=tgt)
+        event.target, code=tgt + (event.target.agent or ""), country=tgt, name=None, role=None)
     place = None
     if rng.random() < 0.6:
         gid, name, country, lat, lon = rng.choice(CITIES)

@@ -172,9 +172,11 @@ async function drawMap() {
   const view = mapView(data.places);
   svg.setAttribute("viewBox", view);
   const zoom = Number(view.split(" ")[2]) / 720; // dots keep their size on screen
+  const most = Math.max(1, ...data.places.map((p) => p.events));
   for (const place of data.places) {
     const [cx, cy] = project(place.lon, place.lat);
-    const dot = svgEl("circle", { cx, cy, r: (2.5 + Math.sqrt(place.events) * 1.5) * zoom,
+    const r = (2 + 10 * Math.sqrt(place.events / most)) * zoom; // area follows the count
+    const dot = svgEl("circle", { cx, cy, r,
       class: "place", "data-name": place.name });
     dot.append(svgEl("title", {}, `${place.name} (${place.country || "?"}): ${place.events}`));
     dot.addEventListener("click", (ev) => {
