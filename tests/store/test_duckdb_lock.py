@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.records import Reject
 from eventwire.store import open_store
 from eventwire.store.base import StoreError, StoreLocked
 from eventwire.store.duckdb import DuckDBStore
@@ -66,3 +67,11 @@ def test_read_only_store_reads(tmp_path: Path) -> None:
     DuckDBStore(db).close()
     with DuckDBStore(db, read_only=True) as store:
         assert store.summary().articles == 0 and list(store.events()) == []
+
+
+def test_writing_to_a_read_only_store_is_a_store_error(tmp_path: Path) -> None:
+    db = tmp_path / "ro.duckdb"
+    DuckDBStore(db).close()
+    with DuckDBStore(db, read_only=True) as store, pytest.raises(StoreError) as info:
+        store.write_batch([], [Reject("f", "line 1", "EMPTY_TEXT", "empty")])
+    assert "nothing of this batch was stored" in str(info.value)

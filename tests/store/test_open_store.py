@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pg_server
+import psycopg
 import pytest
 
+from eventwire.records import Reject
 from eventwire.store import open_store
 from eventwire.store.base import StoreError
 from eventwire.store.duckdb import DuckDBStore
@@ -37,3 +39,16 @@ def test_unreachable_server_is_a_store_error_without_the_password() -> None:
         open_store(url)
     assert "cannot connect to PostgreSQL" in str(info.value)
     assert "s3cret" not in str(info.value)
+
+
+def test_a_lost_postgres_connection_is_a_store_error(postgres_url: str) -> None:
+    store = PostgresStore(postgres_url)
+    try:
+        backend = store.rows("SELECT pg_backend_pid()")[0][0]
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [backend])
+        with pytest.raises(StoreError) as info:
+            store.write_batch([], [Reject("f", "line 1", "EMPTY_TEXT", "empty")])
+        assert "run the same ingest again" in str(info.value)
+    finally:
+        store.close()

@@ -18,8 +18,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.records import Reject
 from eventwire.store import schema
-from eventwire.store.base import StoreError, StoreLocked
+from eventwire.store.base import CodedArticle, InputProgress, StoreError, StoreLocked
 from eventwire.store.sqlstore import SqlStore
 
 SQL_TYPES = {
@@ -78,6 +79,20 @@ class DuckDBStore(SqlStore):
         if not read_only:
             for statement in schema.create_statements(SQL_TYPES):
                 self._conn.execute(statement)
+
+    def write_batch(
+        self,
+        coded: Sequence[CodedArticle],
+        rejects: Sequence[Reject],
+        progress: Sequence[InputProgress] = (),
+    ) -> int:
+        try:
+            return super().write_batch(coded, rejects, progress)
+        except duckdb.Error as error:  # disk full, file removed, read-only store ...
+            raise StoreError(
+                f"writing to {self.path} failed: {error}",
+                hint="nothing of this batch was stored; run the same ingest again to resume",
+            ) from error
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._conn.execute(sql, list(params)).fetchall()

@@ -73,6 +73,11 @@ class PostgresStore(SqlStore):
                 if attempt == DEADLOCK_RETRIES - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1))
+            except psycopg.Error as error:
+                raise StoreError(
+                    f"writing to PostgreSQL at {_safe(self.url)} failed: {error}",
+                    hint="nothing of this batch was stored; run the same ingest again to resume",
+                ) from error
         raise AssertionError("unreachable")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
