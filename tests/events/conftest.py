@@ -32,7 +32,7 @@ def codebook() -> Codebook:
 
 
 @pytest.fixture(scope="session")
-def code(nlp, lexicon, codebook) -> Callable[[str], list[Event]]:
+def code_text(nlp, lexicon, codebook) -> Callable[[str], list[Event]]:
     """Code a text as an article published 2020-03-02, with the test actor finder."""
 
     def run(text: str) -> list[Event]:

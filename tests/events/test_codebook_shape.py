@@ -32,7 +32,7 @@ def test_every_code_is_consistent(codebook):
 def _lexicon_codes(lexicon) -> set[str]:
     codes = {s.code for s in lexicon.all_senses()}
     for table in lexicon.modal_maps.values():
-        codes.update(v for v in table.values() if v != "keep")
+        codes.update(v for v in table.values() if v not in ("keep", "drop"))
     return codes
 
 
@@ -59,8 +59,13 @@ def test_lexicon_senses_are_well_formed(lexicon):
         assert 0 < sense.weight <= 1
         assert sense.modal in (None, *MODALS)
         assert sense.lemma == sense.lemma.lower()
+        words = sense.to | sense.obj | sense.light | sense.not_obj
+        assert all(isinstance(w, str) for w in words), f"{sense.id}: quote YAML words like 'on'"
     for table in lexicon.modal_maps.values():
         assert "default" in table
+    for name in ("light_verbs", "speech_verbs", "intent_governors", "conditional_marks"):
+        assert all(isinstance(w, str) for w in getattr(lexicon, name)), name
+    assert all(isinstance(w, str) for preps in lexicon.target_preps.values() for w in preps)
 
 
 def test_lexicon_yaml_has_no_duplicate_lemmas():

@@ -113,12 +113,17 @@ def _governed(gov: Token, inner: Hit, modal: str, rule: str, lexicon: Lexicon) -
 def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
     """A noun trigger not under a light verb: fires only with a source of its own."""
     gov = governing_verb(noun)
-    if gov is not None and (verb_sense(gov, lexicon) or gov.lemma_ in lexicon.speech_verbs):
+    has_agent = any(c.lower_ == "by" and c.i > noun.i for c in noun.children)
+    if gov is not None and not has_agent and (
+        verb_sense(gov, lexicon) or gov.lemma_ in lexicon.speech_verbs
+    ):
         return None  # "condemned the attack": the attack is what is condemned
     sense = noun_sense(noun, lexicon, gov)
     if sense is None:
         return None
-    return Hit(sense, sense.code, sense.id, noun, [noun], noun, [noun])
+    # "the attack by X on Y": the parser often hangs "on Y" on X
+    agents = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    return Hit(sense, sense.code, sense.id, noun, [noun], noun, [noun, *agents])
 
 
 def _events_of(
@@ -236,7 +241,8 @@ def _targets(hit: Hit, index: args.ActorLookup) -> list[Actor]:
             found = args.actors_of(heads, index)
             if found:
                 return found
-        found = args.actors_of(args.prep_objects(tok, preps), index)
+        heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
+        found = args.actors_of(heads, index)
         if found:
             return found
     if hit.noun is not None:

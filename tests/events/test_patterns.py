@@ -1,0 +1,70 @@
+"""One case per pattern family, each in its own wording (not the seed's, not gold sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+        ("0253", "The Kenyan government called on the rebels to release the aid workers."),
+        ("026", "Chile urged Peru to resume negotiations over the border."),
+        ("040", "The Hungarian minister met with the Romanian ambassador in Budapest."),
+        ("041", "The Egyptian president phoned the Israeli prime minister on Sunday."),
+        ("041", "The Chinese and Indian leaders spoke by telephone on Tuesday."),
+        ("041", "The Kenyan president had a telephone conversation with the Egyptian president."),
+        ("042", "The Japanese foreign minister visited Brazil last week."),
+        ("042", "The Peruvian foreign minister made a visit to Chile."),
+        ("043", "India hosted the Pakistani delegation for two days."),
+        ("045", "Norway mediated between Kenya and Egypt."),
+        ("046", "France held talks with Germany on the budget."),
+        ("051", "The French president praised the German chancellor for her courage."),
+        ("057", "Egypt signed a memorandum of understanding with Kenya."),
+        ("064", "Germany shared intelligence with France about the plot."),
+        ("070", "Japan donated ten million dollars to the Red Cross."),
+        ("0841", "The Peruvian rebels released twenty prisoners on Friday."),
+        ("087", "The Chilean army withdrew its troops from the border zone."),
+        ("0356", "Israel and Egypt agreed to a ceasefire."),
+        ("090", "The Brazilian police investigated the mayor for fraud."),
+        ("1053", "The Iranian minister demanded the release of the sailors."),
+        ("111", "Iran condemned the Israeli raid."),
+        ("112", "Pakistan accused India of spying."),
+        ("115", "The Kenyan activists sued the Kenyan government."),
+        ("129", "China vetoed the resolution drafted by France."),
+        ("120", "Peru rejected the Chilean proposal."),
+        ("1384", "The Syrian militants threatened to kill the hostages."),
+        ("1312", "France threatened to impose sanctions on Iran."),
+        ("141", "Thousands of Brazilian workers protested against the Brazilian government."),
+        ("143", "The Kenyan teachers went on strike on Monday."),
+        ("154", "Turkey deployed troops along the Syrian border."),
+        ("161", "Egypt expelled the Israeli ambassador."),
+        ("163", "The United States imposed sanctions on Iran."),
+        ("173", "The Kenyan police arrested the opposition leader."),
+        ("181", "Gunmen abducted a French engineer."),
+        ("195", "Israeli jets bombed the Syrian airport."),
+        ("195", "The Israeli air force carried out air strikes against Syrian positions."),
+        ("194", "The Syrian army shelled the rebel town."),
+        ("190", "The Libyan militia attacked the Libyan army."),
+        ("190", "Syria launched an offensive against the rebels."),
+        ("194", "The rebels fired rockets at the Israeli town."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), CASES)
+def test_pattern_yields_code(code_text, code, text):
+    events = code_text(text)
+    assert code in {e.cameo for e in events}, [(e.cameo, e.evidence.rule) for e in events]
+
+
+def test_every_event_is_explained(code_text):
+    (event,) = code_text("The Hungarian minister met with the Romanian ambassador in Budapest.")
+    text = "The Hungarian minister met with the Romanian ambassador in Budapest."
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.trigger == "met"
+    assert event.evidence.rule == "verb.meet"
+    assert (event.cameo_root, event.quad_class, event.plover.type) == ("04", 1, "CONSULT")
+    assert event.goldstein == 1.0 and 0 < event.confidence <= 1
+    assert (event.date, event.date_source, event.place, event.mentions) == (None, "published", None, 1)
+    assert event.sentence == text and event.sentence_index == 0 and event.article_id == "t1"
+
+
+def test_event_ids_are_stable(code_text):
+    text = "Egypt expelled the Israeli ambassador."
+    assert [e.id for e in code_text(text)] == [e.id for e in code_text(text)]
