@@ -74,6 +74,10 @@ CASES = [
     ("They split under a January agreement.", "January", "DATE", "2021-01", None),
     ("Shares closed lower on Friday, and above the previous Friday.", "the previous Friday",
      "DATE", "2021-06-04", None),
+    ("The vote is set for the 2nd.", "the 2nd", "DATE", "2021-07-02", None),
+    ("A second blast struck at 17:45 GMT.", "17:45 GMT", "TIME", "2021-06-16T17:45", None),
+    ("Curfew begins at 22:00.", "22:00", "TIME", "2021-06-16T22:00", None),
+    ("Attacks grew over the past decade.", "the past decade", "DURATION", "P10Y", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 
@@ -98,6 +102,10 @@ def test_rule(text: str, expr: str, kind: str | None, value: str | None, mod: st
     "The minister won 55% of the vote.",
     "Thousands joined the March for Peace.",  # a name
     "It was high noon for the cabinet.",
+    "Iraq imports three-quarters of its food.",  # a fraction
+    "The chip runs 15 million instructions per second.",  # a rate
+    "Shares rose by 10.50 points.",
+    "He finished on the 5th ballot.",
 ])
 def test_not_times(text: str) -> None:
     assert find_times(text, DCT) == []

@@ -120,6 +120,11 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "clock": f"(?P<h>\\d{{1,2}})(?:[:.](?P<m>\\d{{2}}))?\\s*(?P<ap>a\\.\\s?m\\.?|p\\.\\s?m\\.?|"
                  f"am\\b|pm\\b)(?:\\s+(?P<tz>{tz}))?(?:,?\\s+(?:on\\s+)?(?:(?P<day>{wd_full}|"
                  f"yesterday|today|tomorrow)|(?P<mon>{month_any})\\s+(?P<mday>\\d{{1,2}})))?",
+        "clock24": f"(?:at|by|from|until|till|around|before|after)\\s+(?P<span>"
+                   f"(?P<h>[01]?\\d|2[0-3]):(?P<m>[0-5]\\d)(?:\\s+(?:{tz}|hours|hrs))?)",
+        "clock24tz": f"(?P<h>[01]?\\d|2[0-3]):(?P<m>[0-5]\\d)\\s+{tz}",
+        "day_ordinal": r"(?:on|for|by|until|till|from|before|after)\s+(?P<span>the\s+"
+                       r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th))(?=\s*[,.;:)]|\s+(?:at|and|to|or)\b)",
         "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
                       f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
@@ -166,7 +171,9 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "duration": units, "bare_plural": {u for u in units if u.endswith("s")},
         "set": {"every", "each", "per"}, "set_adverb": set(lex.sets),
         "set_freq": {"once", "twice", "thrice", "times"}, "clock": {"m", "am", "pm"},
-        "clock_word": {"noon", "midnight", "midday"}, "ref": _last_words(list(lex.refs)),
+        "clock_word": {"noon", "midnight", "midday"},
+        "clock24": {"#1", "#2"}, "clock24tz": {"#1", "#2"},
+        "day_ordinal": {"st", "nd", "rd", "th"}, "ref": _last_words(list(lex.refs)),
         "year_end": {"end"},
         "holiday": _last_words(list(lex.holidays) + list(lex.floating_holidays)),
         "fiscal_year": {"fiscal"}, "adj_ago": {"ago", "earlier"},

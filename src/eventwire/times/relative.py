@@ -42,6 +42,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return "DATE", f"{ctx.last_year + shift:04d}"
     if rel in ("that", "the same"):
         return None
+    if unit in ("DE", "CE") and rel in ("the past", "the last"):
+        return "DURATION", duration_value(1, unit)  # "over the past decade"
     if unit == "M" and rel in ("the following", "the previous") and ctx.last_month:
         y, mo = cal.shift_months(*ctx.last_month, 1 if rel == "the following" else -1)
         return "DATE", cal.month_value(y, mo)
@@ -182,6 +184,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     code = unit_code(m["unit"], ctx.lex)
     if code == "TS" and num_word in ("a", "an"):
         return None  # "a second round": the ordinal
+    if code == "Q" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "three-quarters of its food": a fraction
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if num_word in ("a", "an", "one", "per") and re.search(
         r"(?:\bonce|\btwice|\btimes|\d|\bmillion|\bbillion|\bpercent|%)\s*$", before, re.IGNORECASE
@@ -200,6 +204,8 @@ def bare_plural(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     what = norm_word(m["what"])
+    if norm_word(m["q"]) == "per" and what not in ("day", "week", "month", "year", "quarter"):
+        return None  # "instructions per second": a rate, not a recurring time
     if what in ctx.lex.weekdays:
         return "SET", f"XXXX-WXX-{ctx.lex.weekdays[what]}"
     if what in ctx.lex.months:
@@ -244,6 +250,25 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
         year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, m.start(), m.end()))
         d = cal.safe_date(year, month, day) or d
     return "TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def clock24(m: re.Match[str], ctx: Context) -> Norm | None:
+    hour, minute = int(m["h"]), int(m["m"])
+    return "TIME", f"{ctx.dct.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def day_ordinal(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"on the 8th": the nearest such day to the article date on the side the tense says."""
+    day = int(m["day"])
+    direction = clause_direction(ctx, *m.span())
+    options = [d for k in (-1, 0, 1)
+               if (d := cal.safe_date(*cal.shift_months(ctx.dct.year, ctx.dct.month, k), day))]
+    if direction == "future":
+        options = [d for d in options if d >= ctx.dct] or options
+    elif direction == "past":
+        options = [d for d in options if d <= ctx.dct] or options
+    best = min(options, key=lambda d: abs((d - ctx.dct).days))
+    return "DATE", best.isoformat()
 
 
 def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:

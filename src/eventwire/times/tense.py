@@ -15,7 +15,7 @@ from eventwire.times.lexicon import TimeLexicon
 
 _FUTURE_WORDS = re.compile(
     r"\b(will|won't|shall|'ll|going to|to be held|due to|scheduled|planned|plans? to|"
-    r"expected to|set to|next|upcoming|would)\b", re.IGNORECASE,
+    r"expected to|set (?:to|for)|next|upcoming|would)\b", re.IGNORECASE,
 )
 _PAST_WORDS = re.compile(r"\b(\w+ed|said|told|met|held|had|was|were|did|took|spoke|began)\b",
                          re.IGNORECASE)
