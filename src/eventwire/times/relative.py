@@ -260,7 +260,7 @@ def clock24(m: re.Match[str], ctx: Context) -> Norm | None:
 def day_ordinal(m: re.Match[str], ctx: Context) -> Norm | None:
     """"on the 8th": the nearest such day to the article date on the side the tense says."""
     day = int(m["day"])
-    direction = clause_direction(ctx, *m.span())
+    direction = clause_direction(ctx, *m.span("span"))
     options = [d for k in (-1, 0, 1)
                if (d := cal.safe_date(*cal.shift_months(ctx.dct.year, ctx.dct.month, k), day))]
     if direction == "future":
