@@ -78,6 +78,8 @@ CASES = [
     ("A second blast struck at 17:45 GMT.", "17:45 GMT", "TIME", "2021-06-16T17:45", None),
     ("Curfew begins at 22:00.", "22:00", "TIME", "2021-06-16T22:00", None),
     ("Attacks grew over the past decade.", "the past decade", "DURATION", "P10Y", None),
+    ("On June 2 at around 3 p.m., shots rang out.", "around 3 p.m.", "TIME", "2021-06-02T15:00",
+     "APPROX"),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 

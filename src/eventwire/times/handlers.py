@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from eventwire.times import calendar as cal
 from eventwire.times.normalise import (
@@ -55,6 +56,7 @@ def day_date(m: re.Match[str], ctx: Context) -> Norm | None:
     if year is None or cal.safe_date(year, month, day) is None:
         return None
     ctx.last_month = (year, month)
+    ctx.last_day, ctx.last_day_end = date(year, month, day), m.end()
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 

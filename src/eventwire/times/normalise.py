@@ -25,6 +25,7 @@ class Context:
     last_month: tuple[int, int] | None = None  # the last (year, month) the text named
     last_year: int | None = None  # the last year the text named outright ("in 1995")
     last_day: date | None = None  # the last day a weekday in the text resolved to
+    last_day_end: int = -1  # where the last expression naming a day ended
     cache: dict[str, object] = field(default_factory=dict)
 
 

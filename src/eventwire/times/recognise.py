@@ -179,6 +179,8 @@ def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
                 ok = ok and bool(_EARLIER_CORE.match(core))
             if value.endswith("_REF") or rule in ("ago", "duration"):
                 ok = False
+        elif word in ("around", "approximately", "roughly") and kind in ("DATE", "TIME"):
+            ok = not value.endswith("_REF")  # "around 7:15 p.m.", "around Nov. 1"
         else:
             ok = quantity and bool(_NUMERIC_CORE.match(core))
         if ok and candidate:

@@ -144,7 +144,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         ctx.dct, wd, "future" if clause_direction(ctx, m.start(), m.end()) == "future" else "past"
     )
     # news annotators mostly give "Friday night" the day's value and the DATE type
-    ctx.last_day = d
+    ctx.last_day, ctx.last_day_end = d, m.end()
     return "DATE", d.isoformat()
 
 
@@ -226,7 +226,10 @@ def set_freq(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _clock_day(word: str | None, ctx: Context, m: re.Match[str]):
     w = norm_word(word)
-    if not w:
+    if not w:  # "on Dec. 23 at 3 p.m.": the day named just before in the sentence
+        between = ctx.text[ctx.last_day_end:m.start()] if ctx.last_day_end >= 0 else ""
+        if ctx.last_day and len(between) < 60 and not re.search(r"[.!?]\s", between):
+            return ctx.last_day
         return ctx.dct
     if w in ctx.lex.weekdays:
         return cal.weekday_near(
