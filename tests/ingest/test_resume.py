@@ -89,7 +89,7 @@ def kill_and_resume(
         kill_after(run_child(resumed_db, marker, coder, inputs, batch), marker, after)
     finish(run_child(resumed_db, tmp_path / "last.log", coder, inputs, batch))
     clean, resumed = snapshot(clean_db), snapshot(resumed_db)
-    assert clean[0] > 0 and clean[1] > 0
+    assert clean[0] > 0 and clean[1] > 0, f"the clean run stored nothing: {clean[3][:3]}"
     assert resumed == clean
 
 
