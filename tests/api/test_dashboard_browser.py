@@ -117,3 +117,14 @@ def test_clicking_a_timeline_bar_narrows_the_dates(page, base_url: str) -> None:
     assert "date_to=2021-04-14" in page.url
     href = page.locator("#download").get_attribute("href")
     assert "format=csv" in href and "quad_class=2" in href
+
+
+def test_plover_menu_is_filled_from_the_server(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/")
+    page.select_option("select[name=plover]", "AID")
+    page.click("#apply")
+    expect(page.locator("#events tbody tr")).to_have_count(1)
+    expect(page.locator("#events tbody tr")).to_contain_text("073 AID")
+    assert "plover=AID" in page.url

@@ -134,3 +134,10 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
     for path in ("/events", "/events/{event_id}", "/stats/timeline", "/stats/network",
                  "/actors", "/places", "/code", "/articles"):
         assert path in paths
+
+
+def test_vocabulary_comes_from_the_codebook(client: TestClient) -> None:
+    vocab = client.get("/vocabulary").json()
+    assert len(vocab["plover"]) == 16 and "ASSAULT" in vocab["plover"]
+    assert vocab["cameo_roots"]["19"].lower().startswith("fight")
+    assert len(vocab["cameo_roots"]) == 20

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -31,6 +31,7 @@ from eventwire.api.params import (
     response_format,
 )
 from eventwire.api.render import event_json, events_response
+from eventwire.api.vocabulary import load_vocabulary
 from eventwire.api.writes import CoderHolder, write_router
 from eventwire.store.base import Store
 
@@ -54,6 +55,7 @@ def create_app(
         responses=ERROR_RESPONSES,
     )
     install_error_handlers(app)
+    app.state.vocabulary = load_vocabulary()
     lock = threading.Lock()
     rows = queries.rows_of(store, lock)
     app.include_router(read_router(rows))
@@ -77,9 +79,7 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return str(request.url.include_query_params(cursor=cursor))
 
 
-def read_router(rows: queries.Rows) -> Any:
-    from fastapi import APIRouter
-
+def read_router(rows: queries.Rows) -> APIRouter:
     router = APIRouter()
 
     @router.get(
@@ -134,6 +134,10 @@ def read_router(rows: queries.Rows) -> Any:
                 "published": article.published.isoformat() if article.published else None,
             },
         }
+
+    @router.get("/vocabulary", tags=["stats"], summary="PLOVER types and CAMEO roots to filter on")
+    def vocabulary(request: Request) -> dict[str, Any]:
+        return request.app.state.vocabulary.as_json()
 
     @router.get("/stats/timeline", tags=["stats"], summary="Event counts per period and group")
     def timeline(

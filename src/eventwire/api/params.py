@@ -14,15 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import Query
+from fastapi import Query, Request
 
 from eventwire.api.errors import bad_parameter
 from eventwire.store.base import EventQuery
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
 SORTS = ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence")
 Format = Literal["json", "csv", "jsonl"]
 MAX_PAGE = 1000
@@ -73,6 +69,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def event_filters(
+    request: Request,
     date_from: Annotated[
         str | None, Query(description="first day (inclusive): YYYY, YYYY-MM or YYYY-MM-DD")
     ] = None,
@@ -106,8 +103,9 @@ def event_filters(
         raise bad_parameter("actor", "actor must be 3-15 letters: a CAMEO code or ISO alpha-3")
     if cameo is not None and not _CAMEO.match(cameo):
         raise bad_parameter("cameo", "cameo must be 2 to 4 digits: a CAMEO root or code")
-    if plover is not None and plover.upper() not in PLOVER_TYPES:
-        raise bad_parameter("plover", f"plover must be one of {', '.join(PLOVER_TYPES)}")
+    known = request.app.state.vocabulary.plover
+    if plover is not None and plover.upper() not in known:
+        raise bad_parameter("plover", f"plover must be one of {', '.join(known)}")
     query = EventQuery(
         date_from=date_from,
         date_to=date_to,

@@ -3,9 +3,6 @@
 "use strict";
 
 const FILTERS = ["date_from", "date_to", "actor", "cameo", "plover", "quad_class", "q", "bbox"];
-const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-  "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-  "ASSAULT"];
 const QUAD = { 1: ["verbal cooperation", "#69db7c"], 2: ["material cooperation", "#2b8a3e"],
   3: ["verbal conflict", "#ffa94d"], 4: ["material conflict", "#e03131"] };
 const SVG = "http://www.w3.org/2000/svg";
@@ -372,9 +369,19 @@ async function refresh() {
   document.body.dataset.ready = "1";
 }
 
-function init() {
+// The menus come from the server's codebook: PLOVER types, CAMEO roots as suggestions.
+async function loadVocabulary() {
+  const vocab = await getJson("/vocabulary");
   const select = document.querySelector("select[name=plover]");
-  for (const p of PLOVER) select.append(el("option", { value: p }, p));
+  for (const p of vocab.plover) select.append(el("option", { value: p }, p));
+  const roots = document.getElementById("cameo-roots");
+  for (const [root, name] of Object.entries(vocab.cameo_roots)) {
+    roots.append(el("option", { value: root }, `${root} ${name}`));
+  }
+}
+
+async function init() {
+  await loadVocabulary().catch((err) => showError(err.message));
   document.getElementById("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     formToUrl();
