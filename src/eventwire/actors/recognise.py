@@ -38,6 +38,9 @@ from eventwire.actors.units import Unit, scan_units
 from eventwire.records import Actor
 
 GAP_POS = frozenset({"ADJ"})
+MAX_GAP = 3
+# an adjective used as a noun ("detained an Egyptian") carries one of these, never amod
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "da",
                             "di", "le", "la", "-", "ould", "ben"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -178,12 +181,17 @@ class _Composer:
         i = start
         if allow_possessive and i < len(self.doc) and self.doc[i].text in {"'s", "’s", "'"}:
             i += 1
-        while i < len(self.doc):
+        gap = 0
+        while i < len(self.doc) and gap <= MAX_GAP:
             unit = self.unit_at(i)
             if unit is not None:
                 return unit if unit.agent is not None and unit.actor is None else None
-            if self.doc[i].pos_ in GAP_POS or self.doc[i].text == "-":
+            tok = self.doc[i]
+            # adjectives and noun compounds: "diplomatic mission", "coal workers"
+            if tok.pos_ in GAP_POS or tok.text == "-" or (tok.dep_ == "compound"
+                                                          and tok.pos_ == "NOUN"):
                 i += 1
+                gap += 1
                 continue
             return None
         return None
@@ -263,8 +271,10 @@ class _Composer:
         elif form == "metonym" and not locative and not dateline:
             self.emit(unit.start, unit.end, code + "GOV", code, "GOV", unit.country.name, None,
                       "state")
-        elif form == "adjective" and self.doc[unit.start].dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "state")
+        elif form == "adjective" and self.doc[unit.end - 1].dep_ in NOMINAL_DEPS:
+            one = unit.start > 0 and self.doc[unit.start - 1].lower_ in {"a", "an"}
+            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None,
+                      "person" if one else "state")
         return unit.end
 
     def at_agent(self, unit: Unit) -> int:
