@@ -1,0 +1,182 @@
+"""`eventwire eval places GOLD.xml`: toponym recall and resolution accuracy on LGL / GeoVirus.
+
+Scored as the field does (Gritta et al. 2018): a gold toponym is found when a Place overlaps its
+span; on found toponyms, accuracy is the share within 161 km (100 miles) of the gold point, and
+(LGL only) the share with the gold GeoNames id; end-to-end accuracy counts every gold toponym.
+Gold toponyms without coordinates are left out.
+"""
+
+from __future__ import annotations
+
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from eventwire.places.find import find_places
+from eventwire.places.gazetteer import Gazetteer, km_between
+from eventwire.records import Place
+
+KM_LIMIT = 161.0
+
+
+class GoldFormatError(ValueError):
+    """The gold file is not in the LGL or GeoVirus layout."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float
+    lon: float
+    geonameid: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ToponymOutcome:
+    gold: GoldToponym
+    place: Place | None
+    km: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceScores:
+    gold_file: str
+    articles: int
+    toponyms: int
+    found: int
+    recall: float
+    accuracy_161km: float  # on found toponyms
+    exact_id: float | None  # on found toponyms with a gold GeoNames id (LGL)
+    end_to_end_161km: float  # over all gold toponyms
+    parse_ms_per_article: float
+    places_ms_per_article: float
+
+
+def read_gold(path: Path) -> list[GoldArticle]:
+    """Articles of an LGL (<toponym>) or GeoVirus (<location>) gold file."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        raise GoldFormatError(f"{path}: cannot read gold XML: {exc}") from exc
+    articles = [_read_article(node) for node in root.iter("article")]
+    if not articles:
+        raise GoldFormatError(f"{path}: no <article> elements (expected LGL or GeoVirus layout)")
+    return articles
+
+
+def _read_article(node: ET.Element) -> GoldArticle:
+    text = node.findtext("text") or ""
+    toponyms = [t for t in (_read_toponym(e) for e in _spans(node)) if t is not None]
+    return GoldArticle(text, tuple(toponyms))
+
+
+def _spans(node: ET.Element) -> Iterator[ET.Element]:
+    yield from node.iter("toponym")
+    yield from node.iter("location")
+
+
+def _read_toponym(node: ET.Element) -> GoldToponym | None:
+    tag = node.find("gaztag")
+    source = tag if tag is not None else node
+    lat, lon = source.findtext("lat"), source.findtext("lon")
+    if not lat or not lon:
+        return None
+    text = node.findtext("phrase") or node.findtext("name") or ""
+    geonameid = tag.get("geonameid") if tag is not None else None
+    return GoldToponym(
+        start=int(node.findtext("start") or 0),
+        end=int(node.findtext("end") or 0),
+        text=text,
+        lat=float(lat),
+        lon=float(lon),
+        geonameid=int(geonameid) if geonameid else None,
+    )
+
+
+def match_article(gold: GoldArticle, places: list[Place]) -> list[ToponymOutcome]:
+    """Each gold toponym with the Place that overlaps it (the longest overlap), if any."""
+    outcomes = []
+    for toponym in gold.toponyms:
+        overlapping = [p for p in places if p.start < toponym.end and toponym.start < p.end]
+        place = max(overlapping, key=lambda p: _overlap(p, toponym), default=None)
+        km = None
+        if place is not None and place.lat is not None and place.lon is not None:
+            km = km_between(toponym.lat, toponym.lon, place.lat, place.lon)
+        outcomes.append(ToponymOutcome(toponym, place, km))
+    return outcomes
+
+
+def _overlap(place: Place, toponym: GoldToponym) -> int:
+    return min(place.end, toponym.end) - max(place.start, toponym.start)
+
+
+def evaluate_outcomes(
+    gold_path: Path, nlp: Language, gazetteer: Gazetteer
+) -> tuple[list[ToponymOutcome], int, float, float]:
+    """All outcomes, the article count, and seconds spent parsing and finding places."""
+    articles = read_gold(gold_path)
+    outcomes: list[ToponymOutcome] = []
+    parse_s = places_s = 0.0
+    for article in articles:
+        started = time.perf_counter()
+        doc = nlp(article.text)
+        parsed = time.perf_counter()
+        places = find_places(doc, gazetteer)
+        places_s += time.perf_counter() - parsed
+        parse_s += parsed - started
+        outcomes.extend(match_article(article, places))
+    return outcomes, len(articles), parse_s, places_s
+
+
+def evaluate_places(gold_path: Path, nlp: Language, gazetteer: Gazetteer) -> PlaceScores:
+    """Scores of find_places on an LGL or GeoVirus gold file."""
+    outcomes, articles, parse_s, places_s = evaluate_outcomes(gold_path, nlp, gazetteer)
+    found = [o for o in outcomes if o.place is not None]
+    near = [o for o in found if o.km is not None and o.km <= KM_LIMIT]
+    with_id = [o for o in found if o.gold.geonameid is not None]
+    exact = [o for o in with_id if o.place is not None and o.place.geonameid == o.gold.geonameid]
+    total = len(outcomes)
+    return PlaceScores(
+        gold_file=str(gold_path),
+        articles=articles,
+        toponyms=total,
+        found=len(found),
+        recall=_ratio(len(found), total),
+        accuracy_161km=_ratio(len(near), len(found)),
+        exact_id=_ratio(len(exact), len(with_id)) if with_id else None,
+        end_to_end_161km=_ratio(len(near), total),
+        parse_ms_per_article=1000 * parse_s / max(1, articles),
+        places_ms_per_article=1000 * places_s / max(1, articles),
+    )
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def format_place_scores(scores: PlaceScores) -> str:
+    """A short plain-text report of PlaceScores."""
+    exact = "n/a" if scores.exact_id is None else f"{scores.exact_id:.3f}"
+    return "\n".join(
+        [
+            f"gold: {scores.gold_file} ({scores.articles} articles, {scores.toponyms} toponyms)",
+            f"toponym recall:            {scores.recall:.3f} ({scores.found} found)",
+            f"accuracy <=161 km (found): {scores.accuracy_161km:.3f}",
+            f"exact GeoNames id (found): {exact}",
+            f"end-to-end <=161 km:       {scores.end_to_end_161km:.3f}",
+            f"parse ms/article:          {scores.parse_ms_per_article:.1f}",
+            f"places ms/article:         {scores.places_ms_per_article:.1f}",
+        ]
+    )

@@ -1,0 +1,166 @@
+"""Toponym recognition: gazetteer phrase matching over tokens, checked against spaCy's entities.
+
+spaCy's small model misses many place names (most Middle Eastern towns, misspellings), so every
+capitalised token sequence is looked up in the gazetteer; NER is used to veto (people, works,
+organisations) and to confirm, not as the only source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.places.gazetteer import Gazetteer
+from eventwire.places.names import name_key
+
+MAX_WORDS = 6
+# Lower-case words allowed inside a place name: "Isle of Wight", "Rio de Janeiro".
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "la", "le", "el", "al", "upon", "on", "-"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities whose words are not place mentions ("Michael Jordan", "Paris Hilton").
+VETO_LABELS = frozenset({"PERSON", "WORK_OF_ART"})
+# A capitalised word at the start of a sentence read as one of these is a common word.
+FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "ADJ", "CCONJ", "SCONJ"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that may name a place, with its gazetteer candidates."""
+
+    start: int  # char offsets into doc.text
+    end: int
+    tok_start: int
+    tok_end: int  # exclusive
+    text: str
+    codes: tuple[int, ...]  # encoded gazetteer rows (row * 2 + alternate flag)
+    source: str  # gazetteer, demonym, abbreviation
+    ner: str | None  # the label of the entity that covers it exactly, if any
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: bool = True) -> list[Mention]:
+    """Candidate toponym mentions in reading order, longest match first, without overlaps."""
+    labels = _token_labels(doc)
+    text = doc.text  # built anew on each access: read it once
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        found = _match_at(doc, text, i, gazetteer, labels, demonyms)
+        if found is None:
+            i += 1
+            continue
+        if _keep(doc, found, gazetteer, labels):
+            mentions.append(found)
+        i = found.tok_end
+    return mentions
+
+
+def _token_labels(doc: Doc) -> dict[int, Span]:
+    return {token.i: ent for ent in doc.ents for token in ent}
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _match_at(
+    doc: Doc, text: str, i: int, gazetteer: Gazetteer, labels: dict[int, Span], demonyms: bool
+) -> Mention | None:
+    first = doc[i]
+    if not _is_capitalised(first):
+        return None
+    abbreviation = _abbreviation_at(doc, text, i, gazetteer)
+    if abbreviation is not None:
+        return abbreviation
+    limit = min(len(doc), i + MAX_WORDS)
+    best: Mention | None = None
+    for j in range(i, limit):
+        token = doc[j]
+        if j > i and (token.is_sent_start or token.is_space):
+            break
+        if j > i and not _is_capitalised(token) and token.lower_ not in CONNECTORS:
+            break
+        if not _is_capitalised(token):
+            continue  # a name does not end on a connector
+        end = token.idx + len(token.text)
+        key = name_key(text[first.idx : end])
+        codes = gazetteer.codes(key)
+        if codes:
+            best = _mention(doc, text, i, j + 1, codes, "gazetteer", labels)
+        elif demonyms and (row := gazetteer.demonyms.get(key)) is not None:
+            # "Turkish", "Sri Lankan": the country, unless a longer place name follows
+            if token.pos_ != "VERB":
+                best = _mention(doc, text, i, j + 1, (row * 2,), "demonym", labels)
+    return best
+
+
+def _abbreviation_at(doc: Doc, text: str, i: int, gazetteer: Gazetteer) -> Mention | None:
+    """Dotted abbreviations ("Ky.", "W.Va.", "N.Y."): spaCy may split off the final dot."""
+    token = doc[i]
+    for j in range(i, min(len(doc), i + 4)):
+        end = doc[j].idx + len(doc[j].text)
+        surface = text[token.idx : end]
+        for candidate in (surface, surface + "."):
+            row = gazetteer.abbreviations.get(candidate)
+            if row is not None and text.startswith(candidate, token.idx):
+                stop = token.idx + len(candidate)
+                last = j + 1 if stop <= end else min(len(doc), j + 2)
+                return Mention(
+                    token.idx, stop, i, last, candidate, (row * 2,), "abbreviation", None
+                )
+    return None
+
+
+def _mention(
+    doc: Doc,
+    text: str,
+    i: int,
+    j: int,
+    codes: tuple[int, ...],
+    source: str,
+    labels: dict[int, Span],
+) -> Mention:
+    start = doc[i].idx
+    end = doc[j - 1].idx + len(doc[j - 1].text)
+    ent = labels.get(i)
+    exact = ent is not None and ent.start == i and ent.end == j
+    return Mention(start, end, i, j, text[start:end], codes, source, ent.label_ if exact else None)
+
+
+def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Span]) -> bool:
+    """Context filters: not part of a person's name or a title, not a common capitalised word.
+
+    Places inside organisation and facility names are kept ("Kentucky Workforce Cabinet",
+    "Huntsville Memorial Hospital"): they name the place, as the LGL annotators count them.
+    """
+    ent = labels.get(mention.tok_start)
+    if ent is not None and ent.label_ in VETO_LABELS:
+        inside_bigger = ent.end - ent.start > mention.tok_end - mention.tok_start
+        if inside_bigger or not _strong(mention, gazetteer):
+            return False
+    if mention.source == "demonym":
+        return ent is None or ent.label_ in {"NORP", "GPE", "ORG"}
+    if mention.ner in PLACE_LABELS:
+        return True
+    single = mention.tok_end - mention.tok_start == 1
+    if single and mention.text in gazetteer.stopnames:
+        return False
+    first = doc[mention.tok_start]
+    if single and first.is_sent_start and first.pos_ in FUNCTION_POS and not first.is_upper:
+        return False  # "Reading the report, ..." at the start of a sentence
+    if first.text.isupper() and len(first.text) <= 3 and not _strong(mention, gazetteer):
+        return False  # acronyms: "AP", "IT", "MD"
+    return True
+
+
+def _strong(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A name whose main reading is a country, a division or a city of 100,000+."""
+    for code in mention.codes:
+        if code & 1:
+            continue
+        entry = gazetteer.entry(code >> 1)
+        if entry.feature in {"country", "admin1", "continent", "region"}:
+            return True
+        if entry.population >= 100_000:
+            return True
+    return False

@@ -1,0 +1,340 @@
+"""Toponym resolution: which GeoNames place each mention names.
+
+Each candidate gets a prior (feature type, population, main or alternate name) plus evidence from
+the article: an explicit qualifier ("Moscow, Idaho", "Tripoli, Lebanon", "Paris, KY"), a demonym
+just before ("the Lebanese city of Tripoli"), the dateline ("MOSCOW -"), and the countries and
+first-level divisions the rest of the article names. Two passes: the second also counts the
+countries and states of the places the first pass chose.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventwire.places.build import KNOWN_CENTRE
+from eventwire.places.gazetteer import Entry, Gazetteer, km_between
+from eventwire.places.match import Mention
+from eventwire.records import Place
+
+# Countries, known divisions and regions outrank towns of the same name ("Egypt", "Oregon",
+# "Middle East" are also US towns); only a qualifier or strong context overturns that.
+FEATURE_PRIOR = {"country": 1.7, "continent": 1.5, "region": 1.5, "admin2": 0.6}
+KNOWN_ADMIN1_PRIOR = 1.6  # a division with a centre of its own in admin1_centres.tsv
+NAMED_ADMIN1_PRIOR = 0.6  # a division known only by name (its point is a namesake town)
+ALTERNATE_PENALTY = 0.3
+COUNTRY_BONUS = 0.35
+ADMIN1_BONUS = 0.4
+QUALIFIER_BONUS = 1.0
+DEMONYM_BONUS = 0.4
+DATELINE_WEIGHT = 2.0
+CAPITAL_BONUS = 0.15
+NEARNESS_STEPS = ((50.0, 0.45), (150.0, 0.35), (400.0, 0.2), (1000.0, 0.08))
+# ", KY" / ", Ky." after a name: a US state qualifier.
+_POSTAL = re.compile(r",\s*([A-Z]{2})\b")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—,(]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    row: int
+    entry: Entry
+    alternate: bool
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    admin1: Counter[str]
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Place]:
+    """One Place per mention that has a usable reading, in reading order."""
+    text = doc.text  # built anew on each access: read it once
+    candidates = [_candidates(m, gazetteer) for m in mentions]
+    qualifiers = [
+        _qualifier(text, i, mentions, candidates, gazetteer) for i in range(len(mentions))
+    ]
+    context = _explicit_context(mentions, candidates, text)
+    demonyms = [_demonym_before(i, mentions, candidates) for i in range(len(mentions))]
+    chosen = [
+        _choose(c, q, context, d, [], gazetteer)
+        for c, q, d in zip(candidates, qualifiers, demonyms, strict=True)
+    ]
+    context = _add_chosen(context, chosen)
+    anchors = _anchors(mentions, chosen)
+    chosen = [
+        _choose(c, q, context, d, [a for a in anchors if a[0] != m.text], gazetteer)
+        for m, c, q, d in zip(mentions, candidates, qualifiers, demonyms, strict=True)
+    ]
+    picks: list[tuple[Mention, Entry, float]] = []
+    for mention, pick in zip(mentions, chosen, strict=True):
+        if pick is None:
+            continue
+        candidate, score = pick
+        if mention.source == "demonym":
+            score *= 0.8
+        picks.append((mention, candidate.entry, score))
+    return [place for place in (_place(m, e, s, picks, gazetteer) for m, e, s in picks) if place]
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
+    found = [_Candidate(c >> 1, gazetteer.entry(c >> 1), bool(c & 1)) for c in mention.codes]
+    if mention.text.isupper() and len(mention.text) <= 4:
+        # "US", "UAE", "EU": an acronym names a country or a state, not a town called "Us"
+        found = [c for c in found if c.entry.feature != "city"]
+    # A division known only by name defers to its namesake city, which has an id and a point.
+    cities = {(c.entry.country, c.entry.name) for c in found if c.entry.feature == "city"}
+    return [
+        c
+        for c in found
+        if not (
+            c.entry.feature == "admin1"
+            and c.entry.geonameid is None
+            and (c.entry.country, c.entry.name) in cities
+        )
+        and (c.entry.lat is not None or c.entry.feature == "admin2")
+    ]
+
+
+def _anchors(
+    mentions: list[Mention], chosen: list[tuple[_Candidate, float] | None]
+) -> list[tuple[str, float, float]]:
+    """Points of the towns and divisions chosen in the first pass, with their mention text."""
+    points = []
+    for mention, pick in zip(mentions, chosen, strict=True):
+        if pick is None or pick[0].entry.feature not in {"city", "admin1"}:
+            continue
+        entry = pick[0].entry
+        if entry.lat is not None and entry.lon is not None:
+            points.append((mention.text, entry.lat, entry.lon))
+    return points
+
+
+def _nearness(candidate: _Candidate, anchors: list[tuple[str, float, float]]) -> float:
+    """Places of one article lie near each other: a bonus by the distance to the nearest other."""
+    entry = candidate.entry
+    if not anchors or entry.lat is None or entry.lon is None or entry.feature == "country":
+        return 0.0
+    nearest = min(km_between(entry.lat, entry.lon, lat, lon) for _, lat, lon in anchors)
+    for limit, bonus in NEARNESS_STEPS:
+        if nearest <= limit:
+            return bonus
+    return 0.0
+
+
+def _prior(candidate: _Candidate) -> float:
+    entry = candidate.entry
+    if entry.feature == "city":
+        prior = 0.15 + 0.1 * math.log10(entry.population + 10)
+    elif entry.feature == "admin1":
+        known = entry.geonameid is not None or entry.population == KNOWN_CENTRE
+        prior = KNOWN_ADMIN1_PRIOR if known else NAMED_ADMIN1_PRIOR
+    else:
+        prior = FEATURE_PRIOR.get(entry.feature, 0.5)
+    return prior - (ALTERNATE_PENALTY if candidate.alternate else 0.0)
+
+
+def _choose(
+    candidates: list[_Candidate],
+    qualifier: tuple[set[str], set[str]] | None,
+    context: _Context,
+    demonym_country: str | None,
+    anchors: list[tuple[str, float, float]],
+    gazetteer: Gazetteer,
+) -> tuple[_Candidate, float] | None:
+    if not candidates:
+        return None
+    scored = sorted(
+        (
+            (
+                _score(c, qualifier, context, demonym_country)
+                + _nearness(c, anchors)
+                + (CAPITAL_BONUS if c.row in gazetteer.capitals else 0.0),
+                c,
+            )
+            for c in candidates
+        ),
+        key=lambda item: -item[0],
+    )
+    best_score, best = scored[0]
+    if len(scored) == 1:
+        return best, min(1.0, 0.5 + 0.5 * best_score)
+    margin = best_score - scored[1][0]
+    return best, max(0.05, min(1.0, 0.4 + margin))
+
+
+def _score(
+    candidate: _Candidate,
+    qualifier: tuple[set[str], set[str]] | None,
+    context: _Context,
+    demonym_country: str | None,
+) -> float:
+    entry = candidate.entry
+    score = _prior(candidate)
+    if entry.country and entry.feature != "country":
+        score += COUNTRY_BONUS * min(1.0, context.countries[entry.country])
+    elif entry.country:
+        score += 0.5 * COUNTRY_BONUS * min(1.0, context.countries[entry.country])
+    if entry.admin1 and entry.feature != "admin1":
+        score += ADMIN1_BONUS * min(1.0, context.admin1[entry.admin1])
+    if qualifier is not None:
+        countries, admin1 = qualifier
+        if entry.admin1 in admin1 or (entry.country in countries and not admin1):
+            score += QUALIFIER_BONUS
+    if demonym_country is not None and entry.country == demonym_country:
+        score += DEMONYM_BONUS
+    return score
+
+
+def _qualifier(
+    text: str,
+    i: int,
+    mentions: list[Mention],
+    candidates: list[list[_Candidate]],
+    gazetteer: Gazetteer,
+) -> tuple[set[str], set[str]] | None:
+    """The countries / divisions named right after ", " ("Moscow, Idaho"; "Paris, KY")."""
+    mention = mentions[i]
+    following = text[mention.end : mention.end + 8]
+    if i + 1 < len(mentions):
+        nxt = mentions[i + 1]
+        gap = text[mention.end : nxt.start]
+        if gap.strip() == "," and nxt.source != "demonym":
+            countries = {
+                c.entry.country
+                for c in candidates[i + 1]
+                if c.entry.feature == "country" and c.entry.country
+            }
+            admin1 = {
+                c.entry.admin1
+                for c in candidates[i + 1]
+                if c.entry.feature == "admin1" and c.entry.admin1
+            }
+            if countries or admin1:
+                return countries | {
+                    c.entry.country
+                    for c in candidates[i + 1]
+                    if c.entry.feature == "admin1" and c.entry.country
+                }, admin1
+    postal = _POSTAL.match(following)
+    if postal and f"US-{postal.group(1)}" in gazetteer.admin1_rows:
+        return {"USA"}, {f"US-{postal.group(1)}"}
+    return None
+
+
+def _demonym_before(
+    i: int, mentions: list[Mention], candidates: list[list[_Candidate]]
+) -> str | None:
+    """ "the Lebanese city of Tripoli": a demonym at most four words before the name."""
+    if i == 0:
+        return None
+    previous = mentions[i - 1]
+    if previous.source != "demonym" or mentions[i].tok_start - previous.tok_end > 4:
+        return None
+    countries = {c.entry.country for c in candidates[i - 1]}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _explicit_context(
+    mentions: list[Mention], candidates: list[list[_Candidate]], text: str
+) -> _Context:
+    """Countries and divisions the article names without ambiguity (and its dateline)."""
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    for index, (mention, found) in enumerate(zip(mentions, candidates, strict=True)):
+        top = [c for c in found if c.entry.feature in {"country", "admin1"} and not c.alternate]
+        weight = DATELINE_WEIGHT if index == 0 and _is_dateline(text, mention) else 1.0
+        if len(top) == 1:
+            entry = top[0].entry
+            if entry.country:
+                countries[entry.country] += weight
+            if entry.feature == "admin1" and entry.admin1:
+                admin1[entry.admin1] += weight
+        elif found and all(c.entry.feature == "admin2" for c in found):
+            states = {c.entry.admin1 for c in found}
+            if len(states) == 1:  # a county name found in one state only
+                admin1[states.pop() or ""] += weight
+                countries["USA"] += weight
+        elif weight > 1.0 and found:
+            biggest = max(found, key=lambda c: (_prior(c), c.entry.population))
+            if biggest.entry.country:
+                countries[biggest.entry.country] += weight
+    return _Context(countries, admin1)
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """ "MOSCOW –" / "BEIRUT, Lebanon (Reuters) -" at the start of the text."""
+    return (
+        mention.start < 40
+        and mention.text.isupper()
+        and _DATELINE_END.match(text, mention.end) is not None
+    )
+
+
+def _add_chosen(context: _Context, chosen: list[tuple[_Candidate, float] | None]) -> _Context:
+    countries = Counter(context.countries)
+    admin1 = Counter(context.admin1)
+    for pick in chosen:
+        if pick is None:
+            continue
+        entry = pick[0].entry
+        if entry.feature in {"city", "admin2"}:
+            if entry.country:
+                countries[entry.country] += 0.5
+            if entry.admin1:
+                admin1[entry.admin1] += 0.5
+    return _Context(countries, admin1)
+
+
+def _place(
+    mention: Mention,
+    entry: Entry,
+    score: float,
+    picks: list[tuple[Mention, Entry, float]],
+    gazetteer: Gazetteer,
+) -> Place | None:
+    lat, lon = entry.lat, entry.lon
+    if entry.feature == "admin2" and lat is None:
+        point = _county_point(mention, entry, picks, gazetteer)
+        if point is None:
+            return None
+        lat, lon = point
+    return Place(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        geonameid=entry.geonameid,
+        name=entry.name,
+        country=entry.country,
+        lat=lat,
+        lon=lon,
+        feature=entry.feature,
+        score=round(score, 3),
+    )
+
+
+def _county_point(
+    mention: Mention,
+    county: Entry,
+    picks: list[tuple[Mention, Entry, float]],
+    gazetteer: Gazetteer,
+) -> tuple[float, float] | None:
+    """Counties have no point in the packages: take the nearest mentioned town of the same state,
+    else the state's centre."""
+    towns = [
+        (m, e)
+        for m, e, _ in picks
+        if e.feature == "city" and e.admin1 == county.admin1 and e.lat is not None
+    ]
+    if towns:
+        _, nearest = min(towns, key=lambda item: abs(item[0].start - mention.start))
+        return nearest.lat, nearest.lon  # type: ignore[return-value]
+    centre = gazetteer.admin1(county.admin1) if county.admin1 else None
+    if centre is None or centre.lat is None or centre.lon is None:
+        return None
+    return centre.lat, centre.lon
