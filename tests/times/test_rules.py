@@ -80,6 +80,7 @@ CASES = [
     ("Attacks grew over the past decade.", "the past decade", "DURATION", "P10Y", None),
     ("On June 2 at around 3 p.m., shots rang out.", "around 3 p.m.", "TIME", "2021-06-02T15:00",
      "APPROX"),
+    ("A hearing is due the week of July 5.", "the week of July 5", "DATE", "2021-W27", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 

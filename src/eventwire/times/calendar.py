@@ -74,8 +74,8 @@ def year_for_month(anchor: date, month: int, day: int | None, direction: str) ->
     ahead = (year * 12 + month) - now
     if direction == "past" and ahead >= 3:
         return year - 1
-    if direction == "unknown" and day is None and ahead >= 4:
-        return year - 1  # a bare month far ahead, with no tense to say so, is last year's
+    if direction == "unknown" and ahead >= 4:
+        return year - 1  # a date far ahead, with no tense to say so, is last year's
     if direction == "future" and ahead <= -3:
         return year + 1
     return year

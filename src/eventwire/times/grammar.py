@@ -70,6 +70,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                     f"(?!\\d)(?:,?\\s+(?P<year>{year}))?",
         "date_dmy": f"(?:(?P<wd>{wd_any}),?\\s+)?(?:the\\s+)?(?P<day>{day})\\s+(?:of\\s+)?"
                     f"(?P<mon>{month_any})(?:,?\\s+(?P<year>{year}))?",
+        "week_of": f"the\\s+week\\s+of\\s+(?P<mon>{month_any})\\s+(?P<day>{day})",
         "month_year": f"(?P<mon>{month_any}),?\\s+(?:of\\s+)?(?P<year>{year})",
         "month": f"(?:(?P<rel>{rel})\\s+)?(?P<mon>{month_full})"
                  f"(?:\\s+(?P<yrel>last|this|next)\\s+year)?",
@@ -159,7 +160,8 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
     parts = set(lex.day_parts)
     table: dict[str, set[str]] = {
         "date_mdy": months, "date_dmy": months, "month_year": months, "month": months,
-        "iso": {"#4"}, "slash": {"#1", "#2"}, "year": {"#4", "nineteen", "thousand"},
+        "week_of": {"week"}, "iso": {"#4"}, "slash": {"#1", "#2"},
+        "year": {"#4", "nineteen", "thousand"},
         "fy": {"fy", "fiscal"}, "decade": {"#4", "#2"} | set(lex.decade_words),
         "century": {"century"}, "quarter": {"quarter", "period"}, "half": {"half", "quarters"},
         "season": set(lex.seasons),

@@ -60,6 +60,15 @@ def day_date(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def week_of(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the week of March 6": the ISO week holding that day."""
+    month = ctx.lex.months[norm_word(m["mon"])]
+    day = parse_day(m["day"], ctx.lex) or 1
+    year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
+    d = cal.safe_date(year, month, day)
+    return ("DATE", cal.week_value(d)) if d and m["mon"][0].isupper() else None
+
+
 def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     year = parse_year(m["year"], ctx.lex)
     if not _capitalised(m["mon"]) or year is None:

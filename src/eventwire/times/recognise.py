@@ -17,6 +17,7 @@ from eventwire.times.normalise import Context, Norm, shift_unit
 HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "date_mdy": handlers.day_date,
     "date_dmy": handlers.day_date,
+    "week_of": handlers.week_of,
     "month_year": handlers.month_year,
     "month": handlers.month,
     "iso": handlers.iso,
