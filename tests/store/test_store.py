@@ -166,9 +166,13 @@ def test_cursor_pages_cover_everything_once(filled) -> None:
 
 
 def test_iteration_has_no_cap(store) -> None:
-    many = [event(f"e{i:05d}", "big") for i in range(2345)]
+    store.page_size = 100  # many internal pages
+    many = [event(f"e{i:05d}", "big", date_value=f"2020-01-{i % 28 + 1:02d}") for i in range(2345)]
     store.write_batch([CodedArticle(article("big"), many)], [])
-    assert ids(store) == sorted(e.id for e in many)
+    expected = [e.id for e in sorted(many, key=lambda e: (e.date, e.id))]
+    assert ids(store) == expected
+    assert ids(store, limit=250) == expected[:250]
+    assert ids(store, limit=250, after=expected[99]) == expected[100:350]
 
 
 def test_summary_counts(filled) -> None:

@@ -68,6 +68,8 @@ def connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
 class DuckDBStore(SqlStore):
     """Events, articles, rejects and ingest progress in one DuckDB file."""
 
+    page_size = 10_000
+
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 0.0
     ) -> None:

@@ -27,6 +27,10 @@ PAGE = 1000  # rows fetched per round trip when iterating; no cap on the total
 class SqlStore:
     """Store logic over a DB-API-like backend; subclasses provide the primitives below."""
 
+    # Rows per page when iterating: each page is a keyset query, so a backend that sorts
+    # without an index (DuckDB: a top-N scan per page) wants fewer, larger pages.
+    page_size = PAGE
+
     # -- primitives a backend provides ---------------------------------------------------
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
@@ -90,7 +94,7 @@ class SqlStore:
         remaining = query.limit
         columns = ", ".join(schema.EVENT_NAMES)
         while remaining is None or remaining > 0:
-            page = PAGE if remaining is None else min(PAGE, remaining)
+            page = self.page_size if remaining is None else min(self.page_size, remaining)
             where, args = list(conds), list(params)
             if cursor is not None:
                 cond, cursor_args = after_condition(*cursor)
