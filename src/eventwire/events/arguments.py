@@ -125,6 +125,9 @@ def subject_heads(verb: Token) -> tuple[list[Token], float]:
         return heads, conf * 0.9
     if verb.dep_ == "relcl":
         return [verb.head], 0.85
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        heads, conf = subject_heads(verb.head.head)  # "are guilty of violating"
+        return heads, conf * 0.85
     return [], 0.0
 
 

@@ -71,6 +71,10 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
 
 def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
     lemma = verb.lemma_.lower()
+    if lemma in lexicon.speech_verbs:
+        said = _obligation_hit(verb, lexicon, consumed)
+        if said is not None:
+            return said
     sense = verb_sense(verb, lexicon)
     if lemma in lexicon.blocking_governors:
         emb = embedded_verb(verb)
@@ -97,6 +101,24 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
     if sense is None:
         return None
     return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb])
+
+
+def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
+    """ "X said Y must withdraw": X demands (10x) that Y withdraw; Y is the target."""
+    for clause in say.children:
+        if clause.dep_ != "ccomp" or clause.i in consumed:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lexicon.obligation_auxes for c in clause.children):
+            continue
+        consumed.add(clause.i)
+        demand = lexicon.senses("verb", "demand")[0]
+        inner = _verb_hit(clause, lexicon, consumed)
+        code = (lexicon.recode("demand", inner.code) or inner.code) if inner else demand.code
+        rule = f"say.must+{inner.rule}" if inner else "say.must"
+        subjects = [c for c in clause.children if c.dep_ in args.SUBJ | args.PASS_SUBJ]
+        tokens = [say, *(inner.tokens if inner else [clause])]
+        return Hit(demand, code, rule, say, tokens, None, [], "demand", subjects)
+    return None
 
 
 def _governed(gov: Token, inner: Hit, modal: str, rule: str, lexicon: Lexicon) -> Hit:
@@ -233,6 +255,8 @@ def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:
 
 
 def _targets(hit: Hit, index: args.ActorLookup) -> list[Actor]:
+    if hit.target_heads:
+        return args.actors_of(hit.target_heads, index)
     preps = hit.sense.to
     noun_i = hit.noun.i if hit.noun is not None else -1
     for tok in hit.target_from:

@@ -46,6 +46,7 @@ class Lexicon:
         self.future_modifiers = frozenset(data["future_modifiers"])
         self.hedge_modifiers = frozenset(data["hedge_modifiers"])
         self.future_heads = frozenset(data["future_heads"])
+        self.obligation_auxes = frozenset(data["obligation_auxes"])
         self.modal_maps: dict[str, dict[str, str]] = {
             name: {str(k): str(v) for k, v in table.items()}
             for name, table in data["modal_maps"].items()

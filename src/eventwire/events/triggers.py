@@ -25,6 +25,7 @@ class Hit:
     noun: Token | None = None  # the noun trigger, for nominal events
     target_from: list[Token] = field(default_factory=list)  # tokens whose objects are targets
     via_modal: str | None = None  # the modal map applied by a governing trigger
+    target_heads: list[Token] = field(default_factory=list)  # explicit target noun phrases
 
 
 def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
@@ -47,6 +48,10 @@ def noun_sense(noun: Token, lexicon: Lexicon, governor: Token | None) -> Sense |
     if not senses:
         return None
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods.update(  # "a suspension of aid", "a state of siege"
+        g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    )
     gov = governor.lemma_.lower() if governor is not None else None
     for sense in senses:
         if sense.obj and not (mods & sense.obj):
