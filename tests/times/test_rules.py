@@ -81,6 +81,9 @@ CASES = [
     ("On June 2 at around 3 p.m., shots rang out.", "around 3 p.m.", "TIME", "2021-06-02T15:00",
      "APPROX"),
     ("A hearing is due the week of July 5.", "the week of July 5", "DATE", "2021-W27", None),
+    ("The decree of 24.12.2019 was annulled.", "24.12.2019", "DATE", "2019-12-24", None),
+    ("Profit doubled in Q3 2020.", "Q3 2020", "DATE", "2020-Q3", None),
+    ("Budget cuts hit FY2020.", "FY2020", "DATE", "2020", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
 

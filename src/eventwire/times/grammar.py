@@ -78,7 +78,9 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "slash": r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])",
         "year": f"(?:(?P<fiscal>fiscal(?:\\s+year)?|calendar(?:\\s+year)?)\\s+|(?P<the>the\\s+year)"
                 f"\\s+)?(?P<year>1[6-9]\\d\\d|20\\d\\d|{year_word})",
-        "fy": r"(?:FY|fiscal\s+)'?(?P<yy>\d{2})",
+        "fy": r"(?:FY\s?|fiscal\s+)'?(?P<yy>\d{4}|\d{2})",
+        "dotted": r"(?<![\d.,])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)",
+        "q_code": r"Q(?P<q>[1-4])(?:[\s-]+(?P<year>\d{4})|\s+'(?P<yy>\d{2}))?",
         "decade": f"(?:the\\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\\d)0'?s|'(?P<d2>\\d)0'?s|(?<=the\\s)"
                   f"(?P<w>{_alt(list(lex.decade_words))}))",
         "century": f"(?:the\\s+)?(?P<n>\\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\\s-]+century",
@@ -162,7 +164,8 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "date_mdy": months, "date_dmy": months, "month_year": months, "month": months,
         "week_of": {"week"}, "iso": {"#4"}, "slash": {"#1", "#2"},
         "year": {"#4", "nineteen", "thousand"},
-        "fy": {"fy", "fiscal"}, "decade": {"#4", "#2"} | set(lex.decade_words),
+        "fy": {"fy", "fiscal"}, "dotted": {"#4"}, "q_code": {"q"},
+        "decade": {"#4", "#2"} | set(lex.decade_words),
         "century": {"century"}, "quarter": {"quarter", "period"}, "half": {"half", "quarters"},
         "season": set(lex.seasons),
         "rel_unit": {"week", "month", "year", "decade", "century", "weekend", "fiscal"},

@@ -130,6 +130,25 @@ def slash(m: re.Match[str], ctx: Context) -> Norm | None:
     return ("DATE", d.isoformat()) if d else None
 
 
+def dotted(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"24.12.2019": day, month, year (European style)."""
+    d = cal.safe_date(int(m["y"]), int(m["b"]), int(m["a"]))
+    return ("DATE", d.isoformat()) if d else None
+
+
+def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"Q3 2019", "Q1": a quarter, of the article's year when none is written."""
+    if not m.group().startswith("Q"):
+        return None
+    q = int(m["q"])
+    if m["year"] or m["yy"]:
+        year = int(m["year"]) if m["year"] else 2000 + int(m["yy"])
+    else:
+        year = ctx.dct.year - 1 if q > cal.quarter_of(ctx.dct) and clause_direction(
+            ctx, *m.span()) == "past" else ctx.dct.year
+    return "DATE", f"{year:04d}-Q{q}"
+
+
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
     before = ctx.text[max(0, m.start() - 4) : m.start()]
     after = ctx.text[m.end() : m.end() + 10]
@@ -155,6 +174,8 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def fy(m: re.Match[str], ctx: Context) -> Norm | None:
     yy = int(m["yy"])
+    if yy >= 1000:
+        return "DATE", f"{yy:04d}"
     century = ctx.dct.year // 100 * 100
     year = century + yy if century + yy <= ctx.dct.year + 5 else century - 100 + yy
     return "DATE", f"{year:04d}"

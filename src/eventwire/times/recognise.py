@@ -24,6 +24,8 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "slash": handlers.slash,
     "year": handlers.year,
     "fy": handlers.fy,
+    "dotted": handlers.dotted,
+    "q_code": handlers.q_code,
     "decade": handlers.decade,
     "century": handlers.century,
     "quarter": handlers.quarter,
