@@ -28,9 +28,7 @@ def main(argv: list[str]) -> None:
     gold = Path(argv[0]) if argv and not argv[0].startswith("--") else GOLD
     show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
     nlp, lexicon, codebook = load_nlp(), Lexicon.load(), Codebook.load()
-    scores = evaluate_events(
-        gold, nlp, lambda doc, art: _code(doc, art, lexicon, codebook)
-    )
+    scores = evaluate_events(gold, nlp, lambda doc, art: _code(doc, art, lexicon, codebook))
     print(format_event_scores(scores))
     for gold_type, ours, sentence in scores.misses:
         if show in (gold_type, "ALL"):

@@ -15,7 +15,9 @@ from eventwire.records import Actor
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
-CORE_SKIP = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "prep", "parataxis"})
+CORE_SKIP = frozenset(
+    {"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "prep", "parataxis"}
+)
 CORE_PREPS = frozenset({"of", "from"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
@@ -120,7 +122,8 @@ def subject_heads(verb: Token) -> tuple[list[Token], float]:
         if subj[0].lower_ in RELATIVE and verb.dep_ == "relcl":
             return [verb.head], 0.9
         return subj, 1.0
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+    clausal_head = verb.head.pos_ in ("VERB", "AUX", "ADJ")
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and clausal_head:
         heads, conf = subject_heads(verb.head)
         return heads, conf * 0.9
     if verb.dep_ == "relcl":

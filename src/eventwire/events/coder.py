@@ -108,7 +108,8 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
     for clause in say.children:
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.obligation_auxes for c in clause.children):
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxes & lexicon.obligation_auxes:
             continue
         consumed.add(clause.i)
         demand = lexicon.senses("verb", "demand")[0]
@@ -127,8 +128,14 @@ def _governed(gov: Token, inner: Hit, modal: str, rule: str, lexicon: Lexicon) -
     # appeals and demands target their addressee ("urged X to ..."); others the inner target
     target_from = [gov, *inner.target_from] if modal in ("appeal", "demand") else inner.target_from
     return Hit(
-        inner.sense, code, f"{rule}+{inner.rule}", gov, [gov, *inner.tokens], inner.noun,
-        target_from, modal,
+        inner.sense,
+        code,
+        f"{rule}+{inner.rule}",
+        gov,
+        [gov, *inner.tokens],
+        inner.noun,
+        target_from,
+        modal,
     )
 
 
@@ -136,8 +143,10 @@ def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
     """A noun trigger not under a light verb: fires only with a source of its own."""
     gov = governing_verb(noun)
     has_agent = any(c.lower_ == "by" and c.i > noun.i for c in noun.children)
-    if gov is not None and not has_agent and (
-        verb_sense(gov, lexicon) or gov.lemma_ in lexicon.speech_verbs
+    if (
+        gov is not None
+        and not has_agent
+        and (verb_sense(gov, lexicon) or gov.lemma_ in lexicon.speech_verbs)
     ):
         return None  # "condemned the attack": the attack is what is condemned
     sense = noun_sense(noun, lexicon, gov)
@@ -149,8 +158,13 @@ def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
 
 
 def _events_of(
-    hit: Hit, n: int, sent: Span, article: Article, index: args.ActorLookup,
-    lexicon: Lexicon, codebook: Codebook,
+    hit: Hit,
+    n: int,
+    sent: Span,
+    article: Article,
+    index: args.ActorLookup,
+    lexicon: Lexicon,
+    codebook: Codebook,
 ) -> list[Event]:
     modality = _modality(hit, lexicon)
     if modality is None or hit.code == "drop":
@@ -285,8 +299,16 @@ def _pairs(
 
 
 def _event(
-    hit: Hit, code: str, status: str, source: Actor, target: Actor | None, confidence: float,
-    n: int, sent: Span, article: Article, codebook: Codebook,
+    hit: Hit,
+    code: str,
+    status: str,
+    source: Actor,
+    target: Actor | None,
+    confidence: float,
+    n: int,
+    sent: Span,
+    article: Article,
+    codebook: Codebook,
 ) -> Event:
     entry = codebook.get(code)
     start = min(t.idx for t in hit.tokens)

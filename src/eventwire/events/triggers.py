@@ -49,8 +49,11 @@ def noun_sense(noun: Token, lexicon: Lexicon, governor: Token | None) -> Sense |
         return None
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     mods.update(  # "a suspension of aid", "a state of siege"
-        g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children if g.dep_ == "pobj"
+        g.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
     )
     gov = governor.lemma_.lower() if governor is not None else None
     for sense in senses:
@@ -123,7 +126,10 @@ def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
             lemmas.add(head.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
             lemmas.update(  # "30 of the prisoners", "millions of dollars"
-                g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"
+                g.lemma_.lower()
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
             )
     return lemmas
