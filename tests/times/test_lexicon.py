@@ -48,3 +48,17 @@ def test_wrong_shape_is_a_clear_error() -> None:
     data["future_verbs"] = []
     with pytest.raises(LexiconError, match="vague_numbers"):
         lexicon_from_mapping(data)
+
+
+def test_finder_uses_the_lexicon_passed_in() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from eventwire.times import find_times, load_time_finder
+
+    lex = load_lexicon()
+    custom = replace(lex, holidays={**lex.holidays, "founders day": "03-14"})
+    finder = load_time_finder(custom)
+    text = "Parades were held on Founders Day."
+    assert [t.value for t in find_times(text, date(2020, 6, 1), finder=finder)] == ["2020-03-14"]
+    assert find_times(text, date(2020, 6, 1)) == []

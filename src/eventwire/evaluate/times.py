@@ -128,14 +128,15 @@ def _prf(matched: int, gold: int, system: int) -> tuple[float, float, float]:
 
 def evaluate_times(tml_dir: Path, nlp: Language) -> TimeScores:
     """Score find_times (given the spaCy Doc) on every .tml file under `tml_dir`."""
-    from eventwire.times import find_times
+    from eventwire.times import find_times, load_time_finder
 
+    finder = load_time_finder()
     docs = list(read_tml_dir(tml_dir))
     n_gold = n_system = n_strict = n_relaxed = n_type = n_value = 0
     seconds = 0.0
     for gold_doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         started = clock.perf_counter()
-        system = find_times(gold_doc.text, gold_doc.dct, parsed)
+        system = find_times(gold_doc.text, gold_doc.dct, parsed, finder)
         seconds += clock.perf_counter() - started
         gold = list(gold_doc.times)
         relaxed = match_times(gold, system, strict=False)

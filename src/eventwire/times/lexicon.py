@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -20,7 +19,7 @@ class LexiconError(ValueError):
     """The lexicon file is missing a section or has a value of the wrong shape."""
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: one grammar per loaded lexicon
+@dataclass(frozen=True)
 class TimeLexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -83,9 +82,3 @@ def load_lexicon() -> TimeLexicon:
     """Read lexicon.yaml from the package."""
     text = resources.files("eventwire.times").joinpath("lexicon.yaml").read_text("utf-8")
     return lexicon_from_mapping(yaml.safe_load(text))
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> TimeLexicon:
-    """The packaged lexicon, read on first use and reused (callers may pass their own)."""
-    return load_lexicon()
