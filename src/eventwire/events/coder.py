@@ -189,7 +189,7 @@ def _events_of(
 
 def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
     clause = hit.clause
-    if _inside_content(clause, lexicon):
+    if _inside_content(clause, lexicon) or _purpose(clause):
         return None
     reported = args.sayer_of(clause, lexicon.speech_verbs) is not None
     if clause.pos_ in VERBAL:
@@ -211,6 +211,13 @@ def _clause_of(noun: Token) -> Token | None:
         if tok.pos_ in VERBAL:
             return tok
     return None
+
+
+def _purpose(clause: Token) -> bool:
+    """ "worked with X to end the fighting": a purpose states an aim, not an event."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _inside_content(clause: Token, lexicon: Lexicon) -> bool:
@@ -263,6 +270,8 @@ def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:
     out = []
     for mod in mods:
         actor = index.actor_for_token(mod) or args.actor_of_np(mod, index)
+        if actor is not None and actor.start <= noun.idx < actor.end:
+            continue  # the phrase of the trigger itself ("humanitarian aid") is not its source
         if actor is not None and actor not in out:
             out.append(actor)
     return out

@@ -47,7 +47,11 @@ def _family(e: Event) -> str:
 def actor_key(actor: Actor | None) -> str | None:
     if actor is None:
         return None
-    return actor.country or actor.code or actor.name or actor.text.lower()
+    if actor.country:
+        return actor.country
+    if actor.code and not actor.code.startswith("---"):  # IGOs, NGOs: the code names the body
+        return actor.code
+    return actor.name or actor.text.lower()
 
 
 def _sides_match(a: Event, b: Event, symmetric: bool) -> bool:
