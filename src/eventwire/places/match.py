@@ -60,7 +60,11 @@ def _token_labels(doc: Doc) -> dict[int, Span]:
 
 
 def _is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
+    return token.text[:1].isupper() or token.text[2:3].isupper() and token.text[1:2] == "'"
+
+
+def _connects(token: Token) -> bool:
+    return token.lower_ in CONNECTORS
 
 
 def _match_at(
@@ -78,7 +82,7 @@ def _match_at(
         token = doc[j]
         if j > i and (token.is_sent_start or token.is_space):
             break
-        if j > i and not _is_capitalised(token) and token.lower_ not in CONNECTORS:
+        if j > i and not _is_capitalised(token) and not _connects(token):
             break
         if not _is_capitalised(token):
             continue  # a name does not end on a connector
@@ -87,10 +91,11 @@ def _match_at(
         codes = gazetteer.codes(key)
         if codes:
             best = _mention(doc, text, i, j + 1, codes, "gazetteer", labels)
-        elif demonyms and (row := gazetteer.demonyms.get(key)) is not None:
+            continue
+        row = gazetteer.demonyms.get(key) if demonyms and token.pos_ != "VERB" else None
+        if row is not None:
             # "Turkish", "Sri Lankan": the country, unless a longer place name follows
-            if token.pos_ != "VERB":
-                best = _mention(doc, text, i, j + 1, (row * 2,), "demonym", labels)
+            best = _mention(doc, text, i, j + 1, (row * 2,), "demonym", labels)
     return best
 
 

@@ -33,6 +33,7 @@ QUALIFIER_BONUS = 1.0
 DEMONYM_BONUS = 0.4
 DATELINE_WEIGHT = 2.0
 CAPITAL_BONUS = 0.15
+CAPITAL_OVER_DIVISION = 1.2
 NEARNESS_STEPS = ((50.0, 0.45), (150.0, 0.35), (400.0, 0.2), (1000.0, 0.08))
 # ", KY" / ", Ky." after a name: a US state qualifier.
 _POSTAL = re.compile(r",\s*([A-Z]{2})\b")
@@ -127,6 +128,16 @@ def _nearness(candidate: _Candidate, anchors: list[tuple[str, float, float]]) ->
     return 0.0
 
 
+def _capital_bonus(
+    candidate: _Candidate, gazetteer: Gazetteer, division_countries: set[str | None]
+) -> float:
+    """A national capital is preferred; over a division of its own country strongly
+    ("Washington" the capital, not the state)."""
+    if candidate.row not in gazetteer.capitals:
+        return 0.0
+    return CAPITAL_OVER_DIVISION if candidate.entry.country in division_countries else CAPITAL_BONUS
+
+
 def _prior(candidate: _Candidate) -> float:
     entry = candidate.entry
     if entry.feature == "city":
@@ -149,12 +160,13 @@ def _choose(
 ) -> tuple[_Candidate, float] | None:
     if not candidates:
         return None
+    division_countries = {c.entry.country for c in candidates if c.entry.feature == "admin1"}
     scored = sorted(
         (
             (
                 _score(c, qualifier, context, demonym_country)
                 + _nearness(c, anchors)
-                + (CAPITAL_BONUS if c.row in gazetteer.capitals else 0.0),
+                + _capital_bonus(c, gazetteer, division_countries),
                 c,
             )
             for c in candidates
