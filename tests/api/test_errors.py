@@ -89,3 +89,9 @@ def test_body_over_the_limit_is_413(store: DuckDBStore) -> None:
 def test_sql_in_a_parameter_is_only_a_value(client: TestClient) -> None:
     response = client.get("/events", params={"q": "x' OR '1'='1"})
     assert response.status_code == 200 and response.json()["events"] == []
+
+
+def test_nul_characters_are_a_400_on_every_backend(client: TestClient) -> None:
+    assert_error(client.get("/events", params={"q": "a\x00b"}), 400, "q")
+    assert_error(client.get("/events", params={"article_id": "\x00"}), 400, "article_id")
+    assert_error(client.get("/events/a%00b"), 400, "event_id")

@@ -1,7 +1,8 @@
 """Schemathesis, in process: requests generated from the OpenAPI schema never get a 5xx.
 
 The app has a token, so the write routes answer 401 to generated requests and no coder loads;
-every read route is exercised with generated filters (valid and invalid) against the real store.
+every read route is exercised with generated filters (valid and invalid) against the real
+stores, DuckDB and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from eventwire.api.app import create_app
-from eventwire.store.duckdb import DuckDBStore
 
 EXAMPLES = 25  # per operation and mode: bounded, so the run stays short
 
@@ -40,8 +40,11 @@ def _fuzz_operation(operation, mode: GenerationMode) -> bool:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("backend", ["store", "pg_store"])
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_no_server_errors(store: DuckDBStore, mode: GenerationMode) -> None:
+def test_no_server_errors(request: pytest.FixtureRequest, backend: str,
+                          mode: GenerationMode) -> None:
+    store = request.getfixturevalue(backend)  # DuckDB, then PostgreSQL
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store, token="fuzz"))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 9

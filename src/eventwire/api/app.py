@@ -25,6 +25,7 @@ from eventwire.api.params import (
     MAX_PAGE,
     SORTS,
     Filters,
+    check_text,
     decode_cursor,
     encode_cursor,
     event_filters,
@@ -113,6 +114,7 @@ def read_router(rows: queries.Rows) -> APIRouter:
 
     @router.get("/events/{event_id}", tags=["events"], summary="One event with its evidence")
     def get_event(event_id: str) -> dict[str, Any]:
+        check_text("event_id", event_id)
         event = queries.event_by_id(rows, event_id)
         if event is None:
             raise ApiError(404, f"no event with id {event_id!r}", parameter="event_id")

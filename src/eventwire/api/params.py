@@ -36,6 +36,12 @@ class Filters:
     query: EventQuery
 
 
+def check_text(name: str, value: str | None) -> None:
+    """Free text goes to SQL as a parameter; NUL is the one character PostgreSQL refuses."""
+    if value is not None and "\x00" in value:
+        raise bad_parameter(name, f"{name} must not contain NUL characters")
+
+
 def _check_date(name: str, value: str | None) -> str | None:
     if value is None:
         return None
@@ -95,6 +101,8 @@ def event_filters(
     ] = None,
     article_id: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Filters:
+    check_text("q", q)
+    check_text("article_id", article_id)
     date_from = _check_date("date_from", date_from)
     date_to = _check_date("date_to", date_to)
     if date_from and date_to and date_from[: len(date_to)] > date_to:
