@@ -28,8 +28,9 @@ def dictionary() -> ActorDictionary:
 def actors_of(nlp: Language, dictionary: ActorDictionary) -> Callable[..., list[Actor]]:
     """Parse a text and find its actors on a date (default 2019-12-24)."""
 
-    def run(text: str, day: date = date(2019, 12, 24), using: ActorDictionary | None = None
-            ) -> list[Actor]:
+    def run(
+        text: str, day: date = date(2019, 12, 24), using: ActorDictionary | None = None
+    ) -> list[Actor]:
         return find_actors(nlp(text), day, using or dictionary)
 
     return run

@@ -13,8 +13,30 @@ from eventwire.actors.tables import read_rows, split_list
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "actors"
 CODE = re.compile(r"^[A-Z0-9]{3,12}$")
-AGENTS = {"GOV", "MIL", "REB", "OPP", "MED", "COP", "JUD", "BUS", "CVL", "REF", "LEG", "SPY",
-          "EDU", "HLH", "LAB", "ELI", "REL", "PTY", "CRM", "NGO", "IGO", "IMG"}
+AGENTS = {
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "MED",
+    "COP",
+    "JUD",
+    "BUS",
+    "CVL",
+    "REF",
+    "LEG",
+    "SPY",
+    "EDU",
+    "HLH",
+    "LAB",
+    "ELI",
+    "REL",
+    "PTY",
+    "CRM",
+    "NGO",
+    "IGO",
+    "IMG",
+}
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 
 
@@ -95,7 +117,8 @@ def test_people_tenures_of_one_office_do_not_overlap() -> None:
             continue
         end = date.fromisoformat(row["end"]) if row["end"] else date(9999, 1, 1)
         spans.setdefault((row["country"], row["office"]), []).append(
-            (date.fromisoformat(row["start"]), end, row["name"]))
+            (date.fromisoformat(row["start"]), end, row["name"])
+        )
     for key, held in spans.items():
         held.sort()
         for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
@@ -103,8 +126,9 @@ def test_people_tenures_of_one_office_do_not_overlap() -> None:
             assert start >= end, f"{key}: {name} until {end} overlaps {other} from {start}"
 
 
-@pytest.mark.parametrize("name", ["countries.tsv", "country_terms.tsv", "agents.tsv",
-                                  "organisations.tsv", "people.tsv"])
+@pytest.mark.parametrize(
+    "name", ["countries.tsv", "country_terms.tsv", "agents.tsv", "organisations.tsv", "people.tsv"]
+)
 def test_tables_have_no_stray_spaces(name: str) -> None:
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):

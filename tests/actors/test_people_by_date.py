@@ -29,16 +29,26 @@ def test_former_office_holder_is_an_elite(actors_of) -> None:
 
 
 def test_before_any_office_only_the_country() -> None:
-    entry = ActorEntry("A Person", "person", (Tenure("TURGOV", "TUR", "GOV", "foreign_minister",
-                                                     "FM", date(2020, 1, 1), None),))
+    entry = ActorEntry(
+        "A Person",
+        "person",
+        (Tenure("TURGOV", "TUR", "GOV", "foreign_minister", "FM", date(2020, 1, 1), None),),
+    )
     assert entry.at(date(2010, 1, 1)).code == "TUR"
     assert entry.at(date(2021, 1, 1)).code == "TURGOV"
 
 
 def test_highest_office_wins_on_a_shared_day() -> None:
-    entry = ActorEntry("A Person", "person", (
-        Tenure("XGOV", None, "GOV", "foreign_minister", "FM", date(2020, 1, 1), date(2020, 6, 1)),
-        Tenure("XGOV", None, "GOV", "head_of_state", "President", date(2020, 6, 1), None)))
+    entry = ActorEntry(
+        "A Person",
+        "person",
+        (
+            Tenure(
+                "XGOV", None, "GOV", "foreign_minister", "FM", date(2020, 1, 1), date(2020, 6, 1)
+            ),
+            Tenure("XGOV", None, "GOV", "head_of_state", "President", date(2020, 6, 1), None),
+        ),
+    )
     assert entry.at(date(2020, 6, 1)).role == "President"
 
 

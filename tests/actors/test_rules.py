@@ -60,8 +60,7 @@ def test_title_with_country_names_the_office_holder_on_the_date(actors_of) -> No
 def test_title_and_unknown_name_takes_the_country_word(actors_of) -> None:
     found = by_text(actors_of("Chinese Vice Foreign Minister Zhang Ming met envoys."))
     actor = found["Zhang Ming"]
-    assert (actor.code, actor.name, actor.role) == ("CHNGOV", "Zhang Ming",
-                                                    "Vice Foreign Minister")
+    assert (actor.code, actor.name, actor.role) == ("CHNGOV", "Zhang Ming", "Vice Foreign Minister")
 
 
 def test_title_and_unknown_name_takes_the_country_of_the_sentence(actors_of) -> None:
@@ -77,8 +76,9 @@ def test_title_and_known_surname(actors_of) -> None:
 
 
 def test_title_before_known_person_spans_the_name(actors_of) -> None:
-    found = by_text(actors_of("Iraqi Prime Minister Haider al-Abadi met reporters.",
-                              date(2016, 1, 5)))
+    found = by_text(
+        actors_of("Iraqi Prime Minister Haider al-Abadi met reporters.", date(2016, 1, 5))
+    )
     actor = found["Haider al-Abadi"]
     assert (actor.code, actor.role) == ("IRQGOV", "Prime Minister of Iraq")
 
@@ -187,7 +187,7 @@ def test_short_name_alone_only_while_in_office(actors_of) -> None:
 def test_offsets_index_the_text(actors_of) -> None:
     text = "Yesterday the Syrian government  rejected it."
     for actor in actors_of(text):
-        assert text[actor.start:actor.end] == actor.text
+        assert text[actor.start : actor.end] == actor.text
 
 
 def test_former_before_a_title_makes_an_elite(actors_of) -> None:
@@ -205,3 +205,17 @@ def test_singular_title_without_the_is_no_actor(actors_of) -> None:
     assert not [a for a in actors_of("A spokesman declined to comment.") if a.agent == "GOV"]
     found = by_text(actors_of("Iraqi troops left. The spokesman declined to comment."))
     assert found["spokesman"].code == "GOV"
+
+
+def test_former_inside_the_phrase(actors_of) -> None:
+    found = by_text(actors_of("Armenia's former president spoke to reporters."))
+    assert found["Armenia's former president"].code == "ARMELI"
+
+
+def test_organisation_title_is_a_person_of_the_organisation(actors_of) -> None:
+    found = by_text(actors_of("The NATO Secretary General arrived in Riga.", date(2019, 1, 1)))
+    actor = found["NATO Secretary General"]
+    assert (actor.code, actor.kind, actor.name) == ("IGOWSTNAT", "person", "Jens Stoltenberg")
+    found = by_text(actors_of("The Arab League spokesman arrived in Riga."))
+    actor = found["Arab League spokesman"]
+    assert (actor.code, actor.kind, actor.name) == ("IGOARBARL", "person", None)

@@ -27,8 +27,13 @@ def test_every_expected_actor_is_found_with_its_code(seed_actors) -> None:
     expected, found = seed_actors
     missing = []
     for want in expected:
-        hits = [a for a in found if a.text == want["text"] and a.code == want["code"]
-                and ("name" not in want or a.name == want["name"])]
+        hits = [
+            a
+            for a in found
+            if a.text == want["text"]
+            and a.code == want["code"]
+            and ("name" not in want or a.name == want["name"])
+        ]
         if not hits:
             missing.append(want["text"])
     assert not missing

@@ -15,8 +15,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="module")
 def user_dictionary() -> ActorDictionary:
-    return ActorDictionary.load([FIXTURES / "test.actors", FIXTURES / "test.agents",
-                                 FIXTURES / "user_people.tsv", FIXTURES / "user_agents.tsv"])
+    return ActorDictionary.load(
+        [
+            FIXTURES / "test.actors",
+            FIXTURES / "test.agents",
+            FIXTURES / "user_people.tsv",
+            FIXTURES / "user_agents.tsv",
+        ]
+    )
 
 
 def by_text(actors: list[Actor]) -> dict[str, Actor]:
@@ -49,16 +55,19 @@ def test_petrarch_group_and_country_word(actors_of, user_dictionary) -> None:
 
 
 def test_petrarch_agents_with_plurals(actors_of, user_dictionary) -> None:
-    found = by_text(actors_of("Egyptian harbour masters and Greek fishermen protested.",
-                              using=user_dictionary))
+    found = by_text(
+        actors_of("Egyptian harbour masters and Greek fishermen protested.", using=user_dictionary)
+    )
     assert found["Egyptian harbour masters"].code == "EGYGOV"
     assert found["Greek fishermen"].code == "GRCCVL"
 
 
 def test_user_entry_overrides_ours(actors_of, dictionary, user_dictionary) -> None:
     assert by_text(actors_of("Reuters reported it."))["Reuters"].code == "GBRMED"
-    assert by_text(actors_of("Reuters reported it.", using=user_dictionary))["Reuters"].code \
+    assert (
+        by_text(actors_of("Reuters reported it.", using=user_dictionary))["Reuters"].code
         == "GBRBUS"
+    )
 
 
 def test_user_people_table_feeds_office_holders(actors_of, user_dictionary) -> None:
@@ -69,8 +78,9 @@ def test_user_people_table_feeds_office_holders(actors_of, user_dictionary) -> N
 
 
 def test_user_agent_table(actors_of, user_dictionary) -> None:
-    found = by_text(actors_of("Norwegian lighthouse keepers went on strike.",
-                              using=user_dictionary))
+    found = by_text(
+        actors_of("Norwegian lighthouse keepers went on strike.", using=user_dictionary)
+    )
     assert found["Norwegian lighthouse keepers"].code == "NORCVL"
 
 

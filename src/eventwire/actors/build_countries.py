@@ -14,8 +14,16 @@ HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "countries.tsv"
 COLUMNS = ["code", "alpha2", "name", "short_name", "official_name", "capital"]
 # Kosovo has no ISO code; XKX is the user-assigned code that GeoNames and the EU use.
-EXTRA_ROWS = [{"code": "XKX", "alpha2": "XK", "name": "Kosovo", "short_name": "Kosovo",
-               "official_name": "Republic of Kosovo", "capital": "Pristina"}]
+EXTRA_ROWS = [
+    {
+        "code": "XKX",
+        "alpha2": "XK",
+        "name": "Kosovo",
+        "short_name": "Kosovo",
+        "official_name": "Republic of Kosovo",
+        "capital": "Pristina",
+    }
+]
 
 
 def country_rows() -> list[dict[str, str]]:
@@ -27,14 +35,16 @@ def country_rows() -> list[dict[str, str]]:
     for country in pycountry.countries:
         info = geo.get(country.alpha_3, {})
         short = info.get("name") or getattr(country, "common_name", None) or country.name
-        rows.append({
-            "code": country.alpha_3,
-            "alpha2": country.alpha_2,
-            "name": country.name,
-            "short_name": short.strip(),
-            "official_name": getattr(country, "official_name", "") or "",
-            "capital": (info.get("capital", "") or "").strip(),
-        })
+        rows.append(
+            {
+                "code": country.alpha_3,
+                "alpha2": country.alpha_2,
+                "name": country.name,
+                "short_name": short.strip(),
+                "official_name": getattr(country, "official_name", "") or "",
+                "capital": (info.get("capital", "") or "").strip(),
+            }
+        )
     known = {r["code"] for r in rows}
     rows.extend(r for r in EXTRA_ROWS if r["code"] not in known)
     return sorted(rows, key=lambda r: r["code"])

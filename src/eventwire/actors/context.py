@@ -16,10 +16,26 @@ from eventwire.actors.units import Unit
 
 # "to" and "from" are left out: "appealed to Moscow", "a call from Ankara" name a party as often
 # as a place; the events stage reads the dependency to tell.
-LOCATIVES = frozenset({
-    "in", "at", "into", "near", "inside", "outside", "across", "throughout", "toward",
-    "towards", "via", "around", "within", "onto", "through", "over",
-})
+LOCATIVES = frozenset(
+    {
+        "in",
+        "at",
+        "into",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+        "around",
+        "within",
+        "onto",
+        "through",
+        "over",
+    }
+)
 
 
 def is_locative(doc: Doc, start: int) -> bool:
@@ -35,8 +51,12 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     text = doc[start:end].text
     if not text.isupper() or len(text) < 3:
         return False
-    first = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ \
+    first = (
+        start == 0
+        or "\n" in doc[start - 1].text
+        or "\n" in doc[start - 1].whitespace_
         or doc[start - 1].is_space
+    )
     after = doc[end].text if end < len(doc) else ""
     return first and after in {"-", "–", "—", ",", "(", ":"}
 

@@ -85,8 +85,12 @@ class ActorDictionary:
         if not texts:
             return
         keys = tuple(t.lower() for t in texts)
-        compiled = Compiled(tuple(texts), tuple(case_rule(t, phrase.proper) for t in texts),
-                            phrase.entry, phrase.user)
+        compiled = Compiled(
+            tuple(texts),
+            tuple(case_rule(t, phrase.proper) for t in texts),
+            phrase.entry,
+            phrase.user,
+        )
         found = self._phrases.setdefault(keys, [])
         if phrase.user and any(not c.user for c in found):
             found[:] = [c for c in found if c.user]  # the user's entry overrides ours
@@ -101,8 +105,9 @@ class ActorDictionary:
             if entry not in self._surnames[keys[-1]]:
                 self._surnames[keys[-1]].append(entry)
             for tenure in entry.tenures:
-                if tenure.country and tenure.office:
-                    slot = self._holders.setdefault((tenure.country, tenure.office), [])
+                if tenure.office:  # organisations' officers by code: ("IGOUNO", ...)
+                    where = tenure.country or tenure.code
+                    slot = self._holders.setdefault((where, tenure.office), [])
                     if (tenure, entry) not in slot:
                         slot.append((tenure, entry))
 
@@ -111,20 +116,22 @@ class ActorDictionary:
         """The first words of all phrases (folded, lower case), with the longest phrase length."""
         return self._max_len
 
-    def longest(self, keys: Sequence[str], texts: Sequence[str], i: int
-                ) -> tuple[int, list[Compiled]]:
+    def longest(
+        self, keys: Sequence[str], texts: Sequence[str], i: int
+    ) -> tuple[int, list[Compiled]]:
         """The longest phrase starting at token `i` whose case rules fit: (length, entries)."""
         top = min(self._max_len.get(keys[i], 0), len(keys) - i)
         for n in range(top, 0, -1):
-            found = self._phrases.get(tuple(keys[i:i + n]))
+            found = self._phrases.get(tuple(keys[i : i + n]))
             if found:
-                fitting = [c for c in found if c.fits(texts[i:i + n])]
+                fitting = [c for c in found if c.fits(texts[i : i + n])]
                 if fitting:
                     return n, fitting
         return 0, []
 
     def holder(self, country: str, office: str, day: date) -> tuple[Tenure, ActorEntry] | None:
-        """Who held `office` in `country` on `day` ("the Turkish foreign minister" in 2019). Of
+        """Who held `office` in `country` (or organisation code) on `day` ("the Turkish foreign
+        minister" in 2019; "IGOUNO", "secretary_general"). Of
         several, the one who took office last: an open end means "in office as far as we know",
         so a later start (a user's newer table) supersedes it."""
         held = [(t, e) for t, e in self._holders.get((country, office), ()) if t.covers(day)]

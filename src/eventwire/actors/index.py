@@ -33,9 +33,26 @@ HEAD_DEPS = frozenset({"compound", "amod", "appos", "flat", "nmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-GROUP_NOUNS = frozenset({"sides", "countries", "parties", "leaders", "nations", "governments",
-                         "ministers", "delegations", "presidents", "men", "states", "neighbours",
-                         "neighbors", "allies", "capitals", "sides'"})
+GROUP_NOUNS = frozenset(
+    {
+        "sides",
+        "countries",
+        "parties",
+        "leaders",
+        "nations",
+        "governments",
+        "ministers",
+        "delegations",
+        "presidents",
+        "men",
+        "states",
+        "neighbours",
+        "neighbors",
+        "allies",
+        "capitals",
+        "sides'",
+    }
+)
 
 
 class ActorIndex:
@@ -87,9 +104,14 @@ class ActorIndex:
             if named is not None:
                 return named
         if own.country is None and self._definite(own):
-            antecedent = self._last(own.start, lambda a: a.country is not None
-                                    and a.agent == own.agent
-                                    and (a.kind == "person") == (own.kind == "person"))
+            antecedent = self._last(
+                own.start,
+                lambda a: (
+                    a.country is not None
+                    and a.agent == own.agent
+                    and (a.kind == "person") == (own.kind == "person")
+                ),
+            )
             if antecedent is not None:
                 return antecedent
         return own
@@ -112,7 +134,7 @@ class ActorIndex:
         return head
 
     def _definite(self, actor: Actor) -> bool:
-        before = self.text[max(0, actor.start - 4):actor.start].lower()
+        before = self.text[max(0, actor.start - 4) : actor.start].lower()
         return before.endswith("the ")
 
     def _phrase_actor(self, token: Token) -> Actor | None:
@@ -143,8 +165,9 @@ class ActorIndex:
         if token.lower_ not in GROUP_NOUNS:
             return False
         words = {c.lower_ for c in token.children}
-        return bool(words & {"two", "both", "three"}) or ("the" in words and token.lower_ in
-                                                           {"parties", "sides"})
+        return bool(words & {"two", "both", "three"}) or (
+            "the" in words and token.lower_ in {"parties", "sides"}
+        )
 
     def _parties(self, token: Token) -> tuple[Actor, ...]:
         """The last two actors of different countries before the token (in its paragraph and the

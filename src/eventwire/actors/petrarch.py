@@ -37,8 +37,9 @@ class _Block:
 def phrase_text(raw: str) -> str:
     """`SERGEY_LAVROV_` -> `Sergey Lavrov`: words title-cased except short acronyms (`UN`)."""
     words = [w for w in raw.strip().strip("+").replace("_", " ").split() if w]
-    return " ".join(w if len(w) <= 3 and w.isalpha() and w.isupper() else w.capitalize()
-                    for w in words)
+    return " ".join(
+        w if len(w) <= 3 and w.isalpha() and w.isupper() else w.capitalize() for w in words
+    )
 
 
 def parse_day(text: str, path: Path, line: int) -> date:
@@ -54,8 +55,9 @@ def parse_day(text: str, path: Path, line: int) -> date:
         raise DictionaryError(path, line, f"bad date {text!r}: write YYYYMMDD") from exc
 
 
-def parse_code(text: str, countries: frozenset[str], path: Path, line: int
-               ) -> tuple[Tenure, bool, bool]:
+def parse_code(
+    text: str, countries: frozenset[str], path: Path, line: int
+) -> tuple[Tenure, bool, bool]:
     """A bracketed code as (tenure, is_agent, is_dated)."""
     parts = text.split()
     if not parts:

@@ -41,8 +41,26 @@ GAP_POS = frozenset({"ADJ"})
 MAX_GAP = 3
 # an adjective used as a noun ("detained an Egyptian") carries one of these, never amod
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"})
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "da",
-                            "di", "le", "la", "-", "ould", "ben"})
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "van",
+        "von",
+        "da",
+        "di",
+        "le",
+        "la",
+        "-",
+        "ould",
+        "ben",
+    }
+)
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 
@@ -65,15 +83,32 @@ class _Composer:
         lo, hi = first.idx, last.idx + len(last.text)
         return self.text[lo:hi], lo, hi
 
-    def emit(self, start: int, end: int, code: str, country: str | None, agent: str | None,
-             name: str | None, role: str | None, kind: str) -> None:
+    def emit(
+        self,
+        start: int,
+        end: int,
+        code: str,
+        country: str | None,
+        agent: str | None,
+        name: str | None,
+        role: str | None,
+        kind: str,
+    ) -> None:
         text, lo, hi = self._span(start, end)
         self.actors.append(Actor(text, lo, hi, code, country, agent, name, role, kind))
 
     def emit_entry(self, unit: Unit, entry: ActorEntry, role: str | None = None) -> None:
         coding = entry.at(self.day)
-        self.emit(unit.start, unit.end, coding.code, coding.country, coding.agent,
-                  entry.name, coding.role or role, entry.kind)
+        self.emit(
+            unit.start,
+            unit.end,
+            coding.code,
+            coding.country,
+            coding.agent,
+            entry.name,
+            coding.role or role,
+            entry.kind,
+        )
 
     # -- helpers ----------------------------------------------------------------------------
     def unit_at(self, index: int) -> Unit | None:
@@ -88,17 +123,24 @@ class _Composer:
             if end in self.starts and end > start:
                 break
             proper = tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
-            particle = tok.lower_ in NAME_PARTICLES and end > start \
-                and end + 1 < len(self.doc) and self.doc[end + 1].text[:1].isupper()
+            particle = (
+                tok.lower_ in NAME_PARTICLES
+                and end > start
+                and end + 1 < len(self.doc)
+                and self.doc[end + 1].text[:1].isupper()
+            )
             if not (proper or particle):
                 break
             end += 1
         return end
 
-    def former(self, start: int) -> bool:
-        """ "former minister", "ex-minister": the title is no longer held."""
+    def former(self, start: int, end: int | None = None) -> bool:
+        """True for "former minister", "ex-minister", "Georgia's former president": "former"
+        before `start` or among the tokens up to `end`."""
         doc = self.doc
         if start >= 1 and doc[start - 1].lower_ in {"former", "ex"}:
+            return True
+        if end is not None and any(t.lower_ in {"former", "ex"} for t in doc[start:end]):
             return True
         return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex"
 
@@ -130,14 +172,14 @@ class _Composer:
             return None
         nxt = self.unit_at(title.end)
         if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
-            self.emit_entry(nxt, nxt.actor, role=self.doc[title.start:title.end].text)
+            self.emit_entry(nxt, nxt.actor, role=self.doc[title.start : title.end].text)
             return nxt.end
         end = self.name_run(title.end)
         if end == title.end:
             return None
-        name = self.doc[title.start + (title.end - title.start):end].text
+        name = self.doc[title.start + (title.end - title.start) : end].text
         known = self.known_by_surname(self.doc[end - 1].lower_, title.agent, country)
-        role = self.doc[title.start:title.end].text
+        role = self.doc[title.start : title.end].text
         if known is not None:
             self.emit_entry(Unit(title.end, end), known, role=role)
             return end
@@ -150,7 +192,7 @@ class _Composer:
         return end
 
     def organisation_title(self, start: int) -> bool:
-        """"Dean Foods President Howard Dean": a title right after a proper name that is no
+        """ "Dean Foods President Howard Dean": a title right after a proper name that is no
         dictionary unit belongs to that organisation, not to a state."""
         if start == 0 or start - 1 in self.covered:
             return False
@@ -169,7 +211,7 @@ class _Composer:
         return None
 
     def country_after(self, end: int) -> str | None:
-        """"X of Turkey": a country named right after the name."""
+        """ "X of Turkey": a country named right after the name."""
         if end + 1 < len(self.doc) and self.doc[end].lower_ == "of":
             unit = self.unit_at(end + 1) or self.unit_at(end + 2)
             if unit is not None and unit.country is not None and unit.country.form == "name":
@@ -188,8 +230,11 @@ class _Composer:
                 return unit if unit.agent is not None and unit.actor is None else None
             tok = self.doc[i]
             # adjectives and noun compounds: "diplomatic mission", "coal workers"
-            if tok.pos_ in GAP_POS or tok.text == "-" or (tok.dep_ == "compound"
-                                                          and tok.pos_ == "NOUN"):
+            if (
+                tok.pos_ in GAP_POS
+                or tok.text == "-"
+                or (tok.dep_ == "compound" and tok.pos_ == "NOUN")
+            ):
                 i += 1
                 gap += 1
                 continue
@@ -227,7 +272,7 @@ class _Composer:
     ) -> None:
         name = role = None
         office = self.office_for(agent, office_before) if office_before is not None else None
-        if self.former(start):
+        if self.former(start, agent_end):
             code = (country or "") + "ELI"
             self.emit(start, end, code, country, "ELI", None, None, self.kind_of(agent, agent_end))
             return
@@ -269,12 +314,21 @@ class _Composer:
         elif form == "demonym":
             self.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "group")
         elif form == "metonym" and not locative and not dateline:
-            self.emit(unit.start, unit.end, code + "GOV", code, "GOV", unit.country.name, None,
-                      "state")
+            self.emit(
+                unit.start, unit.end, code + "GOV", code, "GOV", unit.country.name, None, "state"
+            )
         elif form == "adjective" and self.doc[unit.end - 1].dep_ in NOMINAL_DEPS:
             one = unit.start > 0 and self.doc[unit.start - 1].lower_ in {"a", "an"}
-            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None,
-                      "person" if one else "state")
+            self.emit(
+                unit.start,
+                unit.end,
+                code,
+                code,
+                None,
+                unit.country.name,
+                None,
+                "person" if one else "state",
+            )
         return unit.end
 
     def at_agent(self, unit: Unit) -> int:
@@ -285,8 +339,11 @@ class _Composer:
             if after is not None:
                 return after
         doc = self.doc
-        if unit.start >= 2 and doc[unit.start - 1].text in {"'s", "’s"} \
-                and doc[unit.start - 2].lower_ in {"country", "nation"}:
+        if (
+            unit.start >= 2
+            and doc[unit.start - 1].text in {"'s", "’s"}
+            and doc[unit.start - 2].lower_ in {"country", "nation"}
+        ):
             country = self.context.country_before(unit.start - 2)
             if country:
                 self.emit_agent(unit.start - 2, unit.end, country, agent, unit.end, unit.start)
@@ -324,7 +381,26 @@ class _Composer:
             and nxt.actor is None
             and nxt.country is None
         ):
-            self.emit_entry(Unit(unit.start, nxt.end), entry)
+            if nxt.agent.title and not self.plural(nxt.end):  # "NATO Secretary General"
+                coding = entry.at(self.day)
+                role = f"{self.doc[nxt.start : nxt.end].text}, {entry.name}"
+                name = None
+                office = nxt.agent.office
+                held = self.dictionary.holder(coding.code, office, self.day) if office else None
+                if held is not None:
+                    name, role = held[1].name, held[0].role or role
+                self.emit(
+                    unit.start,
+                    nxt.end,
+                    coding.code,
+                    coding.country,
+                    coding.agent,
+                    name,
+                    role,
+                    "person",
+                )
+            else:
+                self.emit_entry(Unit(unit.start, nxt.end), entry)
             return nxt.end
         self.emit_entry(unit, entry)
         return unit.end

@@ -93,9 +93,13 @@ def country_phrases(countries: Path, terms: Path) -> tuple[dict[str, str], list[
         code = row["code"]
         if code not in names:
             raise DictionaryError(terms, line, f"unknown country code {code!r}")
-        for column, form in (("adjectives", "adjective"), ("demonyms", "demonym"),
-                             ("abbreviations", "abbreviation"), ("names", "name"),
-                             ("metonyms", "metonym")):
+        for column, form in (
+            ("adjectives", "adjective"),
+            ("demonyms", "demonym"),
+            ("abbreviations", "abbreviation"),
+            ("names", "name"),
+            ("metonyms", "metonym"),
+        ):
             for text in split_list(row[column]):
                 if text == "-capital":
                     capitals.pop(code, None)
@@ -114,16 +118,18 @@ def agent_phrases(path: Path, user: bool = False) -> Iterator[Phrase]:
         if not agent.isalpha() or not agent.isupper():
             raise DictionaryError(path, line, f"bad agent code {agent!r}")
         office = row.get("office") or None
-        term = AgentTerm(agent, office, row.get("title") == "yes",
-                         row.get("needs_country") == "yes")
+        term = AgentTerm(
+            agent, office, row.get("title") == "yes", row.get("needs_country") == "yes"
+        )
         for text in split_list(row["phrases"]):
             counterpart = text.startswith("counterpart")
             entry = AgentTerm(agent, office, term.title, term.needs_country, counterpart)
             yield Phrase(text, entry, False, user)
 
 
-def organisation_phrases(path: Path, countries: frozenset[str], user: bool = False
-                         ) -> Iterator[Phrase]:
+def organisation_phrases(
+    path: Path, countries: frozenset[str], user: bool = False
+) -> Iterator[Phrase]:
     _, rows = read_rows(path)
     for line, row in rows:
         code = row["code"]
@@ -131,8 +137,11 @@ def organisation_phrases(path: Path, countries: frozenset[str], user: bool = Fal
         agent = row.get("agent") or split_code(code, countries)[1]
         if country and country not in countries:
             raise DictionaryError(path, line, f"unknown country code {country!r}")
-        entry = ActorEntry(row["name"], row.get("kind") or "organisation",
-                           (Tenure(code, country or None, agent or None),))
+        entry = ActorEntry(
+            row["name"],
+            row.get("kind") or "organisation",
+            (Tenure(code, country or None, agent or None),),
+        )
         for text in [row["name"], *split_list(row.get("variants", ""))]:
             yield Phrase(text, entry, True, user)
 
@@ -151,14 +160,24 @@ def people_phrases(path: Path, countries: frozenset[str], user: bool = False) ->
         country = row.get("country") or split_code(code, countries)[0]
         if country and country not in countries:
             raise DictionaryError(path, line, f"unknown country code {country!r}")
-        start, end = parse_date(row.get("start", ""), path, line), \
-            parse_date(row.get("end", ""), path, line)
+        start, end = (
+            parse_date(row.get("start", ""), path, line),
+            parse_date(row.get("end", ""), path, line),
+        )
         if start and end and end < start:
             raise DictionaryError(path, line, f"end {end} before start {start}")
         agent = split_code(code, countries)[1] if country else split_code(code, countries)[1]
-        tenures.setdefault(name, []).append(Tenure(
-            code, country or None, agent, row.get("office") or None, row.get("role") or None,
-            start, end))
+        tenures.setdefault(name, []).append(
+            Tenure(
+                code,
+                country or None,
+                agent,
+                row.get("office") or None,
+                row.get("role") or None,
+                start,
+                end,
+            )
+        )
         variants.setdefault(name, []).extend(split_list(row.get("variants", "")))
         shorts.setdefault(name, []).extend(split_list(row.get("short", "")))
         kinds[name] = row.get("kind") or "person"
@@ -183,5 +202,8 @@ def table_phrases(path: Path, countries: frozenset[str], user: bool = False) -> 
     elif {"name", "code"} <= columns:
         yield from people_phrases(path, countries, user)
     else:
-        raise DictionaryError(path, 1, "unknown table: the header needs `phrases, agent` "
-                              "(agents) or `name, code` (actors)")
+        raise DictionaryError(
+            path,
+            1,
+            "unknown table: the header needs `phrases, agent` (agents) or `name, code` (actors)",
+        )

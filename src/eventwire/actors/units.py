@@ -74,8 +74,7 @@ def scan_units(doc: Doc, dictionary: ActorDictionary, day: date) -> list[Unit]:
     return _add_surnames(doc, keys, covered, units)
 
 
-def _add_surnames(doc: Doc, keys: list[str], covered: list[bool], units: list[Unit]
-                  ) -> list[Unit]:
+def _add_surnames(doc: Doc, keys: list[str], covered: list[bool], units: list[Unit]) -> list[Unit]:
     """Bare surnames ("Lavrov") of the people named in full in this document."""
     named: dict[str, ActorEntry] = {}
     for unit in units:
@@ -87,6 +86,9 @@ def _add_surnames(doc: Doc, keys: list[str], covered: list[bool], units: list[Un
                     named.setdefault(last, actor)
     if not named:
         return units
-    extra = [Unit(i, i + 1, actor=named[k]) for i, k in enumerate(keys)
-             if not covered[i] and k in named and doc[i].text[:1].isupper()]
+    extra = [
+        Unit(i, i + 1, actor=named[k])
+        for i, k in enumerate(keys)
+        if not covered[i] and k in named and doc[i].text[:1].isupper()
+    ]
     return sorted(units + extra, key=lambda u: u.start) if extra else units

@@ -46,8 +46,9 @@ def read_plv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def score_actor_recall(gold: Path, nlp: Language, dictionary: ActorDictionary,
-                       published: date = date(2018, 6, 1)) -> dict[str, SideRecall]:
+def score_actor_recall(
+    gold: Path, nlp: Language, dictionary: ActorDictionary, published: date = date(2018, 6, 1)
+) -> dict[str, SideRecall]:
     """Recall of the marked source and target spans of a PLV file, by side."""
     rows = read_plv(gold)
     counts = {side: [0, 0, 0] for side in SIDES}
