@@ -19,6 +19,10 @@ from eventwire.times.normalise import (
 
 _NAME_BEFORE = re.compile(r"\b(?:the|a|an)\s+[\"“'`]*$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?[A-Z]|\s+[A-Z]")
+_SEASON_BEFORE = re.compile(r"\b(?:in|during|by|until|till|since|over|through|before|after)"
+                            r"\s+$", re.IGNORECASE)
+_SEASON_AFTER = re.compile(r"\s+(?:in|of|out|to|from|on|at|was|is|has|came|reflects)\b",
+                           re.IGNORECASE)
 Handler = Callable[[re.Match[str], Context], Norm | None]
 _MAY_CONTEXT = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|during|through|from|to|early|late|"
@@ -226,8 +230,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         r"-|\s+of\s+(?:a|an|the|its|their|his|her)\b|\s+(?:point|mile)", after, re.IGNORECASE
     ):
         return None
-    if m["noun"].lower() == "period" and not (adj or ordinal):
-        return None
+    if m["noun"].lower() == "period" and not (
+            ordinal or re.search(r"year-ago|year-earlier|latest|corresponding|\d{4}", adj)):
+        return None  # "the same period": no quarter named
     if not ordinal and not det and not adj:
         return None
     if det == "a" and not ordinal:
@@ -291,6 +296,10 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = norm_word(m["rel"])
     if not rel and not m["year"] and (code in ("SP", "FA") or not _capitalised(m["season"])):
         return None
+    if code in ("SP", "FA") and not m["year"] and rel in ("the", "early", "late") and not (
+            _SEASON_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())
+            and not _SEASON_AFTER.match(ctx.text, m.end())):
+        return None  # "the fall in prices", "the spring of hope": nouns, not seasons
     if m["year"]:
         year = parse_year(m["year"], ctx.lex)
         return ("DATE", f"{year:04d}-{code}") if year else None

@@ -300,8 +300,9 @@ def _holiday_date(name: str, year: int, ctx: Context):
 
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = norm_word(m["h"])
-    if not m["h"][0].isupper():
-        return None
+    if not m["h"][0].isupper() or re.search(r"\b(?:Father|Merry|It's)\s+$",
+                                            ctx.text[max(0, m.start() - 8):m.start()]):
+        return None  # "Father Christmas", song titles
     offset = rel_offset(m["rel"])
     direction = {-1: "past", 1: "future"}.get(offset or 0) if offset else clause_direction(
         ctx, m.start(), m.end())
