@@ -54,7 +54,9 @@ def test_dashboard_filter_click_and_evidence(page, base_url: str) -> None:
     from playwright.sync_api import expect
 
     requests: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(base_url + "/")
     expect(page.locator("#events tbody tr")).to_have_count(6)
     expect(page.locator("#map path.country").first).to_be_attached()
@@ -78,6 +80,7 @@ def test_dashboard_filter_click_and_evidence(page, base_url: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     assert all(url.startswith(base_url) for url in requests), "the page fetched from outside"
+    assert errors == [], errors
 
 
 def test_shared_link_restores_filters_and_event(page, base_url: str) -> None:
