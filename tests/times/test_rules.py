@@ -84,6 +84,7 @@ CASES = [
     ("The decree of 24.12.2019 was annulled.", "24.12.2019", "DATE", "2019-12-24", None),
     ("Profit doubled in Q3 2020.", "Q3 2020", "DATE", "2020-Q3", None),
     ("Budget cuts hit FY2020.", "FY2020", "DATE", "2020", None),
+    ("Sales were 1,466, down from 1,673 a year before.", "a year before", "DATE", "2020", None),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
@@ -115,6 +116,7 @@ def test_rule(text: str, expr: str, kind: str | None, value: str | None, mod: st
     "Exporters blamed the fall in the dollar.",  # a noun
     "Sales rose 5% on the same period.",
     "Children wrote to Father Christmas.",
+    "A poll for The Sunday Times showed a lead.",
     "He finished on the 5th ballot.",
 ])
 def test_not_times(text: str) -> None:

@@ -108,7 +108,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                     f"(?:\\s+(?P<part>{part}))?",
         "weekday": f"(?P<span>(?P<wd>{wd_full})(?P<s>s)?(?:\\s+(?P<part>{part})s?)?)(?:'s)?",
         "ago": f"(?P<num>{num})[\\s-]+(?P<unit>{unit})\\s+(?P<dir>ago|earlier|later|from\\s+now|"
-               f"hence|back)",
+               f"hence|back|before(?=\\s*[,.;:)]))",
         "duration": f"(?P<the>the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|"
                     f"final|latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
                     f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
@@ -172,7 +172,7 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "the_unit": {"year", "month", "week", "weekend", "day"} | parts,
         "rel_weekday": weekdays, "weekday": weekdays,
         "day_word": {"yesterday", "today", "tomorrow", "tonight", "night", "overnight"},
-        "ago": {"ago", "earlier", "later", "now", "hence", "back"},
+        "ago": {"ago", "earlier", "later", "now", "hence", "back", "before"},
         "duration": units, "bare_plural": {u for u in units if u.endswith("s")},
         "set": {"every", "each", "per"}, "set_adverb": set(lex.sets),
         "set_freq": {"once", "twice", "thrice", "times"}, "clock": {"m", "am", "pm"},

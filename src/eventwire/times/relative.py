@@ -135,6 +135,9 @@ def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
 def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     if not m["wd"][0].isupper():
         return None
+    if re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.IGNORECASE) and \
+            re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
+        return None  # "The Sunday Times": a name
     wd = ctx.lex.weekdays[norm_word(m["wd"])]
     part = norm_word(m["part"])
     code = ctx.lex.day_parts.get(part.rstrip("s")) if part else None
