@@ -58,6 +58,11 @@ class _Both:
     def actor_for_token(self, token: Token) -> Actor | None:
         return self.first.actor_for_token(token) or self.second.actor_for_token(token)
 
+    def actors_for_token(self, token: Token) -> tuple[Actor, ...]:
+        """Both parties of "the two sides" when the actor stage can tell them."""
+        many = getattr(self.first, "actors_for_token", None)
+        return tuple(many(token)) if many else ()
+
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads coordinated with it ("A and B" -> [A, B])."""
@@ -89,11 +94,23 @@ def _core(head: Token) -> list[Token]:
     return out
 
 
-def actors_of(heads: Sequence[Token], index: ActorLookup) -> list[Actor]:
-    """Actors of coordinated noun phrases; "Hungarian and Romanian officials" gives two."""
+def actors_of(
+    heads: Sequence[Token], index: ActorLookup, hedges: frozenset[str] = frozenset()
+) -> list[Actor]:
+    """Actors of coordinated noun phrases; "Hungarian and Romanian officials" gives two.
+
+    A conjunct with a hedging modifier ("and the possible new wave of ...") is left out.
+    """
     out: list[Actor] = []
+    many = getattr(index, "actors_for_token", None)
     for head in heads:
         for tok in conjuncts(head):
+            if hedges and any(c.dep_ == "amod" and c.lower_ in hedges for c in tok.children):
+                continue
+            group = many(tok) if many else ()
+            if len(group) > 1:  # "the two ministers": both parties
+                out.extend(a for a in group if a not in out)
+                continue
             actor = actor_of_np(tok, index)
             if actor is None:  # "the minister, Lavrov": the apposition names the actor
                 apps = [c for c in tok.children if c.dep_ == "appos"]

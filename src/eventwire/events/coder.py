@@ -143,12 +143,13 @@ def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
     """A noun trigger not under a light verb: fires only with a source of its own."""
     gov = governing_verb(noun)
     has_agent = any(c.lower_ == "by" and c.i > noun.i for c in noun.children)
+    verb = _clause_of(noun)
     if (
-        gov is not None
+        verb is not None
         and not has_agent
-        and (verb_sense(gov, lexicon) or gov.lemma_ in lexicon.speech_verbs)
+        and (verb_sense(verb, lexicon) or verb.lemma_ in lexicon.speech_verbs)
     ):
-        return None  # "condemned the attack": the attack is what is condemned
+        return None  # "condemned the attack", "discussed prospects of cooperation": content
     sense = noun_sense(noun, lexicon, gov)
     if sense is None:
         return None
@@ -178,7 +179,7 @@ def _events_of(
     sources, certainty = _sources(hit, index, lexicon)
     if not sources:
         return []
-    targets = [t for t in _targets(hit, index) if t not in sources]
+    targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
     pairs = _pairs(sources, targets, code)
     confidence = round(hit.sense.weight * certainty * (1.0 if targets else 0.9), 3)
     return [
@@ -208,7 +209,7 @@ def _clause_of(noun: Token) -> Token | None:
         if tok.head.i == tok.i:
             return None
         tok = tok.head
-        if tok.pos_ in VERBAL:
+        if tok.pos_ in VERBAL and tok.dep_ != "prep":  # "including", "following" are not clauses
             return tok
     return None
 
@@ -277,19 +278,19 @@ def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:
     return out
 
 
-def _targets(hit: Hit, index: args.ActorLookup) -> list[Actor]:
+def _targets(hit: Hit, index: args.ActorLookup, hedges: frozenset[str]) -> list[Actor]:
     if hit.target_heads:
-        return args.actors_of(hit.target_heads, index)
+        return args.actors_of(hit.target_heads, index, hedges)
     preps = hit.sense.to
     noun_i = hit.noun.i if hit.noun is not None else -1
     for tok in hit.target_from:
         if tok.pos_ in VERBAL and tok.i != noun_i:
             heads = [h for h in args.object_heads(tok) if h.i != noun_i]
-            found = args.actors_of(heads, index)
+            found = args.actors_of(heads, index, hedges)
             if found:
                 return found
         heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
-        found = args.actors_of(heads, index)
+        found = args.actors_of(heads, index, hedges)
         if found:
             return found
     if hit.noun is not None:

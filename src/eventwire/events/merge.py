@@ -31,12 +31,27 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 def same_happening(a: Event, b: Event) -> bool:
     if a.article_id != b.article_id or _family(a) != _family(b):
         return False
+    if not codes_compatible(a.cameo, b.cameo):
+        return False
+    if (a.target is None) != (b.target is None) and not _nested(a.cameo, b.cameo):
+        return False  # a one-sided report joins only an event of the same code
     if a.modality != b.modality and "future" in (a.modality, b.modality):
         return False
     if not _dates_compatible(a.date, b.date):
         return False
     symmetric = is_symmetric(a.cameo) and is_symmetric(b.cameo)
     return _sides_match(a, b, symmetric)
+
+
+def codes_compatible(a: str, b: str) -> bool:
+    """Same code, a code and its parent ("084"/"0841"), or a generic x0 code ("040"/"041")."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return a[:2] == b[:2] and (a.endswith("0") and len(a) == 3 or b.endswith("0") and len(b) == 3)
+
+
+def _nested(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _family(e: Event) -> str:
