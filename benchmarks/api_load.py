@@ -34,17 +34,52 @@ from eventwire.records import Actor, Article, Event, Evidence, Place, Plover  # 
 from eventwire.store.base import CodedArticle, EventQuery  # noqa: E402
 from eventwire.store.duckdb import DuckDBStore  # noqa: E402
 
-COUNTRIES = ["RUS", "TUR", "SYR", "USA", "CHN", "UKR", "FRA", "DEU", "IRN", "ISR", "LBY", "EGY",
-             "IND", "PAK", "GBR", "SAU", "VEN", "BRA", "NGA", "ETH"]
-CAMEO = [("040", 1, 1.0, "CONSULT"), ("036", 1, 4.0, "CONSULT"), ("057", 2, 8.0, "AGREE"),
-         ("073", 2, 7.4, "AID"), ("112", 3, -2.0, "ACCUSE"), ("130", 3, -4.4, "THREATEN"),
-         ("141", 3, -6.5, "PROTEST"), ("163", 4, -8.0, "SANCTION"), ("190", 4, -10.0, "ASSAULT"),
-         ("043", 1, 2.8, "CONSULT")]
-CITIES = [(524901, "Moscow", "RUS", 55.75, 37.62), (745044, "Istanbul", "TUR", 41.01, 28.95),
-          (169389, "Idlib", "SYR", 35.93, 36.63), (703448, "Kyiv", "UKR", 50.45, 30.52),
-          (2988507, "Paris", "FRA", 48.85, 2.35), (1816670, "Beijing", "CHN", 39.91, 116.40),
-          (112931, "Tehran", "IRN", 35.69, 51.42), (2210247, "Tripoli", "LBY", 32.89, 13.19),
-          (360630, "Cairo", "EGY", 30.06, 31.25), (3646738, "Caracas", "VEN", 10.49, -66.88)]
+COUNTRIES = [
+    "RUS",
+    "TUR",
+    "SYR",
+    "USA",
+    "CHN",
+    "UKR",
+    "FRA",
+    "DEU",
+    "IRN",
+    "ISR",
+    "LBY",
+    "EGY",
+    "IND",
+    "PAK",
+    "GBR",
+    "SAU",
+    "VEN",
+    "BRA",
+    "NGA",
+    "ETH",
+]
+CAMEO = [
+    ("040", 1, 1.0, "CONSULT"),
+    ("036", 1, 4.0, "CONSULT"),
+    ("057", 2, 8.0, "AGREE"),
+    ("073", 2, 7.4, "AID"),
+    ("112", 3, -2.0, "ACCUSE"),
+    ("130", 3, -4.4, "THREATEN"),
+    ("141", 3, -6.5, "PROTEST"),
+    ("163", 4, -8.0, "SANCTION"),
+    ("190", 4, -10.0, "ASSAULT"),
+    ("043", 1, 2.8, "CONSULT"),
+]
+CITIES = [
+    (524901, "Moscow", "RUS", 55.75, 37.62),
+    (745044, "Istanbul", "TUR", 41.01, 28.95),
+    (169389, "Idlib", "SYR", 35.93, 36.63),
+    (703448, "Kyiv", "UKR", 50.45, 30.52),
+    (2988507, "Paris", "FRA", 48.85, 2.35),
+    (1816670, "Beijing", "CHN", 39.91, 116.40),
+    (112931, "Tehran", "IRN", 35.69, 51.42),
+    (2210247, "Tripoli", "LBY", 32.89, 13.19),
+    (360630, "Cairo", "EGY", 30.06, 31.25),
+    (3646738, "Caracas", "VEN", 10.49, -66.88),
+]
 QUERIES = [
     "/events",
     "/events?actor=RUS",
@@ -60,16 +95,40 @@ QUERIES = [
 
 
 def handwritten_templates() -> list[tuple[Article, list[Event]]]:
-    text = ("Senior American and Russian diplomats held talks in Geneva on Monday over Moscow's "
-            "troop build-up near Ukraine.")
-    article = Article("tpl-1", "Example Wire", "https://news.example/tpl-1", date(2022, 1, 11),
-                      "Talks in Geneva", text)
+    text = (
+        "Senior American and Russian diplomats held talks in Geneva on Monday over Moscow's "
+        "troop build-up near Ukraine."
+    )
+    article = Article(
+        "tpl-1",
+        "Example Wire",
+        "https://news.example/tpl-1",
+        date(2022, 1, 11),
+        "Talks in Geneva",
+        text,
+    )
     src = Actor("American", 7, 15, "USAGOV", "USA", "GOV", None, None, "state")
     tgt = Actor("Russian diplomats", 20, 37, "RUSGOV", "RUS", "GOV", None, None, "group")
     start = text.index("talks")
-    event = Event("tpl-e1", "tpl-1", 0, text, src, tgt, "040", "04", 1, 1.0, Plover("CONSULT"),
-                  "2022-01-10", "text", None, "asserted", 0.8,
-                  Evidence("held talks", start - 5, start + 5, "consult.hold_talks"))
+    event = Event(
+        "tpl-e1",
+        "tpl-1",
+        0,
+        text,
+        src,
+        tgt,
+        "040",
+        "04",
+        1,
+        1.0,
+        Plover("CONSULT"),
+        "2022-01-10",
+        "text",
+        None,
+        "asserted",
+        0.8,
+        Evidence("held talks", start - 5, start + 5, "consult.hold_talks"),
+    )
     return [(article, [event])]
 
 
@@ -87,8 +146,11 @@ def templates(from_db: Path | None) -> tuple[str, list[tuple[Article, list[Event
         from eventwire.readers import read_inputs
 
         coder = Coder.load()
-        articles = [r for r in read_inputs([str(ROOT / "examples" / "articles.jsonl")])
-                    if isinstance(r, Article)]
+        articles = [
+            r
+            for r in read_inputs([str(ROOT / "examples" / "articles.jsonl")])
+            if isinstance(r, Article)
+        ]
         pairs = [(a, coder.code_article(a)) for a in articles]
         pairs = [(a, e) for a, e in pairs if e]
         if pairs:
@@ -103,19 +165,31 @@ def _vary(event: Event, n: int, rng: random.Random, article_id: str) -> Event:
     src, tgt = rng.sample(COUNTRIES, 2)
     day = date(2020, 1, 1) + timedelta(days=rng.randrange(900))
     # a copied actor keeps its words and agent but not the template's person or role
-    source = dataclasses.replace(event.source, code=src + (event.source.agent or ""), country=src,
-                                 name=None, role=None)
+    source = dataclasses.replace(
+        event.source, code=src + (event.source.agent or ""), country=src, name=None, role=None
+    )
     target = event.target and dataclasses.replace(
-        event.target, code=tgt + (event.target.agent or ""), country=tgt, name=None, role=None)
+        event.target, code=tgt + (event.target.agent or ""), country=tgt, name=None, role=None
+    )
     place = None
     if rng.random() < 0.6:
         gid, name, country, lat, lon = rng.choice(CITIES)
         place = Place(name, 0, len(name), gid, name, country, lat, lon, "city", 0.9)
     return dataclasses.replace(
-        event, id=f"syn{n:08d}", article_id=article_id, source=source, target=target,
-        cameo=cameo, cameo_root=cameo[:2], quad_class=quad, goldstein=goldstein,
-        plover=Plover(plover), date=day.isoformat(), place=place,
-        confidence=round(rng.uniform(0.3, 1.0), 3))
+        event,
+        id=f"syn{n:08d}",
+        article_id=article_id,
+        source=source,
+        target=target,
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        quad_class=quad,
+        goldstein=goldstein,
+        plover=Plover(plover),
+        date=day.isoformat(),
+        place=place,
+        confidence=round(rng.uniform(0.3, 1.0), 3),
+    )
 
 
 def build_store(path: Path, total: int, pairs: list[tuple[Article, list[Event]]]) -> None:
@@ -253,11 +327,15 @@ def main() -> int:
         proc.terminate()
         proc.wait(10)
     q = statistics.quantiles(latencies, n=100)
-    print(f"requests: {len(latencies)} in {args.seconds:.0f} s with {args.clients} clients, "
-          f"{errors} non-200")
+    print(
+        f"requests: {len(latencies)} in {args.seconds:.0f} s with {args.clients} clients, "
+        f"{errors} non-200"
+    )
     print(f"throughput: {len(latencies) / args.seconds:.1f} requests/s")
-    print(f"latency: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, "
-          f"max {max(latencies) * 1000:.1f} ms")
+    print(
+        f"latency: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, "
+        f"max {max(latencies) * 1000:.1f} ms"
+    )
     print(f"server peak memory (VmHWM): {peak:.0f} MB")
     return 0 if errors == 0 else 1
 

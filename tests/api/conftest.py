@@ -24,15 +24,35 @@ from eventwire.store.duckdb import DuckDBStore  # noqa: E402
 TOKEN = "test-token-123"
 
 ARTICLES = [
-    ("a1", "2021-03-02", "https://news.example/a1", "Ministers meet in Paris",
-     "PARIS - French Foreign Minister Jean Dupont met German Chancellor Anna Weber in Paris on "
-     "Monday. The two leaders praised the new trade pact."),
-    ("a2", "2021-03-10", "https://news.example/a2", "Shelling near Kharkiv",
-     "Russian forces shelled positions near Kharkiv on Tuesday, the Ukrainian military said."),
-    ("a3", "2021-04-15", None, "Aid for Sudan",
-     "The United Nations sent food aid to Sudan after floods in Khartoum."),
-    ("a4", "2021-04-20", "https://news.example/a4", "Protest in Caracas",
-     "Opposition supporters protested against the Venezuelan government in Caracas on Sunday."),
+    (
+        "a1",
+        "2021-03-02",
+        "https://news.example/a1",
+        "Ministers meet in Paris",
+        "PARIS - French Foreign Minister Jean Dupont met German Chancellor Anna Weber in Paris on "
+        "Monday. The two leaders praised the new trade pact.",
+    ),
+    (
+        "a2",
+        "2021-03-10",
+        "https://news.example/a2",
+        "Shelling near Kharkiv",
+        "Russian forces shelled positions near Kharkiv on Tuesday, the Ukrainian military said.",
+    ),
+    (
+        "a3",
+        "2021-04-15",
+        None,
+        "Aid for Sudan",
+        "The United Nations sent food aid to Sudan after floods in Khartoum.",
+    ),
+    (
+        "a4",
+        "2021-04-20",
+        "https://news.example/a4",
+        "Protest in Caracas",
+        "Opposition supporters protested against the Venezuelan government in Caracas on Sunday.",
+    ),
 ]
 
 
@@ -41,14 +61,29 @@ def _span(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def _actor(text: str, words: str, code: str, country: str | None, agent: str | None,
-           name: str | None, kind: str) -> Actor:
+def _actor(
+    text: str,
+    words: str,
+    code: str,
+    country: str | None,
+    agent: str | None,
+    name: str | None,
+    kind: str,
+) -> Actor:
     start, end = _span(text, words)
     return Actor(words, start, end, code, country, agent, name, None, kind)
 
 
-def _place(text: str, words: str, gid: int, name: str, country: str, lat: float, lon: float,
-           feature: str = "city") -> Place:
+def _place(
+    text: str,
+    words: str,
+    gid: int,
+    name: str,
+    country: str,
+    lat: float,
+    lon: float,
+    feature: str = "city",
+) -> Place:
     start, end = _span(text, words)
     return Place(words, start, end, gid, name, country, lat, lon, feature, 0.9)
 
@@ -58,31 +93,55 @@ def _sentence(text: str, index: int) -> str:
     return parts[index]
 
 
-def _event(eid: str, aid: str, text: str, sent: int, source: Actor, target: Actor | None,
-           cameo: str, quad: int, goldstein: float, plover: str, when: str | None,
-           place: Place | None, trigger: str, confidence: float) -> Event:
+def _event(
+    eid: str,
+    aid: str,
+    text: str,
+    sent: int,
+    source: Actor,
+    target: Actor | None,
+    cameo: str,
+    quad: int,
+    goldstein: float,
+    plover: str,
+    when: str | None,
+    place: Place | None,
+    trigger: str,
+    confidence: float,
+) -> Event:
     start, end = _span(text, trigger)
     return Event(
-        id=eid, article_id=aid, sentence_index=sent, sentence=_sentence(text, sent),
-        source=source, target=target, cameo=cameo, cameo_root=cameo[:2], quad_class=quad,
-        goldstein=goldstein, plover=Plover(plover), date=when,
-        date_source="text" if when else "published", place=place, modality="asserted",
-        confidence=confidence, evidence=Evidence(trigger, start, end, f"rule.{cameo}"),
+        id=eid,
+        article_id=aid,
+        sentence_index=sent,
+        sentence=_sentence(text, sent),
+        source=source,
+        target=target,
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        quad_class=quad,
+        goldstein=goldstein,
+        plover=Plover(plover),
+        date=when,
+        date_source="text" if when else "published",
+        place=place,
+        modality="asserted",
+        confidence=confidence,
+        evidence=Evidence(trigger, start, end, f"rule.{cameo}"),
     )
 
 
 def build_events(texts: dict[str, str]) -> dict[str, list[Event]]:
     t1, t2, t3, t4 = texts["a1"], texts["a2"], texts["a3"], texts["a4"]
-    fra = _actor(t1, "French Foreign Minister Jean Dupont", "FRAGOV", "FRA", "GOV",
-                 "Jean Dupont", "person")
-    deu = _actor(t1, "German Chancellor Anna Weber", "DEUGOV", "DEU", "GOV", "Anna Weber",
-                 "person")
+    fra = _actor(
+        t1, "French Foreign Minister Jean Dupont", "FRAGOV", "FRA", "GOV", "Jean Dupont", "person"
+    )
+    deu = _actor(t1, "German Chancellor Anna Weber", "DEUGOV", "DEU", "GOV", "Anna Weber", "person")
     paris = _place(t1, "Paris", 2988507, "Paris", "FRA", 48.85, 2.35)
     rus = _actor(t2, "Russian forces", "RUSMIL", "RUS", "MIL", None, "group")
     kharkiv = _place(t2, "Kharkiv", 706483, "Kharkiv", "UKR", 49.98, 36.25)
     ukr = _actor(t2, "Ukrainian military", "UKRMIL", "UKR", "MIL", None, "group")
-    uno = _actor(t3, "The United Nations", "IGOUNO", None, None, "United Nations",
-                 "organisation")
+    uno = _actor(t3, "The United Nations", "IGOUNO", None, None, "United Nations", "organisation")
     sdn = _actor(t3, "Sudan", "SDN", "SDN", None, "Sudan", "state")
     khartoum = _place(t3, "Khartoum", 379252, "Khartoum", "SDN", 15.55, 32.53)
     opp = _actor(t4, "Opposition supporters", "VENOPP", "VEN", "OPP", None, "group")
@@ -90,24 +149,95 @@ def build_events(texts: dict[str, str]) -> dict[str, list[Event]]:
     caracas = _place(t4, "Caracas", 3646738, "Caracas", "VEN", 10.49, -66.88)
     return {
         "a1": [
-            _event("e1", "a1", t1, 0, fra, deu, "040", 1, 1.0, "CONSULT", "2021-03-01", paris,
-                   "met", 0.9),
-            _event("e2", "a1", t1, 1, deu, fra, "051", 1, 3.4, "COOPERATE", "2021-03-02", None,
-                   "praised", 0.6),
+            _event(
+                "e1",
+                "a1",
+                t1,
+                0,
+                fra,
+                deu,
+                "040",
+                1,
+                1.0,
+                "CONSULT",
+                "2021-03-01",
+                paris,
+                "met",
+                0.9,
+            ),
+            _event(
+                "e2",
+                "a1",
+                t1,
+                1,
+                deu,
+                fra,
+                "051",
+                1,
+                3.4,
+                "COOPERATE",
+                "2021-03-02",
+                None,
+                "praised",
+                0.6,
+            ),
         ],
         "a2": [
-            _event("e3", "a2", t2, 0, rus, None, "190", 4, -10.0, "ASSAULT", "2021-03-09",
-                   kharkiv, "shelled", 0.8),
-            _event("e4", "a2", t2, 0, ukr, rus, "112", 3, -2.0, "ACCUSE", "2021-03", None,
-                   "said", 0.4),
+            _event(
+                "e3",
+                "a2",
+                t2,
+                0,
+                rus,
+                None,
+                "190",
+                4,
+                -10.0,
+                "ASSAULT",
+                "2021-03-09",
+                kharkiv,
+                "shelled",
+                0.8,
+            ),
+            _event(
+                "e4", "a2", t2, 0, ukr, rus, "112", 3, -2.0, "ACCUSE", "2021-03", None, "said", 0.4
+            ),
         ],
         "a3": [
-            _event("e5", "a3", t3, 0, uno, sdn, "073", 2, 7.4, "AID", "2021-04-14", khartoum,
-                   "sent", 0.85),
+            _event(
+                "e5",
+                "a3",
+                t3,
+                0,
+                uno,
+                sdn,
+                "073",
+                2,
+                7.4,
+                "AID",
+                "2021-04-14",
+                khartoum,
+                "sent",
+                0.85,
+            ),
         ],
         "a4": [
-            _event("e6", "a4", t4, 0, opp, ven, "141", 3, -6.5, "PROTEST", None, caracas,
-                   "protested", 0.7),
+            _event(
+                "e6",
+                "a4",
+                t4,
+                0,
+                opp,
+                ven,
+                "141",
+                3,
+                -6.5,
+                "PROTEST",
+                None,
+                caracas,
+                "protested",
+                0.7,
+            ),
         ],
     }
 
@@ -119,15 +249,18 @@ def events_by_article() -> dict[str, list[Event]]:
 
 def coded_articles(events_by_article: dict[str, list[Event]]) -> list[CodedArticle]:
     return [
-        CodedArticle(Article(aid, "Example Wire", url, date.fromisoformat(pub), title, text),
-                     events_by_article[aid])
+        CodedArticle(
+            Article(aid, "Example Wire", url, date.fromisoformat(pub), title, text),
+            events_by_article[aid],
+        )
         for aid, pub, url, title, text in ARTICLES
     ]
 
 
 @pytest.fixture(scope="session")
-def store_path(tmp_path_factory: pytest.TempPathFactory,
-               events_by_article: dict[str, list[Event]]) -> Path:
+def store_path(
+    tmp_path_factory: pytest.TempPathFactory, events_by_article: dict[str, list[Event]]
+) -> Path:
     path = tmp_path_factory.mktemp("api") / "events.duckdb"
     store = DuckDBStore(path)
     store.write_batch(coded_articles(events_by_article), [])

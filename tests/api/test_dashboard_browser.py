@@ -16,8 +16,15 @@ from .serve import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.slow
 
@@ -25,8 +32,10 @@ pytestmark = pytest.mark.slow
 def _need_chromium() -> None:
     if CHROMIUM.exists() or shutil.which("chromium"):
         return
-    message = ("Debian's chromium is not installed at /usr/bin/chromium: run "
-               "tests/api/ensure_chromium.sh (as root) to install it")
+    message = (
+        "Debian's chromium is not installed at /usr/bin/chromium: run "
+        "tests/api/ensure_chromium.sh (as root) to install it"
+    )
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)

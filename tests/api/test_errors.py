@@ -74,16 +74,21 @@ def test_bad_json_body_is_422(client: TestClient) -> None:
     app_client = client
     error = assert_error(app_client.post("/code", json={"text": ""}), 422)
     assert "text" in error["message"]
-    assert_error(app_client.post("/code", content=b"{not json",
-                                 headers={"Content-Type": "application/json"}), 422)
+    assert_error(
+        app_client.post(
+            "/code", content=b"{not json", headers={"Content-Type": "application/json"}
+        ),
+        422,
+    )
 
 
 def test_body_over_the_limit_is_413(store: DuckDBStore) -> None:
     small = TestClient(create_app(store, max_body_bytes=100), raise_server_exceptions=False)
     assert_error(small.post("/code", json={"text": "x" * 500}), 413)
     chunks = (b"x" * 64 for _ in range(10))  # no Content-Length: counted as it streams
-    assert_error(small.post("/code", content=chunks,
-                            headers={"Content-Type": "application/json"}), 413)
+    assert_error(
+        small.post("/code", content=chunks, headers={"Content-Type": "application/json"}), 413
+    )
 
 
 def test_sql_in_a_parameter_is_only_a_value(client: TestClient) -> None:

@@ -44,8 +44,10 @@ def test_highlights_without_article_text_search_the_sentence(
 ) -> None:
     event = events_by_article["a2"][0]  # "Russian forces shelled ..."
     spans = highlights(event, None)
-    assert [(s["kind"], s["text"]) for s in spans] == [("source", "Russian forces"),
-                                                        ("trigger", "shelled")]
+    assert [(s["kind"], s["text"]) for s in spans] == [
+        ("source", "Russian forces"),
+        ("trigger", "shelled"),
+    ]
 
 
 def test_fast_event_json_equals_records_to_dict(
@@ -61,8 +63,12 @@ def test_fast_event_json_equals_records_to_dict(
 
 
 def test_a_forged_cursor_key_of_the_wrong_type_is_refused() -> None:
-    for sort, key in (("goldstein", "high"), ("-date", 3.5), ("confidence", True),
-                      ("goldstein", 10**400)):
+    for sort, key in (
+        ("goldstein", "high"),
+        ("-date", 3.5),
+        ("confidence", True),
+        ("goldstein", 10**400),
+    ):
         with pytest.raises(ApiError):
             decode_cursor(encode_cursor(sort, key, "ev1"), sort)
     assert decode_cursor(encode_cursor("goldstein", 2, "ev1"), "goldstein") == (2.0, "ev1")

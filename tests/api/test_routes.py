@@ -58,8 +58,10 @@ def test_filters(client: TestClient) -> None:
 
 
 def test_csv_by_format_and_by_accept(client: TestClient) -> None:
-    for response in (client.get("/events?format=csv&actor=FRA"),
-                     client.get("/events?actor=FRA", headers={"Accept": "text/csv"})):
+    for response in (
+        client.get("/events?format=csv&actor=FRA"),
+        client.get("/events?actor=FRA", headers={"Accept": "text/csv"}),
+    ):
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))
         assert {r["id"] for r in rows} == {"e1", "e2"}
@@ -88,9 +90,9 @@ def test_one_event_with_its_evidence(client: TestClient) -> None:
     assert evidence["trigger"] == "met" and evidence["rule"] == "rule.040"
     spans = {h["kind"]: h for h in evidence["highlights"]}
     sentence = evidence["sentence"]
-    assert sentence[spans["trigger"]["start"]:spans["trigger"]["end"]] == "met"
+    assert sentence[spans["trigger"]["start"] : spans["trigger"]["end"]] == "met"
     assert spans["target"]["text"] == "German Chancellor Anna Weber"
-    assert sentence[spans["source"]["start"]:spans["source"]["end"]].startswith("French")
+    assert sentence[spans["source"]["start"] : spans["source"]["end"]].startswith("French")
     assert body["article"]["url"] == "https://news.example/a1"
     assert body["article"]["published"] == "2021-03-02"
 
@@ -109,8 +111,7 @@ def test_network_counts_and_mean_goldstein(client: TestClient) -> None:
     edges = client.get("/stats/network").json()["edges"]
     assert {"source": "UKR", "target": "RUS", "count": 1, "goldstein_mean": -2.0} in edges
     actor_edges = client.get("/stats/network?level=actor&actor=IGO").json()["edges"]
-    assert actor_edges == [{"source": "IGOUNO", "target": "SDN", "count": 1,
-                            "goldstein_mean": 7.4}]
+    assert actor_edges == [{"source": "IGOUNO", "target": "SDN", "count": 1, "goldstein_mean": 7.4}]
 
 
 def test_actors_and_places(client: TestClient) -> None:
@@ -123,17 +124,34 @@ def test_actors_and_places(client: TestClient) -> None:
 
 def test_dashboard_and_its_files_are_served(client: TestClient) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and "<svg id=\"map\"" in page.text
-    for name in ("main.js", "timeline.js", "map.js", "network.js", "table.js", "evidence.js",
-                 "common.js", "style.css", "countries.geojson"):
+    assert page.status_code == 200 and '<svg id="map"' in page.text
+    for name in (
+        "main.js",
+        "timeline.js",
+        "map.js",
+        "network.js",
+        "table.js",
+        "evidence.js",
+        "common.js",
+        "style.css",
+        "countries.geojson",
+    ):
         assert client.get(f"/static/{name}").status_code == 200
     assert "javascript" in client.get("/static/main.js").headers["content-type"]  # for modules
 
 
 def test_openapi_lists_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/events", "/events/{event_id}", "/stats/timeline", "/stats/network",
-                 "/actors", "/places", "/code", "/articles"):
+    for path in (
+        "/events",
+        "/events/{event_id}",
+        "/stats/timeline",
+        "/stats/network",
+        "/actors",
+        "/places",
+        "/code",
+        "/articles",
+    ):
         assert path in paths
 
 

@@ -20,9 +20,11 @@ EXAMPLES = 25  # per operation and mode: bounded, so the run stays short
 
 def _fuzz_operation(operation, mode: GenerationMode) -> bool:
     """Fuzz one operation; False when the schema admits no invalid request for it."""
+
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-              database=None)
+    @settings(
+        max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
     def run(case) -> None:
         response = case.call()
         where = f"{case.method} {case.formatted_path} {case.query}"
@@ -42,8 +44,9 @@ def _fuzz_operation(operation, mode: GenerationMode) -> bool:
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["store", "pg_store"])
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_no_server_errors(request: pytest.FixtureRequest, backend: str,
-                          mode: GenerationMode) -> None:
+def test_no_server_errors(
+    request: pytest.FixtureRequest, backend: str, mode: GenerationMode
+) -> None:
     store = request.getfixturevalue(backend)  # DuckDB, then PostgreSQL
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store, token="fuzz"))
     operations = [result.ok() for result in schema.get_all_operations()]

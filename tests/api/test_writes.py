@@ -15,8 +15,10 @@ from eventwire.store.duckdb import DuckDBStore
 from .conftest import TOKEN
 from .test_errors import assert_error
 
-TEXT = ("Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing "
-        "on Tuesday to discuss trade.")
+TEXT = (
+    "Russian Foreign Minister Sergey Lavrov met his Chinese counterpart Wang Yi in Beijing "
+    "on Tuesday to discuss trade."
+)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
@@ -47,8 +49,11 @@ def test_token_is_required_when_configured(fresh_store: DuckDBStore) -> None:
     api = TestClient(create_app(fresh_store, token=TOKEN), raise_server_exceptions=False)
     body = {"articles": [{"text": TEXT, "published": "2021-03-02"}]}
     assert_error(api.post("/articles", json=body), 401, "Authorization")
-    assert_error(api.post("/articles", json=body, headers={"Authorization": "Bearer wrong"}),
-                 401, "Authorization")
+    assert_error(
+        api.post("/articles", json=body, headers={"Authorization": "Bearer wrong"}),
+        401,
+        "Authorization",
+    )
     assert_error(api.post("/articles", json=body, headers={"Authorization": TOKEN}), 401)
     assert_error(api.post("/code", json={"text": TEXT}), 401, "Authorization")
     assert not fresh_store.has_article("anything")
@@ -58,8 +63,9 @@ def test_a_coder_that_cannot_load_is_503(fresh_store: DuckDBStore) -> None:
     def broken() -> Any:
         raise ImportError("no model installed")
 
-    api = TestClient(create_app(fresh_store, token=TOKEN, coder_factory=broken),
-                     raise_server_exceptions=False)
+    api = TestClient(
+        create_app(fresh_store, token=TOKEN, coder_factory=broken), raise_server_exceptions=False
+    )
     error = assert_error(api.post("/code", json={"text": TEXT}, headers=AUTH), 503)
     assert "no model installed" in error["message"]
 
@@ -85,8 +91,12 @@ def test_code_returns_events_and_stores_nothing(fresh_store: DuckDBStore, coder:
 @pytest.mark.slow
 def test_articles_are_coded_and_stored(fresh_store: DuckDBStore, coder: Any) -> None:
     api = TestClient(create_app(fresh_store, token=TOKEN, coder_factory=lambda: coder))
-    body = {"articles": [{"id": "w1", "text": TEXT, "published": "2021-03-03", "title": "Talks"},
-                         {"id": "w2", "text": TEXT}]}
+    body = {
+        "articles": [
+            {"id": "w1", "text": TEXT, "published": "2021-03-03", "title": "Talks"},
+            {"id": "w2", "text": TEXT},
+        ]
+    }
     response = api.post("/articles", json=body, headers=AUTH)
     assert response.status_code == 200, response.text
     result = response.json()
@@ -99,8 +109,9 @@ def test_articles_are_coded_and_stored(fresh_store: DuckDBStore, coder: Any) -> 
 
 def test_a_store_that_refuses_the_write_is_503(store: DuckDBStore) -> None:
     # the session store is opened read-only; an undated article is only a reject, so no coding
-    api = TestClient(create_app(store, token=TOKEN, coder_factory=lambda: None),
-                     raise_server_exceptions=False)
+    api = TestClient(
+        create_app(store, token=TOKEN, coder_factory=lambda: None), raise_server_exceptions=False
+    )
     body = {"articles": [{"text": TEXT}]}
     error = assert_error(api.post("/articles", json=body, headers=AUTH), 503)
     assert "refused the write" in error["message"]

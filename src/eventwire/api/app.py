@@ -128,7 +128,9 @@ def read_router(rows: queries.Rows) -> APIRouter:
                 "confidence": event.confidence,
                 "highlights": highlights(event, article.text if article else None),
             },
-            "article": None if article is None else {
+            "article": None
+            if article is None
+            else {
                 "id": article.id,
                 "title": article.title,
                 "url": article.url,

@@ -56,7 +56,7 @@ def _check_date(name: str, value: str | None) -> str | None:
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """"min_lon,min_lat,max_lon,max_lat" in degrees."""
+    """ "min_lon,min_lat,max_lon,max_lat" in degrees."""
     if value is None:
         return None
     try:
@@ -82,16 +82,20 @@ def event_filters(
     date_to: Annotated[str | None, Query(description="last day (inclusive), same forms")] = None,
     actor: Annotated[
         str | None,
-        Query(description="CAMEO actor code prefix (RUSGOV, TUR) or ISO alpha-3 country, "
-              "either side of the event"),
+        Query(
+            description="CAMEO actor code prefix (RUSGOV, TUR) or ISO alpha-3 country, "
+            "either side of the event"
+        ),
     ] = None,
-    cameo: Annotated[
-        str | None, Query(description="CAMEO code or root: 04, 041, 0431")
-    ] = None,
+    cameo: Annotated[str | None, Query(description="CAMEO code or root: 04, 041, 0431")] = None,
     plover: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
     quad_class: Annotated[
-        int | None, Query(ge=1, le=4, description="1 verbal coop, 2 material coop, "
-                          "3 verbal conflict, 4 material conflict")
+        int | None,
+        Query(
+            ge=1,
+            le=4,
+            description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+        ),
     ] = None,
     bbox: Annotated[
         str | None, Query(description="located events in min_lon,min_lat,max_lon,max_lat")

@@ -56,9 +56,9 @@ def rows_of(store: Any, lock: threading.Lock) -> Rows:
     return locked
 
 
-def _where(query: EventQuery, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()) -> tuple[
-    str, list[Any]
-]:
+def _where(
+    query: EventQuery, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()
+) -> tuple[str, list[Any]]:
     conds, params = event_filters(query)
     conds, params = [*conds, *extra], [*params, *extra_params]
     return (" WHERE " + " AND ".join(conds) if conds else ""), params

@@ -69,8 +69,11 @@ def _default_factory() -> Callable[[], Any]:
 def check_token(token: str | None, authorization: str | None, *, write: bool) -> None:
     if token is None:
         if write:
-            raise ApiError(403, "writes are off: start the server with a token to allow them",
-                           code="writes_disabled")
+            raise ApiError(
+                403,
+                "writes are off: start the server with a token to allow them",
+                code="writes_disabled",
+            )
         return
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
@@ -80,8 +83,14 @@ def check_token(token: str | None, authorization: str | None, *, write: bool) ->
 def _article(item: CodeRequest, given_id: str | None) -> Article:
     published = item.published or datetime.now(UTC).date()
     ident = given_id or article_id(item.source, item.title, item.text)
-    return Article(id=ident, source=item.source, url=item.url, published=published,
-                   title=item.title, text=item.text)
+    return Article(
+        id=ident,
+        source=item.source,
+        url=item.url,
+        published=published,
+        title=item.title,
+        text=item.text,
+    )
 
 
 def write_router(
@@ -90,9 +99,7 @@ def write_router(
     router = APIRouter(responses=ERROR_RESPONSES)
 
     @router.post("/code", tags=["write"], summary="Code posted text; nothing is stored")
-    def code(
-        body: CodeRequest, authorization: str | None = Header(None)
-    ) -> dict[str, Any]:
+    def code(body: CodeRequest, authorization: str | None = Header(None)) -> dict[str, Any]:
         check_token(token, authorization, write=False)
         article = _article(body, None)
         with coder.lock:
@@ -112,8 +119,14 @@ def write_router(
             the_coder = coder.get()
             for position, item in enumerate(body.articles):
                 if item.published is None:
-                    rejects.append(Reject("POST /articles", f"record {position}", "NO_DATE",
-                                          "the article has no publication date"))
+                    rejects.append(
+                        Reject(
+                            "POST /articles",
+                            f"record {position}",
+                            "NO_DATE",
+                            "the article has no publication date",
+                        )
+                    )
                     continue
                 article = _article(item, item.id)
                 coded.append(CodedArticle(article, the_coder.code_article(article)))
