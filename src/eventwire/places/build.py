@@ -254,7 +254,7 @@ def _add_variants(tables: _Tables, data_dir: Path) -> None:
 def _fill_admin1_centres(tables: _Tables) -> None:
     """A division without a known centre takes the point of its biggest namesake city
     ("Idlib" province -> Idlib city): a fair centre for small divisions, none for big ones."""
-    for code, index in tables.admin1_rows.items():
+    for index in tables.admin1_rows.values():
         row = tables.rows[index]
         if row[5] is not None:
             continue

@@ -20,6 +20,9 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "do", "la", "le", "el", "al", "
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not place mentions ("Michael Jordan", "Paris Hilton").
 VETO_LABELS = frozenset({"PERSON", "WORK_OF_ART"})
+LOCATIVE_WORDS = frozenset(
+    {"in", "near", "at", "from", "to", "outside", "into", "across", "towards", "toward", "of"}
+)
 # A capitalised word at the start of a sentence read as one of these is a common word.
 FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "ADJ", "CCONJ", "SCONJ"})
 
@@ -141,7 +144,8 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
     ent = labels.get(mention.tok_start)
     if ent is not None and ent.label_ in VETO_LABELS:
         inside_bigger = ent.end - ent.start > mention.tok_end - mention.tok_start
-        if inside_bigger or not _strong(mention, gazetteer):
+        # NER often calls foreign towns people: "near Maarrat al-Numan" stays a place
+        if inside_bigger or not (_strong(mention, gazetteer) or _after_locative(doc, mention)):
             return False
     if mention.source == "demonym":
         return ent is None or ent.label_ in {"NORP", "GPE", "ORG"}
@@ -153,18 +157,23 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
     first = doc[mention.tok_start]
     if single and first.is_sent_start and first.pos_ in FUNCTION_POS and not first.is_upper:
         return False  # "Reading the report, ..." at the start of a sentence
-    if first.text.isupper() and len(first.text) <= 3 and not _strong(mention, gazetteer):
-        return False  # acronyms: "AP", "IT", "MD"
-    return True
+    # acronyms ("AP", "IT", "MD") only when they name a country or a division
+    return not (first.text.isupper() and len(first.text) <= 3) or _strong(mention, gazetteer)
+
+
+def _after_locative(doc: Doc, mention: Mention) -> bool:
+    """Right after "in", "near", "from", ... (possibly with "the")."""
+    i = mention.tok_start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_WORDS
 
 
 def _strong(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """A name whose main reading is a country, a division or a city of 100,000+."""
+    """A name whose main reading is a country or a division, or that names a city of 100,000+."""
     for code in mention.codes:
-        if code & 1:
-            continue
         entry = gazetteer.entry(code >> 1)
-        if entry.feature in {"country", "admin1", "continent", "region"}:
+        if entry.feature in {"country", "admin1", "continent", "region"} and not code & 1:
             return True
         if entry.population >= 100_000:
             return True

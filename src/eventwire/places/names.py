@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_INNER_DOT = re.compile(r"\.(?=\S)")  # "U.S." -> "US.", "St. Louis" keeps its space
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
@@ -20,7 +21,7 @@ def name_key(text: str) -> str:
 
     "St. Louis" -> "st louis", "U.S." -> "us", "Winston-Salem" -> "winston-salem".
     """
-    folded = fold(text).translate(_QUOTES).replace(".", " ").lower()
+    folded = _INNER_DOT.sub("", fold(text).translate(_QUOTES)).replace(".", " ").lower()
     return _SPACES.sub(" ", folded).strip()
 
 

@@ -1,0 +1,62 @@
+"""The places scorer on a tiny gold file written here (both layouts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from eventwire.evaluate.places import (
+    GoldFormatError,
+    evaluate_places,
+    format_place_scores,
+    km_between,
+    read_gold,
+)
+from eventwire.places import Gazetteer
+
+LGL_LIKE = """<?xml version="1.0" encoding="utf-8"?>
+<articles><article docid="1">
+<text><![CDATA[Flooding closed roads in Damascus and Qwertyville.]]></text>
+<toponyms>
+<toponym><start>25</start><end>33</end><phrase>Damascus</phrase>
+<gaztag geonameid="170654"><lat>33.5102</lat><lon>36.29128</lon></gaztag></toponym>
+<toponym><start>38</start><end>49</end><phrase>Qwertyville</phrase>
+<gaztag geonameid="1"><lat>0</lat><lon>0</lon></gaztag></toponym>
+<toponym><start>0</start><end>8</end><phrase>Flooding</phrase></toponym>
+</toponyms></article></articles>"""
+
+GEOVIRUS_LIKE = """<articles><article><source>x</source>
+<text>Cholera spread in Haiti.</text><locations><location><name>Haiti</name>
+<start>18</start><end>23</end><lat>19</lat><lon>-72.4</lon><page>p</page></location>
+</locations></article></articles>"""
+
+
+def test_lgl_layout_scores(tmp_path: Path, nlp: Language, gazetteer: Gazetteer) -> None:
+    gold = tmp_path / "lgl.xml"
+    gold.write_text(LGL_LIKE, encoding="utf-8")
+    assert len(read_gold(gold)[0].toponyms) == 2  # the one without coordinates is left out
+    scores = evaluate_places(gold, nlp, gazetteer)
+    assert scores.toponyms == 2 and scores.found == 1
+    assert scores.recall == 0.5 and scores.accuracy_161km == 1.0 and scores.exact_id == 1.0
+    assert scores.end_to_end_161km == 0.5
+    assert "toponym recall" in format_place_scores(scores)
+
+
+def test_geovirus_layout_scores(tmp_path: Path, nlp: Language, gazetteer: Gazetteer) -> None:
+    gold = tmp_path / "gv.xml"
+    gold.write_text(GEOVIRUS_LIKE, encoding="utf-8")
+    scores = evaluate_places(gold, nlp, gazetteer)
+    assert scores.recall == 1.0 and scores.exact_id is None
+
+
+def test_bad_gold_is_a_typed_error(tmp_path: Path) -> None:
+    gold = tmp_path / "bad.xml"
+    gold.write_text("<nothing/>", encoding="utf-8")
+    with pytest.raises(GoldFormatError):
+        read_gold(gold)
+
+
+def test_distance() -> None:
+    assert km_between(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
