@@ -53,3 +53,12 @@ def test_doc_must_match_text(nlp: Language) -> None:
 
     with pytest.raises(ValueError, match="exactly"):
         find_times("Talks were held on Monday in Paris.", DCT, nlp("Something else entirely"))
+
+
+def test_bad_arguments_are_clear_errors() -> None:
+    import pytest
+
+    with pytest.raises(TypeError, match="published"):
+        find_times("Talks on Monday.", "2019-12-24")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="tense"):
+        resolve_date("Monday", DCT, tense="later")

@@ -13,6 +13,8 @@ from eventwire.times.lexicon import TimeLexicon, load_lexicon
 from eventwire.times.recognise import recognise
 from eventwire.times.tense import tense_from_doc, tense_from_text, token_starts
 
+TENSES = ("past", "future", "present", "unknown")
+
 
 @dataclass(frozen=True)
 class TimeFinder:
@@ -21,6 +23,10 @@ class TimeFinder:
 
     def find(self, text: str, published: date, doc: Doc | None = None) -> list[TimeRef]:
         """Time expressions of `text` (offsets into it), valued relative to `published`."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        if not isinstance(published, date):
+            raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
         if doc is not None and len(doc) and (
                 doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
             raise ValueError("doc must be a parse of exactly the given text")
@@ -42,6 +48,8 @@ class TimeFinder:
 
     def resolve(self, expr: str, published: date, tense: str = "past") -> str | None:
         """The TIMEX3 value of one expression, or None when it is not a time."""
+        if tense not in TENSES:
+            raise ValueError(f"tense must be one of {', '.join(TENSES)}, not {tense!r}")
         times = recognise(expr, published, self.grammar, self.lexicon, lambda s, e: tense)
         if times:
             return max(times, key=lambda t: t.end - t.start).value
