@@ -27,6 +27,8 @@ class TimeFinder:
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         if not isinstance(published, date):
             raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
+        if isinstance(published, datetime):
+            published = published.date()
         if doc is not None and len(doc) and (
                 doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
             raise ValueError("doc must be a parse of exactly the given text")
