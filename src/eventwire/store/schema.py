@@ -173,40 +173,45 @@ def event_row(event: Event) -> tuple[Any, ...]:
     )
 
 
+_IX = {name: i for i, name in enumerate(EVENT_NAMES)}
+# Actor and Place columns are generated in field order, so a slice rebuilds them positionally.
+_SOURCE = slice(_IX["source_text"], _IX["source_text"] + len(ACTOR_FIELDS))
+_TARGET = slice(_IX["target_text"], _IX["target_text"] + len(ACTOR_FIELDS))
+_PLACE_COLS = slice(_IX["place_text"], _IX["place_text"] + len(PLACE_FIELDS))
+
+
 def event_from_row(row: Sequence[Any]) -> Event:
     """Rebuild an Event from a row in EVENT_COLUMNS order (the inverse of event_row)."""
-    r = dict(zip(EVENT_NAMES, row, strict=True))
-
-    def part(prefix: str, names: list[str]) -> dict[str, Any]:
-        return {name: r[f"{prefix}_{name}"] for name in names}
-
-    target = part("target", ACTOR_FIELDS)
-    place = part("place", PLACE_FIELDS)
+    if len(row) != len(EVENT_NAMES):
+        raise ValueError(f"an event row has {len(EVENT_NAMES)} columns, not {len(row)}")
+    x = _IX
+    # code and name are never null on a real Actor/Place: null means "no target/place"
+    target = row[_TARGET]
+    place = row[_PLACE_COLS]
     return Event(
-        id=r["id"],
-        article_id=r["article_id"],
-        sentence_index=r["sentence_index"],
-        sentence=r["sentence"],
-        source=Actor(**part("source", ACTOR_FIELDS)),
-        # code and name are never null on a real Actor/Place: null means "no target/place"
-        target=Actor(**target) if target["code"] is not None else None,
-        cameo=r["cameo"],
-        cameo_root=r["cameo_root"],
-        quad_class=r["quad_class"],
-        goldstein=r["goldstein"],
-        plover=Plover(type=r["plover_type"], mode=r["plover_mode"]),
-        date=r["date"],
-        date_source=r["date_source"],
-        place=Place(**place) if place["name"] is not None else None,
-        modality=r["modality"],
-        confidence=r["confidence"],
+        id=row[x["id"]],
+        article_id=row[x["article_id"]],
+        sentence_index=row[x["sentence_index"]],
+        sentence=row[x["sentence"]],
+        source=Actor(*row[_SOURCE]),
+        target=Actor(*target) if row[x["target_code"]] is not None else None,
+        cameo=row[x["cameo"]],
+        cameo_root=row[x["cameo_root"]],
+        quad_class=row[x["quad_class"]],
+        goldstein=row[x["goldstein"]],
+        plover=Plover(type=row[x["plover_type"]], mode=row[x["plover_mode"]]),
+        date=row[x["date"]],
+        date_source=row[x["date_source"]],
+        place=Place(*place) if row[x["place_name"]] is not None else None,
+        modality=row[x["modality"]],
+        confidence=row[x["confidence"]],
         evidence=Evidence(
-            trigger=r["evidence_trigger"],
-            start=r["evidence_start"],
-            end=r["evidence_end"],
-            rule=r["evidence_rule"],
+            trigger=row[x["evidence_trigger"]],
+            start=row[x["evidence_start"]],
+            end=row[x["evidence_end"]],
+            rule=row[x["evidence_rule"]],
         ),
-        mentions=r["mentions"],
+        mentions=row[x["mentions"]],
     )
 
 
