@@ -49,3 +49,24 @@ def test_symmetric_codes_merge_across_roles(code_text):
 def test_future_and_past_do_not_merge(code_text):
     events = code_text("Kenya met Egypt on Monday. Kenya will meet Egypt again in May.")
     assert {e.modality for e in merge_events(events)} == {"asserted", "future"}
+
+
+def test_undated_report_joins_the_dated_event(code_text):
+    events = [e for e in code_text(TEXT) if e.cameo_root == "04"]
+    dated = [
+        dataclasses.replace(events[0], date="2020-03-01", date_source="text"),
+        dataclasses.replace(events[1], date="2020-03-02", date_source="published"),
+    ]
+    (merged,) = merge_events(dated)
+    assert (merged.date, merged.date_source, merged.mentions) == ("2020-03-01", "text", 2)
+
+
+def test_visit_without_target_is_hosted_by_the_place_country(code_text):
+    from eventwire.records import Place
+
+    (visit,) = code_text("The Kenyan delegation arrived in the capital on Monday.")
+    visit = dataclasses.replace(visit, target=None)  # the actor stage found no host actor
+    assert visit.cameo == "042"
+    place = Place("the capital", 34, 45, 1, "Cairo", "EGY", 30.0, 31.2, "city", 1.0)
+    (hosted,) = merge_events([dataclasses.replace(visit, place=place)])
+    assert hosted.target is not None and hosted.target.country == "EGY"

@@ -12,13 +12,14 @@ from eventwire.records import Actor, Event
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Fold events of one article that report the same happening into one.
 
+    A visit with no target first gets the country of its place as host (`hosted_visit`).
     Same happening: same article, same CAMEO root family, same actor countries/codes (unordered
     for symmetric codes, ordered otherwise; a missing target is compatible with any), and
     compatible dates. The merged event keeps the most specific code and the best evidence, with
     `mentions` = the number of distinct sentences.
     """
     groups: list[list[Event]] = []
-    for event in events:
+    for event in map(hosted_visit, events):
         for group in groups:
             if all(same_happening(event, other) for other in group):
                 group.append(event)
@@ -26,6 +27,18 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         else:
             groups.append([event])
     return [_fold(group) for group in groups]
+
+
+def hosted_visit(event: Event) -> Event:
+    """A visit (042) with no target named is hosted by the country of the place it went to."""
+    place = event.place
+    if event.cameo != "042" or event.target is not None or place is None or not place.country:
+        return event
+    if place.country == event.source.country:
+        return event
+    host = Actor(place.text, place.start, place.end, place.country, place.country, None,
+                 place.name, None, "state")  # fmt: skip
+    return dataclasses.replace(event, target=host)
 
 
 def same_happening(a: Event, b: Event) -> bool:
@@ -37,7 +50,7 @@ def same_happening(a: Event, b: Event) -> bool:
         return False  # a one-sided report joins only an event of the same code
     if a.modality != b.modality and "future" in (a.modality, b.modality):
         return False
-    if not _dates_compatible(a.date, b.date):
+    if not _dates_compatible(_text_date(a), _text_date(b)):
         return False
     symmetric = is_symmetric(a.cameo) and is_symmetric(b.cameo)
     return _sides_match(a, b, symmetric)
@@ -80,6 +93,11 @@ def _sides_match(a: Event, b: Event, symmetric: bool) -> bool:
         if sb == ta and tb is None:
             return True
     return False
+
+
+def _text_date(e: Event) -> str | None:
+    # a date taken from the publication date is a default, not what the text says
+    return e.date if e.date_source == "text" else None
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
