@@ -247,8 +247,10 @@ def _add_variants(tables: _Tables, data_dir: Path) -> None:
         if index is None:
             continue
         if "." in row["variant"]:
+            # matched on the exact surface only: "La." is Louisiana, "L.A." is not
             tables.abbreviations[row["variant"]] = index
-        tables.add_names(index, [row["variant"]], alternate=False)
+        else:
+            tables.add_names(index, [row["variant"]], alternate=False)
 
 
 def _fill_admin1_centres(tables: _Tables) -> None:

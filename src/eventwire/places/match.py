@@ -20,6 +20,7 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "do", "la", "le", "el", "al", "
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not place mentions ("Michael Jordan", "Paris Hilton").
 VETO_LABELS = frozenset({"PERSON", "WORK_OF_ART"})
+TOWN_POPULATION = 10_000
 LOCATIVE_WORDS = frozenset(
     {"in", "near", "at", "from", "to", "outside", "into", "across", "towards", "toward", "of"}
 )
@@ -149,8 +150,10 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
             return False
     if mention.source == "demonym":
         return ent is None or ent.label_ in {"NORP", "GPE", "ORG"}
-    if mention.ner in PLACE_LABELS:
+    if mention.ner in PLACE_LABELS or (ent is not None and ent.label_ in PLACE_LABELS):
         return True
+    if mention.source == "gazetteer" and not _plausible_unlabelled(doc, mention, gazetteer, ent):
+        return False
     single = mention.tok_end - mention.tok_start == 1
     if single and mention.text in gazetteer.stopnames:
         return False
@@ -159,6 +162,53 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
         return False  # "Reading the report, ..." at the start of a sentence
     # acronyms ("AP", "IT", "MD") only when they name a country or a division
     return not (first.text.isupper() and len(first.text) <= 3) or _strong(mention, gazetteer)
+
+
+def _plausible_unlabelled(
+    doc: Doc, mention: Mention, gazetteer: Gazetteer, ent: Span | None
+) -> bool:
+    """A gazetteer match that NER does not call a place needs support: a locative word before
+    it, a qualifier after it, or a main-name reading that is big, multi-word, or that starts an
+    organisation's name ("Dublin City Council", "University of Kentucky"). Tiny villages called
+    "Council", "Green" or "We" are not read into every article."""
+    if _after_locative(doc, mention) or _qualified(doc, mention) or _dateline(doc, mention):
+        return True
+    if all(code & 1 for code in mention.codes):
+        return False  # known only by an alternate name
+    if _strong(mention, gazetteer) or mention.tok_end - mention.tok_start > 1:
+        return True
+    first = doc[mention.tok_start]
+    if first.pos_ == "PROPN" and not first.is_sent_start and _town(mention, gazetteer):
+        return True
+    if ent is None or ent.label_ not in {"ORG", "FAC", "NORP"}:
+        return False
+    return ent.start == mention.tok_start or doc[mention.tok_start - 1].lower_ == "of"
+
+
+def _dateline(doc: Doc, mention: Mention) -> bool:
+    """An upper-case name opening a sentence before a dash or comma: "TORRINGTON —"."""
+    first = doc[mention.tok_start]
+    after = doc[mention.tok_end] if mention.tok_end < len(doc) else None
+    return (
+        first.is_sent_start
+        and first.is_upper
+        and after is not None
+        and after.text in {"—", "–", "-", "--", ","}
+    )
+
+
+def _town(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A main-name reading that is a town of 10,000 people or more."""
+    return any(
+        not code & 1 and gazetteer.entry(code >> 1).population >= TOWN_POPULATION
+        for code in mention.codes
+    )
+
+
+def _qualified(doc: Doc, mention: Mention) -> bool:
+    """Followed by a comma and a capitalised word: "Lanexa, Va."; "Greer, S.C."."""
+    i = mention.tok_end
+    return i + 1 < len(doc) and doc[i].text == "," and _is_capitalised(doc[i + 1])
 
 
 def _after_locative(doc: Doc, mention: Mention) -> bool:
