@@ -85,6 +85,8 @@ CASES = [
     ("Profit doubled in Q3 2020.", "Q3 2020", "DATE", "2020-Q3", None),
     ("Budget cuts hit FY2020.", "FY2020", "DATE", "2020", None),
     ("Sales were 1,466, down from 1,673 a year before.", "a year before", "DATE", "2020", None),
+    ("Leaders met on May 24 and 25 in Rome.", "25", "DATE", "2021-05-25", None),
+    ("The convoy left at 4 in the morning.", "4 in the morning", "TIME", "2021-06-16T04:00", None),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]

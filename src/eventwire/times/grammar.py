@@ -128,6 +128,10 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "clock24tz": f"(?P<h>[01]?\\d|2[0-3]):(?P<m>[0-5]\\d)\\s+{tz}",
         "day_ordinal": r"(?:on|for|by|until|till|from|before|after)\s+(?P<span>the\s+"
                        r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th))(?=\s*[,.;:)]|\s+(?:at|and|to|or)\b)",
+        "clock_part": r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+"
+                      r"(?P<part>morning|afternoon|evening)",
+        "day_and": f"(?P<mon>{month_any})\\s+(?P<first>{day})\\s*(?:and|or|to|-|–)\\s*"
+                   f"(?P<span>(?P<day>[12]?\\d|3[01])(?:st|nd|rd|th)?)(?!\\d)",
         "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
                       f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
@@ -177,6 +181,7 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "set": {"every", "each", "per"}, "set_adverb": set(lex.sets),
         "set_freq": {"once", "twice", "thrice", "times"}, "clock": {"m", "am", "pm"},
         "clock_word": {"noon", "midnight", "midday"},
+        "clock_part": {"morning", "afternoon", "evening"}, "day_and": months,
         "clock24": {"#1", "#2"}, "clock24tz": {"#1", "#2"},
         "day_ordinal": {"st", "nd", "rd", "th"}, "ref": _last_words(list(lex.refs)),
         "year_end": {"end"},

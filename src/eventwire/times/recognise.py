@@ -45,6 +45,8 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "clock": relative.clock,
     "clock_word": relative.clock_word,
     "clock24": relative.clock24,
+    "clock_part": relative.clock_part,
+    "day_and": relative.day_and,
     "clock24tz": relative.clock24,
     "day_ordinal": relative.day_ordinal,
     "ref": relative.ref,

@@ -277,6 +277,24 @@ def day_ordinal(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", best.isoformat()
 
 
+def clock_part(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"4 in the morning", "7 in the evening"."""
+    hour = int(m["h"]) % 12 + (0 if norm_word(m["part"]) == "morning" else 12)
+    d = _clock_day(None, ctx, m)
+    return "TIME", f"{d.isoformat()}T{hour:02d}:{int(m['m'] or 0):02d}"
+
+
+def day_and(m: re.Match[str], ctx: Context) -> Norm | None:
+    """The second day of "April 24 and 25": same month (and year) as the first."""
+    if not m["mon"][0].isupper():
+        return None
+    month = ctx.lex.months[norm_word(m["mon"])]
+    day = int(m["day"])
+    year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
+    d = cal.safe_date(year, month, day)
+    return ("DATE", d.isoformat()) if d else None
+
+
 def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
     if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
         return None  # "high noon"
