@@ -21,7 +21,7 @@ from eventwire.store.sqlstore import SqlStore  # noqa: E402
 
 def _drop_tables(url: str) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS articles, events, rejects, inputs")
+        conn.execute("DROP TABLE IF EXISTS articles, events, rejects, inputs, eventwire_meta")
 
 
 @pytest.fixture

@@ -44,7 +44,8 @@ _RETRY_EVERY = 0.2
 
 
 def _is_lock_error(error: Exception) -> bool:
-    return "lock" in str(error).lower()
+    # DuckDB: 'Could not set lock on file "...": Conflicting lock is held in ... (PID n)'
+    return "could not set lock" in str(error).lower()
 
 
 def connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
@@ -81,6 +82,11 @@ class DuckDBStore(SqlStore):
         if not read_only:
             for statement in schema.create_statements(SQL_TYPES):
                 self._conn.execute(statement)
+        try:
+            self._check_schema(str(self.path), writable=not read_only)
+        except StoreError:
+            self._conn.close()
+            raise
 
     def write_batch(
         self,

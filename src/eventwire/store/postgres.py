@@ -46,11 +46,19 @@ class PostgresStore(SqlStore):
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot connect to PostgreSQL at {_safe(url)}: {error}") from error
+        try:
+            self._create_schema()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _create_schema(self) -> None:
         # two processes creating the schema at once: serialise on an advisory lock
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(hashtext('eventwire.schema'))")
             for statement in schema.create_statements(SQL_TYPES):
                 self._conn.execute(statement)
+            self._check_schema(_safe(self.url), writable=True)
         # staging tables for COPY, made once per session outside any batch transaction
         for table in ("articles", "events", "rejects"):
             self._conn.execute(

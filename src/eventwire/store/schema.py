@@ -18,6 +18,7 @@ from typing import Any
 
 from eventwire.records import Actor, Article, Event, Evidence, Place, Plover, Reject
 
+SCHEMA_VERSION = "1"  # bump when a table changes; a store of another version is refused
 UNDATED = "~"  # sorts after every digit, so undated events come last
 _CALENDAR = re.compile(r"^\d{4}")
 
@@ -122,6 +123,8 @@ def create_statements(types: dict[str, str]) -> list[str]:
         f"seen_at {types[STAMP]} {stamp_default}, UNIQUE (source_file, position, reason))",
         f"CREATE TABLE IF NOT EXISTS inputs ({cols(INPUT_COLUMNS[:-1])}, "
         f"updated_at {types[STAMP]} {stamp_default}, PRIMARY KEY (path))",
+        f"CREATE TABLE IF NOT EXISTS eventwire_meta (key {types[TEXT]}, value {types[TEXT]},"
+        " PRIMARY KEY (key))",
         "CREATE INDEX IF NOT EXISTS events_order ON events (order_key, id)",
         "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
     ]

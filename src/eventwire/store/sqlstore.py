@@ -16,6 +16,7 @@ from eventwire.store.base import (
     CodedArticle,
     EventQuery,
     InputProgress,
+    StoreError,
     Summary,
     UnknownCursor,
 )
@@ -187,6 +188,31 @@ class SqlStore:
         )
 
     # -- helpers -------------------------------------------------------------------------
+    def _check_schema(self, where: str, *, writable: bool) -> None:
+        """Refuse a database that is not an eventwire store of this schema version."""
+        if writable:
+            self._exec(
+                "INSERT INTO eventwire_meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                ["schema_version", schema.SCHEMA_VERSION],
+            )
+        known = self._rows(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+            ["eventwire_meta"],
+        )[0][0]
+        found = (
+            self._rows("SELECT value FROM eventwire_meta WHERE key = ?", ["schema_version"])
+            if known
+            else []
+        )
+        if not found:
+            raise StoreError(f"{where} is not an eventwire store", hint="use another --db")
+        if found[0][0] != schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{where} holds eventwire schema {found[0][0]}, this eventwire needs "
+                f"{schema.SCHEMA_VERSION}",
+                hint="export it with the eventwire that made it, or use a new --db",
+            )
+
     def _grouped(self, column: str) -> dict[str, int]:
         # `column` is one of our own column names, never user input
         rows = self._rows(
