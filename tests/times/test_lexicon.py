@@ -18,7 +18,8 @@ def test_lexicon_shape() -> None:
     assert all(re.fullmatch(r"P(T?\d+[SMHDWY])", v) for v in lex.sets.values())
     assert set(lex.refs.values()) == {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
     assert set(lex.mods.values()) <= {"START", "END", "MID", "APPROX", "LESS_THAN", "MORE_THAN",
-                                      "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
+                                      "EQUAL_OR_LESS", "EQUAL_OR_MORE", "AFTER",
+                                      "BEFORE"}
     assert all(re.fullmatch(r"\d\d-\d\d", v) for v in lex.holidays.values())
     assert all(1 <= v <= 31 for v in lex.ordinals.values())
     assert all(re.fullmatch(r"T?[SMHDWQY]|WE|2W|DE|CE|ML", v) for v in lex.units.values())

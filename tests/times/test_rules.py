@@ -87,6 +87,7 @@ CASES = [
     ("Sales were 1,466, down from 1,673 a year before.", "a year before", "DATE", "2020", None),
     ("Leaders met on May 24 and 25 in Rome.", "25", "DATE", "2021-05-25", None),
     ("The convoy left at 4 in the morning.", "4 in the morning", "TIME", "2021-06-16T04:00", None),
+    ("The post-1991 reforms stalled.", "post-1991", "DATE", "1991", "AFTER"),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]

@@ -164,7 +164,8 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
     ):
         return None
     if re.match(r"\s+[a-z]+s\b", after) and not re.search(
-        r"\b(?:in|since|of|by|until|from|to|before|after|during|for|through|fiscal)\s+$",
+        r"\b(?:in|since|of|by|until|from|to|before|after|during|for|through|fiscal)\s+$|"
+        r"\b(?:post|pre|mid)-$",
         ctx.text[max(0, m.start() - 10) : m.start()],
         re.IGNORECASE,
     ):

@@ -184,12 +184,15 @@ def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
                 ok = ok and bool(_EARLIER_CORE.match(core))
             if value.endswith("_REF") or rule in ("ago", "duration"):
                 ok = False
+        elif candidate in ("AFTER", "BEFORE"):  # "post-1959", "pre-war" is no time
+            ok = kind == "DATE" and left.group().endswith("-")
         elif word in ("around", "approximately", "roughly") and kind in ("DATE", "TIME"):
             ok = not value.endswith("_REF")  # "around 7:15 p.m.", "around Nov. 1"
         else:
             ok = quantity and bool(_NUMERIC_CORE.match(core))
         if ok and candidate:
-            mod, new_start = candidate, left.start()
+            mod = candidate
+            new_start = left.start("mod") if candidate in ("AFTER", "BEFORE") else left.start()
     right = grammar.right_mod.match(text, end)
     if right and (kind in ("DURATION", "DATE")) and rule in ("duration", "ago", "rel_unit"):
         new_end = right.end()
