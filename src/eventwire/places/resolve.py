@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -32,6 +32,9 @@ ADMIN1_BONUS = 0.4
 QUALIFIER_BONUS = 1.0
 DEMONYM_BONUS = 0.4
 DATELINE_WEIGHT = 2.0
+SHARED_BONUS = 0.12
+SHARED_CAP = 3
+CONFIDENT = 0.5
 CAPITAL_BONUS = 0.15
 CAPITAL_OVER_DIVISION = 1.2
 NEARNESS_STEPS = ((50.0, 0.45), (150.0, 0.35), (400.0, 0.2), (1000.0, 0.08))
@@ -51,6 +54,9 @@ class _Candidate:
 class _Context:
     countries: Counter[str]
     admin1: Counter[str]
+    # how many mentions have a main-name reading in each division ("Greene County",
+    # "Springfield" and "Rogersville" all have one in Missouri)
+    shared_admin1: Counter[str] = field(default_factory=Counter)
 
 
 def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Place]:
@@ -194,6 +200,9 @@ def _score(
         score += 0.5 * COUNTRY_BONUS * min(1.0, context.countries[entry.country])
     if entry.admin1 and entry.feature != "admin1":
         score += ADMIN1_BONUS * min(1.0, context.admin1[entry.admin1])
+        if not candidate.alternate:
+            others = context.shared_admin1[entry.admin1] - 1
+            score += SHARED_BONUS * min(SHARED_CAP, max(0, others))
     if qualifier is not None:
         countries, admin1 = qualifier
         if entry.admin1 in admin1 or (entry.country in countries and not admin1):
@@ -276,7 +285,20 @@ def _explicit_context(
             biggest = max(found, key=lambda c: (_prior(c), c.entry.population))
             if biggest.entry.country:
                 countries[biggest.entry.country] += weight
-    return _Context(countries, admin1)
+    return _Context(countries, admin1, _shared_admin1(candidates))
+
+
+def _shared_admin1(candidates: list[list[_Candidate]]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for found in candidates:
+        states = {
+            c.entry.admin1
+            for c in found
+            if c.entry.feature in {"city", "admin2"} and c.entry.admin1 and not c.alternate
+        }
+        if len(states) > 1:  # only ambiguous names vote: the unambiguous count in `admin1`
+            votes.update(states)
+    return votes
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:
@@ -292,15 +314,15 @@ def _add_chosen(context: _Context, chosen: list[tuple[_Candidate, float] | None]
     countries = Counter(context.countries)
     admin1 = Counter(context.admin1)
     for pick in chosen:
-        if pick is None:
-            continue
+        if pick is None or pick[1] < CONFIDENT:
+            continue  # a coin toss between namesakes is no evidence
         entry = pick[0].entry
         if entry.feature in {"city", "admin2"}:
             if entry.country:
                 countries[entry.country] += 0.5
             if entry.admin1:
                 admin1[entry.admin1] += 0.5
-    return _Context(countries, admin1)
+    return _Context(countries, admin1, context.shared_admin1)
 
 
 def _place(
