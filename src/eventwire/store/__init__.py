@@ -1,7 +1,18 @@
 """Store backends behind one small interface (base.Store).
 
 `open_store(url)`: a `postgresql://` (or `postgres://`) URL opens PostgreSQL, anything else is the
-path of a DuckDB file (default ./eventwire.duckdb).
+path of a DuckDB file (default ./eventwire.duckdb). Both share one schema (schema.py) and one set
+of parameterised queries (query.py, sqlstore.py); Parquet datasets are written by parquet.py.
+
+Decisions worth knowing:
+- A batch is one transaction (articles, events, rejects, input progress); an article already
+  stored is skipped, so writing a batch twice stores it once.
+- DuckDB has one writer per file: a second process gets StoreLocked at once ("another eventwire
+  process is writing X; wait or use another --db"), or after `lock_timeout` seconds of retrying.
+- Events sort by (date, id), undated last; `EventQuery.after` is the last event id of a page.
+- `bbox` matches places finer than a country: a country centroid is not a location.
+- PostgreSQL cannot store NUL characters: they are written as U+FFFD (same offsets).
+- A database of another schema version, or not made by eventwire, is refused (StoreError).
 """
 
 from __future__ import annotations
