@@ -88,6 +88,8 @@ CASES = [
     ("Leaders met on May 24 and 25 in Rome.", "25", "DATE", "2021-05-25", None),
     ("The convoy left at 4 in the morning.", "4 in the morning", "TIME", "2021-06-16T04:00", None),
     ("The post-1991 reforms stalled.", "post-1991", "DATE", "1991", "AFTER"),
+    ("Rebels struck on June 3; the next day troops arrived.", "the next day", "DATE",
+     "2021-06-04", None),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]
@@ -120,6 +122,7 @@ def test_rule(text: str, expr: str, kind: str | None, value: str | None, mod: st
     "Sales rose 5% on the same period.",
     "Children wrote to Father Christmas.",
     "A poll for The Sunday Times showed a lead.",
+    "It was the next day for the team.",  # no day named before: nothing to count from
     "He finished on the 5th ballot.",
 ])
 def test_not_times(text: str) -> None:

@@ -132,6 +132,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
                       r"(?P<part>morning|afternoon|evening)",
         "day_and": f"(?P<mon>{month_any})\\s+(?P<first>{day})\\s*(?:and|or|to|-|–)\\s*"
                    f"(?P<span>(?P<day>[12]?\\d|3[01])(?:st|nd|rd|th)?)(?!\\d)",
+        "anchored_day": r"(?P<w>(?:that|the\s+same)\s+day|the\s+(?:next|following|previous)\s+"
+                        r"(?:day|morning|evening|night)|the\s+day\s+(?:before|after)(?=\s*[,.;]))",
         "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
                       f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
@@ -182,6 +184,7 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "set_freq": {"once", "twice", "thrice", "times"}, "clock": {"m", "am", "pm"},
         "clock_word": {"noon", "midnight", "midday"},
         "clock_part": {"morning", "afternoon", "evening"}, "day_and": months,
+        "anchored_day": {"day", "morning", "evening", "night"},
         "clock24": {"#1", "#2"}, "clock24tz": {"#1", "#2"},
         "day_ordinal": {"st", "nd", "rd", "th"}, "ref": _last_words(list(lex.refs)),
         "year_end": {"end"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.times import calendar as cal
@@ -26,7 +26,7 @@ class Context:
     last_year: int | None = None  # the last year the text named outright ("in 1995")
     last_day: date | None = None  # the last day a weekday in the text resolved to
     last_day_end: int = -1  # where the last expression naming a day ended
-    cache: dict[str, object] = field(default_factory=dict)
+    probe: bool = False  # selection pass: discourse state is not built yet, so do not need it
 
 
 def norm_word(s: str | None) -> str:

@@ -47,6 +47,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "clock24": relative.clock24,
     "clock_part": relative.clock_part,
     "day_and": relative.day_and,
+    "anchored_day": relative.anchored_day,
     "clock24tz": relative.clock24,
     "day_ordinal": relative.day_ordinal,
     "ref": relative.ref,
@@ -56,7 +57,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "adj_ago": relative.adj_ago,
 }
 _POSITIONAL = {"START", "END", "MID"}
-_EARLIER_CORE = re.compile(r"(?:this|last|next|yesterday|today|tonight|[A-Z][a-z]+day)\b",
+_EARLIER_CORE = re.compile(r"(?:this|that|last|next|yesterday|today|tonight|[A-Z][a-z]+day)\b",
                            re.IGNORECASE)
 _NUMERIC_CORE = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|"
@@ -204,7 +205,7 @@ def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
 def recognise(text: str, dct: date, grammar: Grammar, lex: TimeLexicon,
               tense: Callable[[int, int], str]) -> list[TimeRef]:
     """Every time expression of `text` as a TimeRef normalised against the date `dct`."""
-    probe = Context(text, dct, lex, lambda s, e: "unknown")
+    probe = Context(text, dct, lex, lambda s, e: "unknown", probe=True)
     chosen = _select(_candidates(text, grammar), probe)
     ctx = Context(text, dct, lex, tense)
     out: list[TimeRef] = []

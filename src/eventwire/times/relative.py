@@ -37,7 +37,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit == "Y" and rel in ("that", "the same", "the following", "the previous", "the next"):
         # anchored on the year the text last named ("in 1995 ... the following year")
         if ctx.last_year is None:
-            return None if rel in ("that", "the same") else ("DURATION", "P1Y")
+            return None if rel in ("that", "the same") and not ctx.probe else ("DURATION", "P1Y")
         shift = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
         return "DATE", f"{ctx.last_year + shift:04d}"
     if rel in ("that", "the same"):
@@ -124,6 +124,7 @@ def _day_word_date(w: str, ctx: Context):
 def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
     w = norm_word(m["w"])
     d = _day_word_date(w, ctx)
+    ctx.last_day, ctx.last_day_end = d, m.end()
     part = norm_word(m["part"])
     if part:
         return "TIME", f"{d.isoformat()}T{ctx.lex.day_parts[part]}"
@@ -293,6 +294,16 @@ def day_and(m: re.Match[str], ctx: Context) -> Norm | None:
     year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
     d = cal.safe_date(year, month, day)
     return ("DATE", d.isoformat()) if d else None
+
+
+def anchored_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"that day", "the next day", "the day before": counted from the day last named."""
+    if ctx.last_day is None:
+        return ("DATE", "X") if ctx.probe else None
+    w = norm_word(m["w"])
+    shift = 1 if ("next" in w or "following" in w or w.endswith("after")) else (
+        -1 if ("previous" in w or w.endswith("before")) else 0)
+    return "DATE", (ctx.last_day + timedelta(days=shift)).isoformat()
 
 
 def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
