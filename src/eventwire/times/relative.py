@@ -34,11 +34,11 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = _UNIT_OF[norm_word(m["unit"])]
     if rel == "the full" and unit == "Y":
         return "DATE", f"{ctx.dct.year:04d}"
-    if unit == "Y" and rel in ("that", "the same", "the following", "the previous", "the next"):
+    if unit == "Y" and rel in ("that", "the same", "the following", "the previous"):
         # anchored on the year the text last named ("in 1995 ... the following year")
         if ctx.last_year is None:
             return None if rel in ("that", "the same") and not ctx.probe else ("DURATION", "P1Y")
-        shift = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+        shift = {"the following": 1, "the previous": -1}.get(rel, 0)
         return "DATE", f"{ctx.last_year + shift:04d}"
     if rel in ("that", "the same"):
         return None
