@@ -191,3 +191,16 @@ def test_parquet_parts_from_several_writers_make_one_dataset(tmp_path: Path) -> 
     write_event_dataset(EVENTS[:2], out, part="worker-a")
     write_event_dataset(EVENTS[2:], out, part="worker-b")
     assert sorted(read_event_dataset(out), key=lambda e: e.id) == EVENTS
+
+
+@pytest.mark.parametrize(
+    ("day", "fraction"),
+    [
+        ("2019-01-01", "2019.0000"),
+        ("2019-12-23", "2019.9753"),
+        ("2020-12-31", "2020.9973"),
+    ],
+)
+def test_gdelt_fraction_date_stays_inside_its_year(day, fraction) -> None:
+    row = dict(zip(COLUMNS, gdelt_row(dataclasses.replace(EVENTS[0], date=day)), strict=True))
+    assert row["FractionDate"] == fraction

@@ -19,6 +19,7 @@ How our fields map (choices where GDELT and eventwire differ):
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -122,7 +123,9 @@ def geo_type(place: Place) -> str:
 def _date_columns(day: date | None) -> Row:
     if day is None:
         return {}
-    fraction = day.year + (day.timetuple().tm_yday - 1) / 365
+    # the share of the year gone before this day: 0 on 1 January, never 1 (leap years too)
+    days_in_year = 366 if calendar.isleap(day.year) else 365
+    fraction = day.year + (day.timetuple().tm_yday - 1) / days_in_year
     return {
         "SQLDATE": day.strftime("%Y%m%d"),
         "MonthYear": day.strftime("%Y%m"),
