@@ -16,7 +16,9 @@ from eventwire.places.names import name_key
 
 MAX_WORDS = 6
 # Lower-case words allowed inside a place name: "Isle of Wight", "Rio de Janeiro".
-CONNECTORS = frozenset({"of", "de", "del", "da", "do", "la", "le", "el", "al", "upon", "on", "-"})
+CONNECTORS = frozenset(
+    {"of", "the", "de", "del", "da", "do", "la", "le", "el", "al", "upon", "on", "-", "and"}
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not place mentions ("Michael Jordan", "Paris Hilton").
 VETO_LABELS = frozenset({"PERSON", "WORK_OF_ART"})
@@ -175,7 +177,11 @@ def _plausible_unlabelled(
         return True
     if all(code & 1 for code in mention.codes):
         return False  # known only by an alternate name
-    if _strong(mention, gazetteer) or mention.tok_end - mention.tok_start > 1:
+    if _strong(mention, gazetteer):
+        return True
+    if _tail_of_a_longer_name(doc, mention):
+        return False  # "Kasai Occidental", "Danube Delta": not the town "Occidental"
+    if mention.tok_end - mention.tok_start > 1:
         return True
     first = doc[mention.tok_start]
     if first.pos_ == "PROPN" and not first.is_sent_start and _town(mention, gazetteer):
@@ -183,6 +189,28 @@ def _plausible_unlabelled(
     if ent is None or ent.label_ not in {"ORG", "FAC", "NORP"}:
         return False
     return ent.start == mention.tok_start or doc[mention.tok_start - 1].lower_ == "of"
+
+
+def _tail_of_a_longer_name(doc: Doc, mention: Mention) -> bool:
+    i = mention.tok_start
+    before = doc[i - 1] if i > 0 else None
+    after = doc[mention.tok_end] if mention.tok_end < len(doc) else None
+    joined_before = (
+        before is not None
+        and not doc[i].is_sent_start
+        and _is_capitalised(before)
+        and before.whitespace_ == " "
+        and not before.is_punct
+        and not _title_case(doc[i].sent)
+    )
+    joined_after = after is not None and after.text in {"Mountains", "River", "Delta", "Valley"}
+    return joined_before or joined_after
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline in title case ("Lawrenceburg To Host Senior Olympics"): capitals say nothing."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) > 2 and sum(_is_capitalised(t) for t in words) > 0.6 * len(words)
 
 
 def _dateline(doc: Doc, mention: Mention) -> bool:
