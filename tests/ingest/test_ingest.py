@@ -10,16 +10,25 @@ from pathlib import Path
 
 import pytest
 from ingest_helpers import code_batch, write_jsonl
+from pg_server import fresh_database
 
 from eventwire.ingest import IngestReport, ingest
 from eventwire.records import Article, Event
+from eventwire.store import open_store
 from eventwire.store.duckdb import DuckDBStore
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    with DuckDBStore(tmp_path / "ingest.duckdb") as opened:
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty store of each backend: the ingest contract holds on both."""
+    if request.param == "duckdb":
+        opened = open_store(tmp_path / "ingest.duckdb")
+    else:
+        opened = open_store(fresh_database(request.getfixturevalue("postgres_url"), "ingest"))
+    try:
         yield opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture
