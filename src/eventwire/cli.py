@@ -117,6 +117,7 @@ def ingest(
     """Read, code and store articles; safe to rerun and to resume after a crash."""
     from eventwire.ingest import ingest as run_ingest
     from eventwire.progress import ingest_progress
+    from eventwire.readers.dedupe import Deduper
     from eventwire.store import open_store
 
     when = _parse_date(published, "--published")
@@ -131,6 +132,7 @@ def ingest(
                 published=when,
                 batch_size=batch_size,
                 progress=progress,
+                deduper=Deduper(),
             )
     finally:
         store.close()
@@ -138,6 +140,8 @@ def ingest(
         f"read {report.articles_read} articles: stored {report.stored}, "
         f"already stored {report.skipped_existing}, duplicates {report.duplicates}, "
         f"rejects {report.rejects}; {report.events} events -> {db}"
+        + (f" ({report.inputs_skipped} inputs unchanged since their last ingest)"
+           if report.inputs_skipped else "")
     )
     if strict and report.rejects:
         raise typer.Exit(1)
@@ -190,7 +194,7 @@ def events(
     """List stored events, filtered."""
     from eventwire.store import open_store
 
-    store = open_store(db)
+    store = open_store(db, read_only=True)
     try:
         query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit)
         print_events(list(store.events(query)), fmt)
@@ -217,10 +221,10 @@ def export(
 
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    store = open_store(db)
+    store = open_store(db, read_only=True)
     try:
         query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
-        count = export_events(store.events(query), fmt, out)
+        count = export_events(store.events(query), fmt, out, urls=store.article_urls())
     finally:
         store.close()
     err.print(f"wrote {count} events to {out} ({fmt})")
@@ -231,7 +235,7 @@ def rejects(db: Db = DEFAULT_DB) -> None:
     """List the input records that were rejected, with file, position and reason."""
     from eventwire.store import open_store
 
-    store = open_store(db)
+    store = open_store(db, read_only=True)
     try:
         found = store.rejects()
     finally:

@@ -32,7 +32,9 @@ def actor_label(actor: Any) -> str:
     if actor is None:
         return "-"
     name = actor.name or actor.text
-    return f"{actor.code} ({name})"
+    if len(name) > 24:  # keep the table readable on an 80-column terminal
+        name = name[:23] + "…"
+    return f"{actor.code} {name}"
 
 
 def event_table(events: Sequence[Event], title: str | None = None) -> Table:

@@ -1,8 +1,6 @@
-"""The overview `make run` prints: what a store holds, counted, then the events themselves."""
+"""The overview `make run` prints: what a store holds, counted, then its first events."""
 
 from __future__ import annotations
-
-from collections import Counter
 
 from rich.console import Console
 
@@ -14,26 +12,21 @@ SHOWN_EVENTS = 60
 
 
 def print_summary(db: str, console: Console) -> None:
-    store = open_store(db)
+    store = open_store(db, read_only=True)
     try:
-        events = list(store.events(EventQuery()))
-        rejects = store.rejects()
+        summary = store.summary()
+        shown = list(store.events(EventQuery(limit=SHOWN_EVENTS)))
     finally:
         store.close()
-    articles = {e.article_id for e in events}
+    span = f", dated {summary.date_min} to {summary.date_max}" if summary.date_min else ""
     console.print(
-        f"[bold]{db}[/bold]: {len(events)} events from {len(articles)} articles, "
-        f"{len(rejects)} rejects"
+        f"[bold]{db}[/bold]: {summary.events} events from {summary.articles} articles "
+        f"({summary.duplicates} duplicates, {summary.rejects} rejects){span}"
     )
-    if not events:
+    if not summary.events:
         return
-    by_type = Counter(e.plover.type for e in events)
-    console.print(counts_table("events by PLOVER type", by_type.most_common(), ("type", "events")))
-    dyads = Counter(
-        (e.source.country or e.source.code, e.target.country or e.target.code if e.target else "-")
-        for e in events
-    )
-    rows = [(f"{a} -> {b}", n) for (a, b), n in dyads.most_common(10)]
-    console.print(counts_table("most active pairs", rows, ("source -> target", "events")))
-    shown = sorted(events, key=lambda e: (e.date or "", e.id))[:SHOWN_EVENTS]
-    console.print(event_table(shown, title=f"events (first {len(shown)} by date)"))
+    by_type = sorted(summary.by_plover.items(), key=lambda kv: -kv[1])
+    console.print(counts_table("events by PLOVER type", by_type, ("type", "events")))
+    pairs = [(f"{a} -> {b}", n) for (a, b), n in list(summary.by_country_pair.items())[:10]]
+    console.print(counts_table("most active pairs", pairs, ("source -> target", "events")))
+    console.print(event_table(shown, title=f"events (the first {len(shown)} by date)"))
