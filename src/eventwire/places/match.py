@@ -179,7 +179,7 @@ def _plausible_unlabelled(
         return False  # known only by an alternate name
     if _strong(mention, gazetteer):
         return True
-    if _tail_of_a_longer_name(doc, mention):
+    if ent is None and _tail_of_a_longer_name(doc, mention):
         return False  # "Kasai Occidental", "Danube Delta": not the town "Occidental"
     if mention.tok_end - mention.tok_start > 1:
         return True
