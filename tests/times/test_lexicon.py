@@ -17,6 +17,8 @@ def test_lexicon_shape() -> None:
     assert set(lex.day_parts.values()) <= {"MO", "AF", "EV", "NI", "DT"}
     assert all(re.fullmatch(r"P(T?\d+[SMHDWY])", v) for v in lex.sets.values())
     assert set(lex.refs.values()) == {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+    assert all(re.fullmatch(r"PX[DWMY]", v) for v in lex.vague_periods.values())
+    assert not set(lex.refs) & set(lex.vague_periods)
     assert set(lex.mods.values()) <= {"START", "END", "MID", "APPROX", "LESS_THAN", "MORE_THAN",
                                       "EQUAL_OR_LESS", "EQUAL_OR_MORE", "AFTER",
                                       "BEFORE"}

@@ -90,6 +90,7 @@ CASES = [
     ("The post-1991 reforms stalled.", "post-1991", "DATE", "1991", "AFTER"),
     ("Rebels struck on June 3; the next day troops arrived.", "the next day", "DATE",
      "2021-06-04", None),
+    ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", None),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
 ]

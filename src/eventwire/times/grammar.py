@@ -137,6 +137,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
                       f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
+        "vague_period": _alt(list(lex.vague_periods)),
         "year_end": r"year[\s-]end|year's\s+end",
         "holiday": f"(?:(?P<rel>last|next|this)\\s+)?"
                    f"(?P<h>{_alt(list(lex.holidays) + list(lex.floating_holidays))})",
@@ -187,6 +188,7 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "anchored_day": {"day", "morning", "evening", "night"},
         "clock24": {"#1", "#2"}, "clock24tz": {"#1", "#2"},
         "day_ordinal": {"st", "nd", "rd", "th"}, "ref": _last_words(list(lex.refs)),
+        "vague_period": _last_words(list(lex.vague_periods)),
         "year_end": {"end"},
         "holiday": _last_words(list(lex.holidays) + list(lex.floating_holidays)),
         "fiscal_year": {"fiscal"}, "adj_ago": {"ago", "earlier"},

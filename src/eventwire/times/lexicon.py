@@ -10,7 +10,7 @@ import yaml
 
 SECTIONS = (
     "months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "unit_plurals",
-    "decade_words", "seasons", "day_parts", "sets", "refs", "mods", "holidays",
+    "decade_words", "seasons", "day_parts", "sets", "refs", "vague_periods", "mods", "holidays",
     "floating_holidays", "future_verbs",
 )
 
@@ -33,6 +33,7 @@ class TimeLexicon:
     day_parts: dict[str, str]
     sets: dict[str, str]
     refs: dict[str, str]
+    vague_periods: dict[str, str]
     mods: dict[str, str]
     holidays: dict[str, str]
     floating_holidays: dict[str, tuple[int, int, int]]  # month, ISO weekday, nth (-1: last)
@@ -64,6 +65,7 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
         day_parts={k: str(v) for k, v in data["day_parts"].items()},
         sets={k: str(v) for k, v in data["sets"].items()},
         refs={k: str(v) for k, v in data["refs"].items()},
+        vague_periods={k: str(v) for k, v in data["vague_periods"].items()},
         mods={k: str(v) for k, v in data["mods"].items()},
         holidays={k: str(v) for k, v in data["holidays"].items()},
         floating_holidays={k: _triple("floating_holidays", v)

@@ -51,6 +51,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "clock24tz": relative.clock24,
     "day_ordinal": relative.day_ordinal,
     "ref": relative.ref,
+    "vague_period": relative.vague_period,
     "year_end": relative.year_end,
     "holiday": relative.holiday,
     "fiscal_year": relative.fiscal_year,

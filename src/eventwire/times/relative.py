@@ -318,6 +318,10 @@ def ref(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", ctx.lex.refs[norm_word(m.group())]
 
 
+def vague_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    return "DURATION", ctx.lex.vague_periods[norm_word(m.group())]
+
+
 def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", f"{ctx.dct.year:04d}"
 
