@@ -32,6 +32,7 @@ ADMIN1_BONUS = 0.4
 QUALIFIER_BONUS = 1.0
 DEMONYM_BONUS = 0.4
 DATELINE_WEIGHT = 2.0
+ROUNDS = 1  # rounds of re-reading the article with the places chosen in the round before
 SHARED_BONUS = 0.12
 SHARED_CAP = 3
 CONFIDENT = 0.5
@@ -72,12 +73,14 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         _choose(c, q, context, d, [], gazetteer)
         for c, q, d in zip(candidates, qualifiers, demonyms, strict=True)
     ]
-    context = _add_chosen(context, chosen)
-    anchors = _anchors(mentions, chosen)
-    chosen = [
-        _choose(c, q, context, d, [a for a in anchors if a[0] != m.text], gazetteer)
-        for m, c, q, d in zip(mentions, candidates, qualifiers, demonyms, strict=True)
-    ]
+    explicit = context
+    for _round in range(ROUNDS):
+        context = _add_chosen(explicit, chosen)
+        anchors = _anchors(mentions, chosen)
+        chosen = [
+            _choose(c, q, context, d, [a for a in anchors if a[0] != m.text], gazetteer)
+            for m, c, q, d in zip(mentions, candidates, qualifiers, demonyms, strict=True)
+        ]
     picks: list[tuple[Mention, Entry, float]] = []
     for mention, pick in zip(mentions, chosen, strict=True):
         if pick is None:
