@@ -32,6 +32,7 @@ ADMIN1_BONUS = 0.4
 QUALIFIER_BONUS = 1.0
 DEMONYM_BONUS = 0.4
 DATELINE_WEIGHT = 2.0
+POP_BASE, POP_SLOPE = 0.0, 0.15  # a city prior: 1,000 people 0.45, 1 million 0.9
 ROUNDS = 1  # rounds of re-reading the article with the places chosen in the round before
 SHARED_BONUS = 0.12
 SHARED_CAP = 3
@@ -150,7 +151,7 @@ def _capital_bonus(
 def _prior(candidate: _Candidate) -> float:
     entry = candidate.entry
     if entry.feature == "city":
-        prior = 0.15 + 0.1 * math.log10(entry.population + 10)
+        prior = POP_BASE + POP_SLOPE * math.log10(entry.population + 10)
     elif entry.feature == "admin1":
         known = entry.geonameid is not None or entry.population == KNOWN_CENTRE
         prior = KNOWN_ADMIN1_PRIOR if known else NAMED_ADMIN1_PRIOR
