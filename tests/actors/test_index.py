@@ -80,3 +80,16 @@ def test_coreference_stops_two_paragraphs_back(parse, dictionary) -> None:
     text = "Emmanuel Macron spoke.\n\nThe talks went on.\n\nNothing changed.\n\nHe left."
     doc, index = index_of(parse, dictionary, text)
     assert index.actor_for_token(token(doc, "He")) is None
+
+
+def test_actor_that_is_the_root_of_its_sentence(parse, dictionary) -> None:
+    doc, index = index_of(parse, dictionary, "His Turkish counterpart.")
+    assert index.actor_for_token(token(doc, "counterpart")).code == "TURGOV"
+
+
+def test_every_token_of_odd_inputs_gets_an_answer(parse, dictionary) -> None:
+    for text in ["", "\n\n", "President", "the country's", "'s government", "U.S.-Russian talks"]:
+        doc, index = index_of(parse, dictionary, text)
+        for tok in doc:
+            index.actor_for_token(tok)
+            assert isinstance(index.actors_for_token(tok), tuple)

@@ -219,3 +219,14 @@ def test_organisation_title_is_a_person_of_the_organisation(actors_of) -> None:
     found = by_text(actors_of("The Arab League spokesman arrived in Riga."))
     actor = found["Arab League spokesman"]
     assert (actor.code, actor.kind, actor.name) == ("IGOARBARL", "person", None)
+
+
+def test_dictionary_phrases_need_no_parse_or_ner(dictionary) -> None:
+    import spacy
+
+    from eventwire.actors import find_actors
+
+    doc = spacy.blank("en")("Sergei Lavrov met the Syrian government in Sochi.")
+    found = by_text(find_actors(doc, date(2019, 12, 24), dictionary))
+    assert found["Sergei Lavrov"].name == "Sergey Lavrov"
+    assert found["Syrian government"].code == "SYRGOV"

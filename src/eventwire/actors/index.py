@@ -129,7 +129,8 @@ class ActorIndex:
 
     def _span_head(self, token: Token, own: Actor) -> Token:
         head = token
-        while head.head is not head and own.start <= head.head.idx < own.end:
+        # Token objects are made afresh on each access: compare indices, never identity
+        while head.head.i != head.i and own.start <= head.head.idx < own.end:
             head = head.head
         return head
 
