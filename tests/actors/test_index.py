@@ -93,3 +93,13 @@ def test_every_token_of_odd_inputs_gets_an_answer(parse, dictionary) -> None:
         for tok in doc:
             index.actor_for_token(tok)
             assert isinstance(index.actors_for_token(tok), tuple)
+
+
+def test_two_sides_prefer_people_and_organisations_over_states(parse, dictionary) -> None:
+    text = (
+        "Emmanuel Macron called the Kenyan president about Somalia and Sudan. "
+        "Both leaders agreed to meet."
+    )
+    doc, index = index_of(parse, dictionary, text)
+    parties = index.actors_for_token(token(doc, "leaders"))
+    assert {a.country for a in parties} == {"FRA", "KEN"}

@@ -230,3 +230,9 @@ def test_dictionary_phrases_need_no_parse_or_ner(dictionary) -> None:
     found = by_text(find_actors(doc, date(2019, 12, 24), dictionary))
     assert found["Sergei Lavrov"].name == "Sergey Lavrov"
     assert found["Syrian government"].code == "SYRGOV"
+
+
+def test_wire_signoff_is_not_an_actor(actors_of) -> None:
+    found = actors_of("Oil prices rose in London on Monday.\n\nREUTER")
+    assert not [a for a in found if a.code == "GBRMED"]
+    assert by_text(actors_of("REUTER said prices rose."))["REUTER"].code == "GBRMED"

@@ -61,6 +61,13 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     return first and after in {"-", "–", "—", ",", "(", ":"}
 
 
+def is_signoff(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised agency name alone on the last line ("REUTER"): a signature, not an actor."""
+    text = doc[start:end].text
+    rest = [t for t in doc[end:] if not (t.is_space or t.is_punct)]
+    return text.isupper() and not rest and (start == 0 or "\n" in doc[start - 1].text_with_ws)
+
+
 def unit_country(doc: Doc, unit: Unit, day: date) -> str | None:
     if unit.country is not None:
         return unit.country.code

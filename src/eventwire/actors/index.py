@@ -171,19 +171,24 @@ class ActorIndex:
         )
 
     def _parties(self, token: Token) -> tuple[Actor, ...]:
-        """The last two actors of different countries before the token (in its paragraph and the
-        one before, else anywhere before it): states, governments and their people, not
-        civilians, refugees or media."""
-        seen: dict[str, Actor] = {}
+        """The last actors of two different countries before the token: first among the people
+        and organisations of its paragraph and the one before, then among all actors there
+        (states too), then anywhere before it. Civilians, refugees and media are never parties."""
+        before = [
+            a
+            for a in self.actors
+            if a.start < token.idx and a.country and a.agent not in PASSIVE_AGENTS
+        ]
         low = self._window_start(token.idx)
-        for actor in reversed(self.actors):
-            if actor.start >= token.idx or actor.agent in PASSIVE_AGENTS:
-                continue
-            if len(seen) >= 2 and actor.start < low:
-                break
-            if actor.country and actor.country not in seen and len(seen) < 2:
-                seen[actor.country] = actor
-        return tuple(sorted(seen.values(), key=lambda a: a.start))
+        window = [a for a in before if a.start >= low]
+        seen: dict[str, Actor] = {}
+        for pool in ([a for a in window if a.kind != "state"], window, before):
+            seen = {}
+            for actor in reversed(pool):
+                seen.setdefault(actor.country or "", actor)
+                if len(seen) == 2:
+                    return tuple(sorted(seen.values(), key=lambda a: a.start))
+        return tuple(seen.values())
 
     # -- search back ------------------------------------------------------------------------
     def _window_start(self, offset: int) -> int:

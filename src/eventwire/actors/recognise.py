@@ -31,7 +31,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire.actors.context import CountryContext, is_dateline, is_locative
+from eventwire.actors.context import CountryContext, is_dateline, is_locative, is_signoff
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.entries import ActorEntry, AgentTerm
 from eventwire.actors.units import Unit, scan_units
@@ -372,7 +372,9 @@ class _Composer:
 
     def at_named(self, unit: Unit, entry: ActorEntry) -> int:
         """Rule 5; an organisation or group before an agent noun ("Hamas militants", "NATO
-        troops") spans both and keeps its own code."""
+        troops") spans both and keeps its own code; a wire's sign-off ("REUTER") is skipped."""
+        if is_signoff(self.doc, unit.start, unit.end):
+            return unit.end
         nxt = self.unit_at(unit.end)
         if (
             entry.kind != "person"
