@@ -45,6 +45,21 @@ CASES = [
     ("190", "The Libyan militia attacked the Libyan army."),
     ("190", "Syria launched an offensive against the rebels."),
     ("194", "The rebels fired rockets at the Israeli town."),
+    ("1661", "Kenya withdrew its peacekeepers from Somalia."),
+    ("143", "Thousands of Chilean miners stopped work on Monday."),
+    ("045", "Norway launched a mediation effort between Kenya and Egypt."),
+    ("162", "Denmark announced a suspension of aid to Kenya."),
+    ("1724", "The Peruvian government declared a state of emergency in Lima."),
+    ("1056", "The Egyptian minister said Israel must end its offensive in Gaza."),
+    ("1241", "Ecuador will not lift the ban on Peruvian imports."),
+    ("0841", "The Kenyan government freed the jailed journalists."),
+    ("075", "Germany granted asylum to the Syrian dissident."),
+    ("062", "Chile and Peru held joint military exercises."),
+    ("139", "The Kenyan court gave the ministry a deadline to respond."),
+    ("116", "The Brazilian court found the former governor guilty of fraud."),
+    ("054", "Kenya established diplomatic ties with Kosovo."),
+    ("1312", "Brazil threatened sanctions against Venezuela."),
+    ("036", "Egypt agreed to hold talks with Ethiopia."),
 ]
 
 
