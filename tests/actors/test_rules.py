@@ -236,3 +236,13 @@ def test_wire_signoff_is_not_an_actor(actors_of) -> None:
     found = actors_of("Oil prices rose in London on Monday.\n\nREUTER")
     assert not [a for a in found if a.code == "GBRMED"]
     assert by_text(actors_of("REUTER said prices rose."))["REUTER"].code == "GBRMED"
+
+
+def test_title_and_family_name_first(actors_of) -> None:
+    found = by_text(actors_of("Chinese President Xi said trade would grow.", date(2021, 6, 1)))
+    assert found["Xi"].name == "Xi Jinping"
+
+
+def test_palestinian_authority_is_a_government(actors_of) -> None:
+    found = by_text(actors_of("The Palestinian Authority rejected the plan."))
+    assert found["Palestinian Authority"].code == "PSEGOV"

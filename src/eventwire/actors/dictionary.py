@@ -101,9 +101,11 @@ class ActorDictionary:
         self._max_len[keys[0]] = max(self._max_len.get(keys[0], 0), len(keys))
         entry = phrase.entry
         if isinstance(entry, ActorEntry) and not entry.short:
-            self._surnames.setdefault(keys[-1], [])
-            if entry not in self._surnames[keys[-1]]:
-                self._surnames[keys[-1]].append(entry)
+            # every word of the name: family names come first in "Xi Jinping", "Kim Jong Un"
+            for word in {k for k in keys if len(k) > 1 and k.isalpha()}:
+                named = self._surnames.setdefault(word, [])
+                if entry not in named:
+                    named.append(entry)
             for tenure in entry.tenures:
                 if tenure.office:  # organisations' officers by code: ("IGOUNO", ...)
                     where = tenure.country or tenure.code
@@ -140,7 +142,8 @@ class ActorDictionary:
         return max(held, key=lambda pair: pair[0].start or date.min)
 
     def people_named(self, surname_key: str) -> list[ActorEntry]:
-        """Table actors whose (any) name ends with this folded, lower-cased word."""
+        """Table actors with this folded, lower-cased word in one of their names (callers narrow
+        it down by office, country and date)."""
         return self._surnames.get(surname_key, [])
 
     def __len__(self) -> int:
