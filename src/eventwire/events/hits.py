@@ -1,0 +1,136 @@
+"""Which triggers fire in a sentence: verbs, light-verb nouns, governors, free nouns."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.events import arguments as args
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.triggers import (
+    VERBAL,
+    Hit,
+    embedded_verb,
+    governing_verb,
+    noun_sense,
+    object_nouns,
+    verb_sense,
+)
+
+
+def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
+    """Triggers of a sentence; governed and light-verb objects are folded into their governor."""
+    consumed: set[int] = set()
+    hits: list[Hit] = []
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in VERBAL:
+            continue
+        hit = _verb_hit(tok, lexicon, consumed)
+        if hit is not None:
+            hits.append(hit)
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        hit = _free_noun_hit(tok, lexicon)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.speech_verbs:
+        said = _obligation_hit(verb, lexicon, consumed)
+        if said is not None:
+            return said
+    sense = verb_sense(verb, lexicon)
+    if lemma in lexicon.blocking_governors:
+        emb = embedded_verb(verb)
+        if emb is not None:
+            consumed.add(emb.i)  # "failed to reach": nothing happened
+    modal = sense.modal if sense else ("intent" if lemma in lexicon.intent_governors else None)
+    if modal is not None:
+        emb = embedded_verb(verb)
+        if emb is not None and emb.i not in consumed:
+            inner = _verb_hit(emb, lexicon, consumed)
+            consumed.add(emb.i)
+            if inner is not None:
+                return _governed(verb, inner, modal, sense.id if sense else f"gov.{lemma}", lexicon)
+    if lemma in lexicon.light_verbs or (sense and sense.modal):
+        for noun in object_nouns(verb):
+            nsense = noun_sense(noun, lexicon, verb)
+            if nsense is None or noun.i in consumed:
+                continue
+            consumed.add(noun.i)
+            hit = Hit(nsense, nsense.code, nsense.id, verb, [verb, noun], noun, [noun, verb])
+            if sense and sense.modal:
+                return _governed(verb, hit, sense.modal, sense.id, lexicon)
+            return hit
+    if sense is None:
+        return None
+    return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb])
+
+
+def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
+    """ "X said Y must withdraw": X demands (10x) that Y withdraw; Y is the target."""
+    for clause in say.children:
+        if clause.dep_ != "ccomp" or clause.i in consumed:
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxes & lexicon.obligation_auxes:
+            continue
+        consumed.add(clause.i)
+        demand = lexicon.senses("verb", "demand")[0]
+        inner = _verb_hit(clause, lexicon, consumed)
+        code = (lexicon.recode("demand", inner.code) or inner.code) if inner else demand.code
+        rule = f"say.must+{inner.rule}" if inner else "say.must"
+        subjects = [c for c in clause.children if c.dep_ in args.SUBJ | args.PASS_SUBJ]
+        tokens = [say, *(inner.tokens if inner else [clause])]
+        return Hit(demand, code, rule, say, tokens, None, [], "demand", subjects)
+    return None
+
+
+def _governed(gov: Token, inner: Hit, modal: str, rule: str, lexicon: Lexicon) -> Hit:
+    """A governor recodes the event under it: "threatened to impose sanctions" -> 1312."""
+    code = lexicon.recode(modal, inner.code) or inner.code
+    # appeals and demands target their addressee ("urged X to ..."); others the inner target
+    target_from = [gov, *inner.target_from] if modal in ("appeal", "demand") else inner.target_from
+    return Hit(
+        inner.sense,
+        code,
+        f"{rule}+{inner.rule}",
+        gov,
+        [gov, *inner.tokens],
+        inner.noun,
+        target_from,
+        modal,
+    )
+
+
+def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
+    """A noun trigger not under a light verb: fires only with a source of its own."""
+    gov = governing_verb(noun)
+    has_agent = any(c.lower_ == "by" and c.i > noun.i for c in noun.children)
+    verb = clause_of(noun)
+    if (
+        verb is not None
+        and not has_agent
+        and (verb_sense(verb, lexicon) or verb.lemma_ in lexicon.speech_verbs)
+    ):
+        return None  # "condemned the attack", "discussed prospects of cooperation": content
+    sense = noun_sense(noun, lexicon, gov)
+    if sense is None:
+        return None
+    # "the attack by X on Y": the parser often hangs "on Y" on X
+    agents = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    return Hit(sense, sense.code, sense.id, noun, [noun], noun, [noun, *agents])
+
+
+def clause_of(noun: Token) -> Token | None:
+    tok = noun
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in VERBAL and tok.dep_ != "prep":  # "including", "following" are not clauses
+            return tok
+    return None
