@@ -21,9 +21,22 @@ def test_offsets_index_the_text(nlp: Language, gazetteer: Gazetteer) -> None:
         assert 0.0 <= place.score <= 1.0
 
 
-def test_gazetteer_match_without_ner(nlp: Language, gazetteer: Gazetteer) -> None:
-    places = _places(nlp, gazetteer, "Shelling hit Saraqib and Intlib overnight.")
+def test_alternate_spelling_after_a_locative_word(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Shelling was reported north of Intlib overnight.")
     assert places["Intlib"].geonameid in {169389, 169387}
+
+
+def test_unsupported_alternate_name_is_dropped(nlp: Language, gazetteer: Gazetteer) -> None:
+    # "Intlib" alone, with no locative word before it, is too weak to be read as a place
+    places = _places(nlp, gazetteer, "Intlib was the word on everyone's lips.")
+    assert "Intlib" not in places
+
+
+def test_small_village_called_like_a_common_word_is_dropped(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = _places(nlp, gazetteer, "The Council voted on the Green plan.")
+    assert "Council" not in places and "Green" not in places
 
 
 def test_place_name_inside_a_person_name_is_dropped(nlp: Language, gazetteer: Gazetteer) -> None:

@@ -188,6 +188,8 @@ def _plausible_unlabelled(
         return True
     if ent is None or ent.label_ not in {"ORG", "FAC", "NORP"}:
         return False
+    if ent.end - ent.start <= mention.tok_end - mention.tok_start:
+        return False  # the whole name of an organisation ("the Council"), not a place in it
     return ent.start == mention.tok_start or doc[mention.tok_start - 1].lower_ == "of"
 
 
