@@ -233,8 +233,8 @@ def test_dictionary_phrases_need_no_parse_or_ner(dictionary) -> None:
 
 
 def test_wire_signoff_is_not_an_actor(actors_of) -> None:
-    found = actors_of("Oil prices rose in London on Monday.\n\nREUTER")
-    assert not [a for a in found if a.code == "GBRMED"]
+    for text in ("Oil prices rose in London.\n\nREUTER", "Oil prices rose in London. REUTER"):
+        assert not [a for a in actors_of(text) if a.code == "GBRMED"]
     assert by_text(actors_of("REUTER said prices rose."))["REUTER"].code == "GBRMED"
 
 

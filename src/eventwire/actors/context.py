@@ -62,10 +62,13 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_signoff(doc: Doc, start: int, end: int) -> bool:
-    """A capitalised agency name alone on the last line ("REUTER"): a signature, not an actor."""
+    """A capitalised agency name closing the text after a full stop or a line break ("... in
+    1988. REUTER"): a signature, not an actor."""
     text = doc[start:end].text
-    rest = [t for t in doc[end:] if not (t.is_space or t.is_punct)]
-    return text.isupper() and not rest and (start == 0 or "\n" in doc[start - 1].text_with_ws)
+    if not text.isupper() or any(not (t.is_space or t.is_punct) for t in doc[end:]):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    return before is None or "\n" in before.text_with_ws or before.text in {".", "!", "?", '"'}
 
 
 def unit_country(doc: Doc, unit: Unit, day: date) -> str | None:
