@@ -84,3 +84,24 @@ def test_every_event_is_explained(code_text):
 def test_event_ids_are_stable(code_text):
     text = "Egypt expelled the Israeli ambassador."
     assert [e.id for e in code_text(text)] == [e.id for e in code_text(text)]
+
+
+def test_call_naming_is_not_a_phone_call(code_text):
+    events = code_text("Kenya condemned Egypt, calling it a danger to the region.")
+    assert {e.cameo for e in events} == {"111"}
+
+
+def test_preposition_of_a_date_is_not_a_particle(code_text):
+    events = code_text("The Kenyan president called the Egyptian president on Saturday.")
+    assert {e.cameo for e in events} == {"041"}
+
+
+def test_event_in_a_scene_setting_phrase_is_background(code_text):
+    events = code_text("After the Kenyan president's visit to Egypt, Kenya praised Egypt.")
+    assert {e.cameo for e in events} == {"051"}
+
+
+def test_signed_as_a_participle_reads_its_head_noun(code_text):
+    events = code_text("A treaty signed between Kenya and Egypt was published.")
+    assert {(e.cameo, e.source.text, e.target.text) for e in events} == {("057", "Kenya", "Egypt")}
+    assert code_text("The Kenyan president signed the visitors' book.") == []

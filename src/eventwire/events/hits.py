@@ -117,6 +117,8 @@ def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
         and (verb_sense(verb, lexicon) or verb.lemma_ in lexicon.speech_verbs)
     ):
         return None  # "condemned the attack", "discussed prospects of cooperation": content
+    if _in_background(noun, lexicon):
+        return None
     sense = noun_sense(noun, lexicon, gov)
     if sense is None:
         return None
@@ -134,3 +136,15 @@ def clause_of(noun: Token) -> Token | None:
         if tok.pos_ in VERBAL and tok.dep_ != "prep":  # "including", "following" are not clauses
             return tok
     return None
+
+
+def _in_background(noun: Token, lexicon: Lexicon) -> bool:
+    """Is the noun inside a scene-setting phrase ("after the meeting", "during talks")?"""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.lower_ in lexicon.background_preps:
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

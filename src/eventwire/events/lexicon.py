@@ -29,6 +29,7 @@ class Sense:
     to: frozenset[str]  # prepositions marking the target
     modal: str | None  # intent | threat | refuse | appeal | demand
     weight: float
+    bare: bool = False  # only without a clausal complement ("called X" but not "called X a liar")
 
 
 class Lexicon:
@@ -41,6 +42,7 @@ class Lexicon:
         self.intent_governors = frozenset(data["intent_governors"])
         self.blocking_governors = frozenset(data["blocking_governors"])
         self.conditional_marks = frozenset(data["conditional_marks"])
+        self.background_preps = frozenset(data["background_preps"])
         self.future_auxes = frozenset(data["future_auxes"])
         self.hedge_auxes = frozenset(data["hedge_auxes"])
         self.future_modifiers = frozenset(data["future_modifiers"])
@@ -108,6 +110,7 @@ class Lexicon:
                     to=frozenset(item.get("to", ())) | self.target_preps.get(code[:2], frozenset()),
                     modal=modal,
                     weight=float(item.get("w", 0.8)),
+                    bare=bool(item.get("bare", False)),
                 )
             )
         return tuple(senses)

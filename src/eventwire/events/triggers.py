@@ -10,6 +10,8 @@ from eventwire.events.lexicon import Lexicon, Sense
 
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
@@ -32,6 +34,8 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
     """The first verb sense of the lexicon whose particle and object conditions hold."""
     for sense in lexicon.senses("verb", verb.lemma_.lower()):
         if sense.prt is not None and not _has_particle(verb, sense.prt):
+            continue
+        if sense.bare and any(c.dep_ in COMPLEMENTS for c in verb.children):
             continue
         if sense.obj or sense.not_obj:
             lemmas = _object_lemmas(verb, sense.prt)
@@ -109,11 +113,18 @@ def _is_infinitive(verb: Token) -> bool:
 
 def _has_particle(verb: Token, prt: str) -> bool:
     deps = ("prt", "prep", "agent", "dative")
-    return any(c.dep_ in deps and c.lower_ == prt and c.i > verb.i for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in deps and c.lower_ == prt and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if not objs or any(g.ent_type_ not in TIME_ENTS for g in objs):
+                return True  # "called on Iran", not "called ... on Saturday"
+    return False
 
 
 def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
     lemmas: set[str] = set()
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "a memorandum signed by ..."
+        lemmas.add(verb.head.lemma_.lower())
     for child in verb.children:
         heads: list[Token] = []
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd", "acomp", "ccomp"):
