@@ -115,16 +115,21 @@ def _has_particle(verb: Token, prt: str) -> bool:
     deps = ("prt", "prep", "agent", "dative")
     for c in verb.children:
         if c.dep_ in deps and c.lower_ == prt and c.i > verb.i:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if not objs or any(g.ent_type_ not in TIME_ENTS for g in objs):
+            words = [g for g in c.subtree if g.i != c.i and g.is_alpha]
+            if not words or any(g.ent_type_ not in TIME_ENTS for g in words):
                 return True  # "called on Iran", not "called ... on Saturday"
     return False
 
 
 def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
     lemmas: set[str] = set()
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "a memorandum signed by ..."
-        lemmas.add(verb.head.lemma_.lower())
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "a memorandum (of ...) signed"
+        tok = verb.head
+        for _ in range(4):
+            lemmas.add(tok.lemma_.lower())
+            if tok.dep_ not in ("pobj", "prep") or tok.head.i == tok.i:
+                break
+            tok = tok.head
     for child in verb.children:
         heads: list[Token] = []
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd", "acomp", "ccomp"):
