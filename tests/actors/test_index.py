@@ -103,3 +103,13 @@ def test_two_sides_prefer_people_and_organisations_over_states(parse, dictionary
     doc, index = index_of(parse, dictionary, text)
     parties = index.actors_for_token(token(doc, "leaders"))
     assert {a.country for a in parties} == {"FRA", "KEN"}
+
+
+def test_the_parties_of_a_whole_report(parse, dictionary) -> None:
+    text = (
+        "Sergey Lavrov met Hakan Fidan in Sochi.\n\nLavrov and Fidan spoke for hours.\n\n"
+        "Trade between Iran and Iraq grew.\n\nThe parties discussed Syria."
+    )
+    doc, index = index_of(parse, dictionary, text)
+    parties = index.actors_for_token(token(doc, "parties"))
+    assert {a.country for a in parties} == {"RUS", "TUR"}

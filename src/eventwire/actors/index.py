@@ -21,6 +21,7 @@ A coreferent answer is the antecedent's own Actor record (its text and offsets a
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.attrs import IDX
@@ -171,24 +172,26 @@ class ActorIndex:
         )
 
     def _parties(self, token: Token) -> tuple[Actor, ...]:
-        """The last actors of two different countries before the token: first among the people
-        and organisations of its paragraph and the one before, then among all actors there
-        (states too), then anywhere before it. Civilians, refugees and media are never parties."""
+        """The two parties before the token, each given by its last actor: the people and
+        organisations of two countries in its paragraph and the one before; else the two
+        countries whose people and organisations the text named most before it ("the parties"
+        of a whole report); else any actors (states too). Civilians, refugees and media are
+        never parties."""
         before = [
             a
             for a in self.actors
             if a.start < token.idx and a.country and a.agent not in PASSIVE_AGENTS
         ]
         low = self._window_start(token.idx)
-        window = [a for a in before if a.start >= low]
-        seen: dict[str, Actor] = {}
-        for pool in ([a for a in window if a.kind != "state"], window, before):
-            seen = {}
-            for actor in reversed(pool):
-                seen.setdefault(actor.country or "", actor)
-                if len(seen) == 2:
-                    return tuple(sorted(seen.values(), key=lambda a: a.start))
-        return tuple(seen.values())
+        named = [a for a in before if a.kind != "state"]
+        pair = _last_two([a for a in named if a.start >= low])
+        if len(pair) < 2:
+            counts = Counter(a.country for a in named)
+            top = {c for c, _ in counts.most_common(2)}
+            pair = _last_two([a for a in named if a.country in top])
+        if len(pair) < 2:
+            pair = _last_two(before)
+        return pair
 
     # -- search back ------------------------------------------------------------------------
     def _window_start(self, offset: int) -> int:
@@ -206,6 +209,16 @@ class ActorIndex:
             if wanted(actor):
                 return actor
         return None
+
+
+def _last_two(actors: list[Actor]) -> tuple[Actor, ...]:
+    """The last actor of each of the last two countries in `actors` (in text order)."""
+    seen: dict[str, Actor] = {}
+    for actor in reversed(actors):
+        seen.setdefault(actor.country or "", actor)
+        if len(seen) == 2:
+            break
+    return tuple(sorted(seen.values(), key=lambda a: a.start))
 
 
 def _newlines(text: str) -> list[int]:
