@@ -135,3 +135,12 @@ def test_tables_have_no_stray_spaces(name: str) -> None:
             continue
         for cell in line.split("\t"):
             assert cell == cell.strip(), f"{name}: {line!r}"
+
+
+def test_offices_are_known_and_titles_point_to_them() -> None:
+    offices = {
+        "head_of_state", "head_of_government", "vice_president", "foreign_minister",
+        "defence_minister", "interior_minister", "secretary_general", "leader",
+    }  # fmt: skip
+    assert {r["office"] for r in rows("people.tsv")} <= offices
+    assert {r["office"] for r in rows("agents.tsv") if r["office"]} <= offices
