@@ -67,12 +67,12 @@ def test_country_centres_shape() -> None:
         _check_point(row)
 
 
-def test_stopnames_are_single_capitalised_words() -> None:
+def test_stopnames_are_capitalised_names() -> None:
     rows = _rows("stopnames.tsv")
     names = [r["name"] for r in rows]
     assert len(names) == len(set(names))
     for name in names:
-        assert name[:1].isupper() and " " not in name, name
+        assert name[:1].isupper() and name == name.strip() and "  " not in name, name
 
 
 @pytest.mark.parametrize("name", ["admin1_centres.tsv", "regions.tsv", "variants.tsv"])

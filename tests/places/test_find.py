@@ -116,3 +116,8 @@ def test_regions_and_state_abbreviations(nlp: Language, gazetteer: Gazetteer) ->
     assert places["Gaza Strip"].feature == "region"
     assert places["W.Va."].name == "West Virginia"
     assert places["Charleston"].lat is not None and 37 < places["Charleston"].lat < 40
+
+
+def test_last_word_of_a_street_name_is_not_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "The parade went down Elm Street past the Ripley Building.")
+    assert "Street" not in places

@@ -152,18 +152,38 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
             return False
     if mention.source == "demonym":
         return ent is None or ent.label_ in {"NORP", "GPE", "ORG"}
+    if mention.text in gazetteer.stopnames:
+        return False
+    if ent is not None and _tail_of_entity(doc, mention, ent) and not _strong(mention, gazetteer):
+        return False  # "Main Street", "Lake Erie": the town "Street" is not meant
     if mention.ner in PLACE_LABELS or (ent is not None and ent.label_ in PLACE_LABELS):
         return True
     if mention.source == "gazetteer" and not _plausible_unlabelled(doc, mention, gazetteer, ent):
         return False
     single = mention.tok_end - mention.tok_start == 1
-    if single and mention.text in gazetteer.stopnames:
-        return False
     first = doc[mention.tok_start]
     if single and first.is_sent_start and first.pos_ in FUNCTION_POS and not first.is_upper:
         return False  # "Reading the report, ..." at the start of a sentence
     # acronyms ("AP", "IT", "MD") only when they name a country or a division
     return not (first.text.isupper() and len(first.text) <= 3) or _strong(mention, gazetteer)
+
+
+def _tail_of_entity(doc: Doc, mention: Mention, ent: Span) -> bool:
+    """The last word of a longer entity, not after "of": "Main Street", "City Hall", but not
+    "University of Kentucky" nor "Dublin City Council"."""
+    if ent.start == mention.tok_start or mention.tok_start == 0 or mention.tok_end != ent.end:
+        return False
+    if ent.label_ in {"GPE", "LOC"}:
+        return False  # "North Charleston", "Southwest Georgia"
+    return doc[mention.tok_start - 1].lower_ not in {"of", "the"}
+
+
+def _division(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A main-name reading that is a country or a first-level division."""
+    return any(
+        not code & 1 and gazetteer.entry(code >> 1).feature in {"country", "admin1"}
+        for code in mention.codes
+    )
 
 
 def _plausible_unlabelled(
