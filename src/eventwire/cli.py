@@ -369,9 +369,11 @@ def serve(
 
 
 def main() -> None:
+    from eventwire.actors import DictionaryError
+
     try:
         app()
-    except EventwireError as exc:
+    except (EventwireError, DictionaryError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         sys.exit(2)
 

@@ -22,7 +22,7 @@ from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
 from eventwire.places.attach import place_for_trigger
 from eventwire.records import Actor, Article, Event, Place, TimeRef
-from eventwire.times import find_times
+from eventwire.times import TimeFinder, find_times, load_time_finder
 from eventwire.times.attach import time_for_trigger
 
 
@@ -44,6 +44,7 @@ class Coder:
     actors: ActorDictionary
     lexicon: Lexicon
     codebook: Codebook
+    times: TimeFinder
     batch_size: int = 32
 
     @classmethod
@@ -55,6 +56,7 @@ class Coder:
             actors=ActorDictionary.load(extra=tuple(actor_files)),
             lexicon=Lexicon.load(),
             codebook=Codebook.load(),
+            times=load_time_finder(),
             batch_size=batch_size,
         )
 
@@ -71,7 +73,7 @@ class Coder:
     def analyse_doc(self, article: Article, doc: Doc) -> ArticleAnalysis:
         if article.published is None:
             raise ValueError(f"article {article.id} has no published date; it cannot be coded")
-        times = find_times(article.text, article.published, doc)
+        times = find_times(article.text, article.published, doc, self.times)
         places = find_places(doc, self.gazetteer)
         actors = find_actors(doc, article.published, self.actors)
         events = code_events(doc, article, actors, self.lexicon, self.codebook)
