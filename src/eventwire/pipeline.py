@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors import ActorDictionary, find_actors
+from eventwire.actors.recognise import UNKNOWN_CODE
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
@@ -75,7 +76,9 @@ class Coder:
             raise ValueError(f"article {article.id} has no published date; it cannot be coded")
         times = find_times(article.text, article.published, doc, self.times)
         places = find_places(doc, self.gazetteer)
-        actors = find_actors(doc, article.published, self.actors)
+        actors = drop_places_taken_for_actors(
+            find_actors(doc, article.published, self.actors), places
+        )
         events = code_events(doc, article, actors, self.lexicon, self.codebook)
         events = [_date_and_place(ev, doc, article, times, places) for ev in events]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
@@ -85,6 +88,17 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         return self.analyse(article).events
+
+
+def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """An unknown name (code UNK) that the gazetteer resolves as a place is the place, not an
+    organisation that NER took it for ("the attack on Intlib")."""
+    spans = [(p.start, p.end) for p in places]
+    return [
+        a
+        for a in actors
+        if a.code != UNKNOWN_CODE or not any(a.start < e and s < a.end for s, e in spans)
+    ]
 
 
 def _date_and_place(

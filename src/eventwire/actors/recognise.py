@@ -426,4 +426,30 @@ class _Composer:
 def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[Actor]:
     """The actors of a parsed document, coded as of `published`, in text order (see the rules
     in this module's docstring). Offsets index `doc.text`."""
-    return sorted(_Composer(doc, published, dictionary).run(), key=lambda a: a.start)
+    actors = _Composer(doc, published, dictionary).run()
+    return sorted(actors + unknown_named_actors(doc, actors), key=lambda a: a.start)
+
+
+UNKNOWN_CODE = "UNK"
+UNKNOWN_KINDS = {"PERSON": "person", "ORG": "organisation"}
+
+
+def unknown_named_actors(doc: Doc, known: list[Actor]) -> list[Actor]:
+    """Named people and organisations the dictionaries do not know, coded UNK: the event they
+    take part in is kept (the text says who), but it counts under no country. A name that
+    overlaps a known actor is not repeated."""
+    taken = [(a.start, a.end) for a in known]
+    found = []
+    for ent in doc.ents:
+        kind = UNKNOWN_KINDS.get(ent.label_)
+        if kind is None or not ent.text[:1].isupper():
+            continue
+        if kind == "organisation" and len(ent) < 2 and not ent.text.isupper():
+            # NER calls many one-word places organisations; longer names and acronyms it gets right
+            continue
+        lo, hi = ent.start_char, ent.end_char
+        if any(lo < end and start < hi for start, end in taken):
+            continue
+        text = ent.text
+        found.append(Actor(text, lo, hi, UNKNOWN_CODE, None, None, text, None, kind))
+    return found

@@ -1,0 +1,29 @@
+"""Named people and organisations outside the dictionaries are kept as UNK actors."""
+
+from __future__ import annotations
+
+from eventwire.actors.recognise import UNKNOWN_CODE
+
+
+def test_unknown_person_is_an_unk_actor(actors_of):
+    actors = actors_of("Maria Kowalczyk-Brandt criticised the decision on Tuesday.")
+    person = [a for a in actors if a.text == "Maria Kowalczyk-Brandt"]
+    assert person and person[0].code == UNKNOWN_CODE and person[0].kind == "person"
+    assert person[0].country is None
+
+
+def test_known_person_is_not_repeated_as_unknown(actors_of):
+    actors = actors_of("Vladimir Putin met the delegation in the Kremlin.")
+    assert [a.code for a in actors if "Putin" in a.text] == ["RUSGOV"]
+
+
+def test_one_word_organisation_guess_is_not_an_actor(actors_of):
+    # NER often calls a lone unknown place name an organisation: not enough to be an actor
+    actors = actors_of("Government troops shelled Zarqitah overnight.")
+    assert not [a for a in actors if a.code == UNKNOWN_CODE and a.text == "Zarqitah"]
+
+
+def test_workers_and_teachers_are_sector_actors_without_a_country(actors_of):
+    actors = actors_of("Workers at the port walked out, and teachers joined them.")
+    codes = {a.text: a.code for a in actors}
+    assert codes.get("Workers") == "LAB" and codes.get("teachers") == "EDU"
