@@ -138,7 +138,7 @@ def _actor_columns(prefix: str, actor: Actor | None) -> Row:
     if actor is None:
         return {}
     return {
-        f"{prefix}Code": actor.code,
+        f"{prefix}Code": "" if actor.code == "UNK" else actor.code,  # GDELT leaves unknowns blank
         f"{prefix}Name": (actor.name or actor.text).upper(),
         f"{prefix}CountryCode": actor.country or "",
         f"{prefix}Type1Code": actor.agent or "",
