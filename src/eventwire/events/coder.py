@@ -202,7 +202,7 @@ def _event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16],
         article_id=article.id,
         sentence_index=n,
-        sentence=sent.text,
+        sentence=sent.text.strip(),  # the parser keeps paragraph breaks in the sentence
         source=source,
         target=target,
         cameo=entry.code,
