@@ -24,7 +24,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 VETO_LABELS = frozenset({"PERSON", "WORK_OF_ART"})
 TOWN_POPULATION = 10_000
 LOCATIVE_WORDS = frozenset(
-    {"in", "near", "at", "from", "to", "outside", "into", "across", "towards", "toward", "of"}
+    {"in", "near", "at", "from", "to", "outside", "into", "across", "towards", "toward", "of", "on"}
 )
 # A capitalised word at the start of a sentence read as one of these is a common word.
 FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "ADJ", "CCONJ", "SCONJ"})
