@@ -29,6 +29,7 @@ AGENTS = {
     "EDU",
     "HLH",
     "LAB",
+    "AGR",
     "ELI",
     "REL",
     "PTY",

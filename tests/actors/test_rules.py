@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from eventwire.actors.recognise import UNKNOWN_CODE
 from eventwire.records import Actor
 
 
@@ -181,7 +182,9 @@ def test_surname_after_the_full_name_in_the_same_document(actors_of) -> None:
 
 def test_short_name_alone_only_while_in_office(actors_of) -> None:
     assert by_text(actors_of("Macron said the plan was fair.", date(2020, 1, 1)))["Macron"]
-    assert "Macron" not in by_text(actors_of("Macron said the plan was fair.", date(2010, 1, 1)))
+    # before office the bare surname is not resolved to the office holder: only an unknown name
+    before = by_text(actors_of("Macron said the plan was fair.", date(2010, 1, 1)))
+    assert "Macron" not in before or before["Macron"].code == UNKNOWN_CODE
 
 
 def test_offsets_index_the_text(actors_of) -> None:
@@ -198,7 +201,7 @@ def test_former_before_a_title_makes_an_elite(actors_of) -> None:
 
 def test_title_of_a_named_firm_is_not_a_state_title(actors_of) -> None:
     found = by_text(actors_of("Acme Foods President John Miller said sales rose in Canada."))
-    assert "John Miller" not in found
+    assert "John Miller" not in found or found["John Miller"].code == UNKNOWN_CODE
 
 
 def test_singular_title_without_the_is_no_actor(actors_of) -> None:
