@@ -1,0 +1,151 @@
+"""The command line as a user runs it: real subprocesses, real files, a real DuckDB store."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from eventwire.readers import read_inputs
+from eventwire.records import Article, Reject
+from eventwire.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "readers" / "fixtures"
+
+
+def eventwire(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "eventwire.cli", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body in pages:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=BytesIO(body),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2021-07-15T08:00:00Z"},
+            )
+            writer.write_record(record)
+
+
+@pytest.fixture(scope="module")
+def mixed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Good and broken files of every input kind in one directory tree."""
+    root = tmp_path_factory.mktemp("mixed")
+    for name in ("page-dated.html", "page-empty.html", "feed.rss", "feed-broken.rss"):
+        shutil.copy(FIXTURES / name, root / name)
+    (root / "wire").mkdir()
+    shutil.copy(FIXTURES / "articles.jsonl", root / "wire" / "articles.jsonl")
+    shutil.copy(ROOT / "examples" / "articles" / "07-belarus-sanctions.txt", root / "seed.txt")
+    (root / "undated.txt").write_text("Troops crossed the border at dawn, officials said.\n")
+    page = (FIXTURES / "page-dated.html").read_bytes().replace(b"Ceasefire", b"Truce")
+    write_warc(root / "crawl.warc.gz", [("https://news.example.org/truce", page)])
+    whole = (root / "crawl.warc.gz").read_bytes()
+    (root / "cut.warc.gz").write_bytes(gzip.compress(gzip.decompress(whole)[:-200]))
+    return root
+
+
+def test_a_file_without_a_date_is_refused_naming_the_file(tmp_path: Path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("The army withdrew from the town on Monday.\n")
+    done = eventwire("code", str(undated))
+    assert done.returncode != 0
+    assert "undated.txt" in done.stderr and "date" in done.stderr.lower()
+    dated = eventwire("code", str(undated), "--published", "2020-01-08", "--format", "jsonl")
+    assert dated.returncode == 0, dated.stderr
+
+
+def test_a_bad_json_line_is_a_reject_and_the_other_lines_are_coded(tmp_path: Path):
+    lines = [
+        {"id": "ok-1", "published": "2021-03-02", "title": "t", "text": "Rebels attacked a base."},
+        "{not json",
+        {"id": "ok-2", "published": "2021-03-03", "title": "t", "text": "France condemned Iran."},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join((x if isinstance(x, str) else json.dumps(x)) + "\n" for x in lines))
+    done = eventwire("code", str(path), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    assert "line 2" in done.stderr and "batch.jsonl" in done.stderr
+    coded = {json.loads(line)["article_id"] for line in done.stdout.splitlines()}
+    assert coded == {"ok-1", "ok-2"}
+
+
+def test_mixed_directory_is_stored_once_and_every_bad_record_is_a_reject(
+    mixed_dir: Path, tmp_path: Path
+):
+    db = str(tmp_path / "mixed.duckdb")
+    items = list(read_inputs([str(mixed_dir)]))
+    good = {i.id for i in items if isinstance(i, Article)}
+    bad = [i for i in items if isinstance(i, Reject)]
+    assert good and bad
+    assert {Path(r.source_file).name for r in bad} >= {"feed-broken.rss", "undated.txt"}
+
+    first = eventwire("ingest", str(mixed_dir), "--db", db)
+    assert first.returncode == 0, first.stderr
+    store = open_store(db, read_only=True)
+    try:
+        stored = {row[0] for row in store.rows("SELECT id FROM articles")}
+        rejects = store.rejects()
+    finally:
+        store.close()
+    assert stored == good
+    assert len(rejects) == len(bad) and all(r.reason for r in rejects)
+
+    again = eventwire("ingest", str(mixed_dir), "--db", db)
+    assert again.returncode == 0, again.stderr
+    store = open_store(db, read_only=True)
+    try:
+        assert store.rows("SELECT count(*) FROM articles")[0][0] == len(good)
+        assert len(store.rejects()) == len(bad)
+    finally:
+        store.close()
+
+
+def test_strict_makes_a_reject_a_failure(mixed_dir: Path, tmp_path: Path):
+    done = eventwire("ingest", str(mixed_dir), "--db", str(tmp_path / "s.duckdb"), "--strict")
+    assert done.returncode != 0
+
+
+def test_ingest_then_query_and_export(tmp_path: Path):
+    db = str(tmp_path / "ex.duckdb")
+    assert eventwire("ingest", str(ROOT / "examples" / "articles"), "--db", db).returncode == 0
+    listed = eventwire("events", "--db", db, "--plover", "sanction", "--format", "jsonl")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all(r["plover"]["type"] == "SANCTION" for r in rows)
+    out = tmp_path / "events.tsv"
+    exported = eventwire("export", "--format", "gdelt", "--out", str(out), "--db", db)
+    assert exported.returncode == 0, exported.stderr
+    lines = out.read_text().splitlines()
+    assert lines and all(len(line.split("\t")) == 61 for line in lines)
+    summary = eventwire("summary", "--db", db)
+    assert summary.returncode == 0 and "events by PLOVER type" in summary.stdout
+
+
+def test_bad_option_is_a_clear_error_without_traceback(tmp_path: Path):
+    done = eventwire("code", str(tmp_path), "--published", "24/12/2019")
+    assert done.returncode == 2
+    assert "YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr
