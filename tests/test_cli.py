@@ -149,3 +149,11 @@ def test_bad_option_is_a_clear_error_without_traceback(tmp_path: Path):
     done = eventwire("code", str(tmp_path), "--published", "24/12/2019")
     assert done.returncode == 2
     assert "YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_max_bytes_turns_a_large_record_into_a_reject(tmp_path: Path):
+    path = tmp_path / "big.jsonl"
+    text = "Rebels attacked an army base. " * 40
+    path.write_text(json.dumps({"id": "big", "published": "2021-03-02", "text": text}) + "\n")
+    done = eventwire("code", str(path), "--max-bytes", "500", "--format", "jsonl")
+    assert done.returncode != 0 and "OVERSIZED" in done.stderr

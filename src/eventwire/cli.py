@@ -13,6 +13,7 @@ from rich.console import Console
 
 from eventwire.errors import EventwireError
 from eventwire.output import counts_table, print_events, write_jsonl
+from eventwire.readers import DEFAULT_MAX_BYTES
 from eventwire.records import Article, Reject, to_dict
 from eventwire.store.base import EventQuery
 
@@ -33,6 +34,10 @@ Published = Annotated[
     typer.Option("--published", help="Date (YYYY-MM-DD) for articles that carry none."),
 ]
 Db = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", help="Largest record read; a bigger one is an OVERSIZED reject."),
+]
 ActorFiles = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="Extra actor dictionary (eventwire TSV or PETRARCH format)."),
@@ -61,11 +66,14 @@ def _report_reject(reject: Reject) -> None:
 
 
 def _read_articles(
-    inputs: Sequence[str], published: date | None, rejects: list[Reject]
+    inputs: Sequence[str],
+    published: date | None,
+    rejects: list[Reject],
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article]:
     from eventwire.readers import read_inputs
 
-    for item in read_inputs(inputs, published=published):
+    for item in read_inputs(inputs, published=published, max_bytes=max_bytes):
         if isinstance(item, Reject):
             _report_reject(item)
             rejects.append(item)
@@ -89,6 +97,7 @@ def code(
     fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
     actors: ActorFiles = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code articles and print their events; stores nothing."""
     if fmt not in ("table", "json", "jsonl"):
@@ -96,7 +105,7 @@ def code(
     when = _parse_date(published, "--published")
     coder = _load_coder(actors)
     rejects: list[Reject] = []
-    articles = list(_read_articles(inputs, when, rejects))
+    articles = list(_read_articles(inputs, when, rejects, max_bytes))
     events = [e for analysis in coder.analyse_batch(articles) for e in analysis.events]
     print_events(events, fmt)
     if not articles and rejects:
@@ -113,6 +122,7 @@ def ingest(
     actors: ActorFiles = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read, code and store articles; safe to rerun and to resume after a crash."""
     from eventwire.ingest import ingest as run_ingest
@@ -133,6 +143,7 @@ def ingest(
                 batch_size=batch_size,
                 progress=progress,
                 deduper=Deduper(),
+                max_bytes=max_bytes,
             )
     finally:
         store.close()

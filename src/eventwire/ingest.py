@@ -18,7 +18,7 @@ from datetime import date
 from typing import Protocol
 
 from eventwire.errors import RejectReason
-from eventwire.readers import iter_input_files, read_file
+from eventwire.readers import DEFAULT_MAX_BYTES, iter_input_files, read_file
 from eventwire.records import Article, Event, Reject
 from eventwire.store.base import CodedArticle, InputProgress, Store
 
@@ -89,6 +89,7 @@ def ingest(
     batch_size: int = 64,
     progress: Callable[[int], None] | None = None,
     deduper: Deduper | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestReport:
     """Store every article of `inputs` once with its events; rejects kept with file and position.
 
@@ -107,7 +108,7 @@ def ingest(
             counts.inputs_skipped += 1
             continue
         key, done = progress_key(name), 0
-        for item in read_file(name, published):
+        for item in read_file(name, published, max_bytes):
             done += 1
             if isinstance(item, Article):
                 item = unstorable(item, name) or item
