@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from eventwire.places.build import KNOWN_CENTRE
+from eventwire.places.dominant import dominance_bonus, dominant_country, picked_countries
 from eventwire.places.gazetteer import Entry, Gazetteer, km_between
 from eventwire.places.match import Mention
 from eventwire.records import Place
@@ -78,8 +79,17 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     for _round in range(ROUNDS):
         context = _add_chosen(explicit, chosen)
         anchors = _anchors(mentions, chosen)
+        homes = picked_countries(mentions, chosen)
         chosen = [
-            _choose(c, q, context, d, [a for a in anchors if a[0] != m.text], gazetteer)
+            _choose(
+                c,
+                q,
+                context,
+                d,
+                [a for a in anchors if a[0] != m.text],
+                gazetteer,
+                dominant_country(homes, m.text),
+            )
             for m, c, q, d in zip(mentions, candidates, qualifiers, demonyms, strict=True)
         ]
     picks: list[tuple[Mention, Entry, float]] = []
@@ -167,6 +177,7 @@ def _choose(
     demonym_country: str | None,
     anchors: list[tuple[str, float, float]],
     gazetteer: Gazetteer,
+    dominant: str | None = None,
 ) -> tuple[_Candidate, float] | None:
     if not candidates:
         return None
@@ -176,7 +187,8 @@ def _choose(
             (
                 _score(c, qualifier, context, demonym_country)
                 + _nearness(c, anchors)
-                + _capital_bonus(c, gazetteer, division_countries),
+                + _capital_bonus(c, gazetteer, division_countries)
+                + dominance_bonus(c.entry, dominant),
                 c,
             )
             for c in candidates
