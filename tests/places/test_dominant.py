@@ -6,7 +6,12 @@ from __future__ import annotations
 from spacy.language import Language
 
 from eventwire.places import Gazetteer, find_places
-from eventwire.places.dominant import DOMINANT_BONUS, dominance_bonus, dominant_country
+from eventwire.places.dominant import (
+    DOMINANT_BONUS,
+    dominance_bonus,
+    dominant_country,
+    only_towns,
+)
 from eventwire.places.gazetteer import Entry
 
 
@@ -35,9 +40,13 @@ def test_countries_themselves_get_no_bonus() -> None:
     assert dominance_bonus(_entry("IRL"), "USA") == 0.0
 
 
-def test_town_follows_the_country_of_the_other_places(
-    nlp: Language, gazetteer: Gazetteer
-) -> None:
+def test_town_follows_the_country_of_the_other_places(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "The Dublin school board hired teachers who had worked in Tulsa, Wichita and Omaha."
     places = {p.text: p for p in find_places(nlp(text), gazetteer)}
     assert places["Dublin"].country == "USA"
+
+
+def test_only_namesake_towns_are_sorted_by_the_home_country() -> None:
+    assert only_towns(["city", "city", "admin2"])
+    assert not only_towns(["city", "admin1"])  # "Ontario": the province stays
+    assert not only_towns(["city", "region"])  # "Pacific": the ocean stays

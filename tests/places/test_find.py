@@ -126,4 +126,3 @@ def test_last_word_of_a_street_name_is_not_a_town(nlp: Language, gazetteer: Gaze
 def test_misspelling_after_on_is_found(nlp: Language, gazetteer: Gazetteer) -> None:
     places = _places(nlp, gazetteer, "The army renewed its assault on Intlib this week.")
     assert places["Intlib"].geonameid in {169389, 169387}
-

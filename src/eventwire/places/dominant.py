@@ -9,7 +9,7 @@ and a mention never votes for itself.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from eventwire.places.gazetteer import Entry
@@ -17,6 +17,7 @@ from eventwire.places.gazetteer import Entry
 DOMINANT_BONUS = 0.7
 MIN_VOTES = 2  # distinct other names in the country
 MIN_SHARE = 0.6  # of all distinct other names with a country
+TOWN_FEATURES = frozenset({"city", "admin2"})
 
 
 class _Named(Protocol):
@@ -56,3 +57,9 @@ def dominance_bonus(entry: Entry, dominant: str | None) -> float:
     if dominant is None or entry.feature == "country" or entry.country != dominant:
         return 0.0
     return DOMINANT_BONUS
+
+
+def only_towns(features: Iterable[str]) -> bool:
+    """The home country only sorts namesake towns and counties: a name that can also be a
+    division, region or country ("Ontario", "Pacific") keeps its bigger reading."""
+    return all(feature in TOWN_FEATURES for feature in features)

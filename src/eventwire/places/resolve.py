@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from eventwire.places.build import KNOWN_CENTRE
-from eventwire.places.dominant import dominance_bonus, dominant_country, picked_countries
+from eventwire.places.dominant import (
+    dominance_bonus,
+    dominant_country,
+    only_towns,
+    picked_countries,
+)
 from eventwire.places.gazetteer import Entry, Gazetteer, km_between
 from eventwire.places.match import Mention
 from eventwire.records import Place
@@ -182,6 +187,8 @@ def _choose(
     if not candidates:
         return None
     division_countries = {c.entry.country for c in candidates if c.entry.feature == "admin1"}
+    if not only_towns(c.entry.feature for c in candidates):
+        dominant = None
     scored = sorted(
         (
             (
