@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -205,12 +206,9 @@ def events(
     """List stored events, filtered."""
     from eventwire.store import open_store
 
-    store = open_store(db, read_only=True)
-    try:
-        query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit)
+    query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit)
+    with closing(open_store(db, read_only=True)) as store:
         print_events(list(store.events(query)), fmt)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -232,12 +230,9 @@ def export(
 
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    store = open_store(db, read_only=True)
-    try:
-        query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+    query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+    with closing(open_store(db, read_only=True)) as store:
         count = export_events(store.events(query), fmt, out, urls=store.article_urls())
-    finally:
-        store.close()
     err.print(f"wrote {count} events to {out} ({fmt})")
 
 
@@ -246,11 +241,8 @@ def rejects(db: Db = DEFAULT_DB) -> None:
     """List the input records that were rejected, with file, position and reason."""
     from eventwire.store import open_store
 
-    store = open_store(db, read_only=True)
-    try:
+    with closing(open_store(db, read_only=True)) as store:
         found = store.rejects()
-    finally:
-        store.close()
     rows = [(r.source_file, r.position, r.reason, r.message, r.excerpt[:40]) for r in found]
     Console().print(counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt")))
 
