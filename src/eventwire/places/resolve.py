@@ -4,7 +4,10 @@ Each candidate gets a prior (feature type, population, main or alternate name) p
 the article: an explicit qualifier ("Moscow, Idaho", "Tripoli, Lebanon", "Paris, KY"), a demonym
 just before ("the Lebanese city of Tripoli"), the dateline ("MOSCOW -"), and the countries and
 first-level divisions the rest of the article names. Two passes: the second also counts the
-countries and states of the places the first pass chose.
+countries and states of the places the first pass chose, the nearness of their points, and the
+article's dominant country (dominant.py), which sorts namesake towns ("Paris" among Texan towns).
+A county takes the point of the nearest mentioned town of its state, else its state's centre of
+population.
 """
 
 from __future__ import annotations
