@@ -58,9 +58,7 @@ def matches(exp: dict[str, Any], ev: dict[str, Any]) -> bool:
     pairs = [(country(ev["source"]), country(ev["target"]))]
     if exp.get("symmetric"):
         pairs.append(pairs[0][::-1])
-    if not any(
-        s in as_list(exp["source"]) and t in as_list(exp["target"]) for s, t in pairs
-    ):
+    if not any(s in as_list(exp["source"]) and t in as_list(exp["target"]) for s, t in pairs):
         return False
     if ev["cameo_root"] not in as_list(exp["cameo_root"]):
         return False
@@ -104,7 +102,9 @@ def test_must_not(expected, events):
     consults = [
         ev
         for ev in events
-        if ev["cameo_root"] == "04" and {country(ev["source"]), country(ev["target"])} == {
+        if ev["cameo_root"] == "04"
+        and {country(ev["source"]), country(ev["target"])}
+        == {
             "RUS",
             "TUR",
         }
@@ -112,10 +112,16 @@ def test_must_not(expected, events):
     # the call and the visit are two happenings; nothing else RUS-TUR 04 that day
     assert len([ev for ev in consults if ev["date"] == "2019-12-23"]) <= 2
     assert not [ev for ev in consults if ev["date"] == "2019-12-24"]
-    assert not [ev for ev in events if ev["cameo_root"] == "04" and country(ev["source"]) in (
-        "SYR",
-        "LBY",
-    )], "a place is never the acting side of the call or the visit"
+    assert not [
+        ev
+        for ev in events
+        if ev["cameo_root"] == "04"
+        and country(ev["source"])
+        in (
+            "SYR",
+            "LBY",
+        )
+    ], "a place is never the acting side of the call or the visit"
 
 
 def test_times(expected):

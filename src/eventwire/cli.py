@@ -152,8 +152,11 @@ def ingest(
         f"read {report.articles_read} articles: stored {report.stored}, "
         f"already stored {report.skipped_existing}, duplicates {report.duplicates}, "
         f"rejects {report.rejects}; {report.events} events -> {db}"
-        + (f" ({report.inputs_skipped} inputs unchanged since their last ingest)"
-           if report.inputs_skipped else "")
+        + (
+            f" ({report.inputs_skipped} inputs unchanged since their last ingest)"
+            if report.inputs_skipped
+            else ""
+        )
     )
     if strict and report.rejects:
         raise typer.Exit(1)
@@ -255,9 +258,7 @@ def summary(db: Db = DEFAULT_DB) -> None:
     print_summary(db, Console())
 
 
-def _articles_for_stage(
-    input_file: str, dct: str | None
-) -> tuple[list[Article], bool]:
+def _articles_for_stage(input_file: str, dct: str | None) -> tuple[list[Article], bool]:
     rejects: list[Reject] = []
     articles = list(_read_articles([input_file], _parse_date(dct, "--dct"), rejects))
     if not articles:

@@ -38,8 +38,11 @@ def test_read_tml_offsets(tmp_path: Path) -> None:
     doc = read_tml(_write(tmp_path))
     assert doc.dct == date(2004, 3, 10)
     assert doc.text == "Envoys met Monday & will meet again next week for two days."
-    assert [(t.text, doc.text[t.start:t.end]) for t in doc.times] == [
-        ("Monday", "Monday"), ("next week", "next week"), ("two days", "two days")]
+    assert [(t.text, doc.text[t.start : t.end]) for t in doc.times] == [
+        ("Monday", "Monday"),
+        ("next week", "next week"),
+        ("two days", "two days"),
+    ]
     assert doc.times[2].type == "DURATION"
 
 

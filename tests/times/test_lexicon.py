@@ -19,16 +19,27 @@ def test_lexicon_shape() -> None:
     assert set(lex.refs.values()) == {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
     assert all(re.fullmatch(r"PX[DWMY]", v) for v in lex.vague_periods.values())
     assert not set(lex.refs) & set(lex.vague_periods)
-    assert set(lex.mods.values()) <= {"START", "END", "MID", "APPROX", "LESS_THAN", "MORE_THAN",
-                                      "EQUAL_OR_LESS", "EQUAL_OR_MORE", "AFTER",
-                                      "BEFORE"}
+    assert set(lex.mods.values()) <= {
+        "START",
+        "END",
+        "MID",
+        "APPROX",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_LESS",
+        "EQUAL_OR_MORE",
+        "AFTER",
+        "BEFORE",
+    }
     assert all(re.fullmatch(r"\d\d-\d\d", v) for v in lex.holidays.values())
     assert all(1 <= v <= 31 for v in lex.ordinals.values())
     assert all(re.fullmatch(r"T?[SMHDWQY]|WE|2W|DE|CE|ML", v) for v in lex.units.values())
     assert all(k == k.lower() for k in lex.months | lex.weekdays | lex.refs)
     assert "plan" in lex.future_verbs
-    assert all(1 <= m <= 12 and 1 <= d <= 7 and n in (-1, 1, 2, 3, 4)
-               for m, d, n in lex.floating_holidays.values())
+    assert all(
+        1 <= m <= 12 and 1 <= d <= 7 and n in (-1, 1, 2, 3, 4)
+        for m, d, n in lex.floating_holidays.values()
+    )
 
 
 def test_missing_section_is_a_clear_error() -> None:

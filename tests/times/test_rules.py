@@ -47,10 +47,14 @@ CASES = [
     ("Output rose in the first half of 2020.", "the first half of 2020", "DATE", "2020-H1", None),
     ("Soldiers began a four-week patrol.", "four-week", "DURATION", "P4W", None),
     ("The siege lasted three days.", "three days", "DURATION", "P3D", None),
-    ("They talked for two and a half hours.", "two and a half hours", "DURATION", "PT2H30M",
-     None),
-    ("The strike lasted nearly six months.", "nearly six months", "DURATION", "P6M",
-     "EQUAL_OR_LESS"),
+    ("They talked for two and a half hours.", "two and a half hours", "DURATION", "PT2H30M", None),
+    (
+        "The strike lasted nearly six months.",
+        "nearly six months",
+        "DURATION",
+        "P6M",
+        "EQUAL_OR_LESS",
+    ),
     ("Prices doubled over the past five years.", "the past five years", "DURATION", "P5Y", None),
     ("Patrols leave every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
     ("The council meets annually in Vienna.", "annually", None, None, None),
@@ -62,24 +66,49 @@ CASES = [
     ("Talks may resume in the near future.", "the near future", "DATE", "FUTURE_REF", None),
     ("Stocks fell over the weekend.", "the weekend", "DATE", "2021-W23-WE", None),
     ("The plant closed on Labor Day.", "Labor Day", "DATE", "2020-09-07", None),
-    ("The next vote falls after the third quarter ended.", "the third quarter", "DATE", "2021-Q3",
-     None),
+    (
+        "The next vote falls after the third quarter ended.",
+        "the third quarter",
+        "DATE",
+        "2021-Q3",
+        None,
+    ),
     ("Sales rose 5% for the year.", "the year", "DATE", "2021", None),
     ("Sales rose 4% in the year ended March 31.", "the year", "DURATION", "P1Y", None),
-    ("Rioting began Sunday; three days later the army moved in.", "three days later", "DURATION",
-     "P3D", None),
-    ("The accord was signed in 1995 and ratified the following year.", "the following year",
-     "DATE", "1996", None),
+    (
+        "Rioting began Sunday; three days later the army moved in.",
+        "three days later",
+        "DURATION",
+        "P3D",
+        None,
+    ),
+    (
+        "The accord was signed in 1995 and ratified the following year.",
+        "the following year",
+        "DATE",
+        "1996",
+        None,
+    ),
     ("Troops shelled the town on Saturday night.", "Saturday night", "DATE", "2021-06-12", None),
     ("They split under a January agreement.", "January", "DATE", "2021-01", None),
-    ("Shares closed lower on Friday, and above the previous Friday.", "the previous Friday",
-     "DATE", "2021-06-04", None),
+    (
+        "Shares closed lower on Friday, and above the previous Friday.",
+        "the previous Friday",
+        "DATE",
+        "2021-06-04",
+        None,
+    ),
     ("The vote is set for the 2nd.", "the 2nd", "DATE", "2021-07-02", None),
     ("A second blast struck at 17:45 GMT.", "17:45 GMT", "TIME", "2021-06-16T17:45", None),
     ("Curfew begins at 22:00.", "22:00", "TIME", "2021-06-16T22:00", None),
     ("Attacks grew over the past decade.", "the past decade", "DURATION", "P10Y", None),
-    ("On June 2 at around 3 p.m., shots rang out.", "around 3 p.m.", "TIME", "2021-06-02T15:00",
-     "APPROX"),
+    (
+        "On June 2 at around 3 p.m., shots rang out.",
+        "around 3 p.m.",
+        "TIME",
+        "2021-06-02T15:00",
+        "APPROX",
+    ),
     ("A hearing is due the week of July 5.", "the week of July 5", "DATE", "2021-W27", None),
     ("The decree of 24.12.2019 was annulled.", "24.12.2019", "DATE", "2019-12-24", None),
     ("Profit doubled in Q3 2020.", "Q3 2020", "DATE", "2020-Q3", None),
@@ -88,8 +117,13 @@ CASES = [
     ("Leaders met on May 24 and 25 in Rome.", "25", "DATE", "2021-05-25", None),
     ("The convoy left at 4 in the morning.", "4 in the morning", "TIME", "2021-06-16T04:00", None),
     ("The post-1991 reforms stalled.", "post-1991", "DATE", "1991", "AFTER"),
-    ("Rebels struck on June 3; the next day troops arrived.", "the next day", "DATE",
-     "2021-06-04", None),
+    (
+        "Rebels struck on June 3; the next day troops arrived.",
+        "the next day",
+        "DATE",
+        "2021-06-04",
+        None,
+    ),
     ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", None),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
@@ -105,26 +139,29 @@ def test_rule(text: str, expr: str, kind: str | None, value: str | None, mod: st
     assert expr in found, f"{expr!r} not found in {list(found)}"
     time = found[expr]
     assert (time.type, time.value, time.mod) == (kind, value, mod)
-    assert text[time.start:time.end] == expr
+    assert text[time.start : time.end] == expr
 
 
-@pytest.mark.parametrize("text", [
-    "The president may visit the region.",  # modal "may", not a month
-    "Protesters march through the capital.",  # verb "march"
-    "The 6-year-old girl was rescued.",  # an age, not a duration
-    "Police seized 1,500 rifles and 2000 rounds.",  # quantities, not years
-    "The minister won 55% of the vote.",
-    "Thousands joined the March for Peace.",  # a name
-    "It was high noon for the cabinet.",
-    "Iraq imports three-quarters of its food.",  # a fraction
-    "The chip runs 15 million instructions per second.",  # a rate
-    "Shares rose by 10.50 points.",
-    "Exporters blamed the fall in the dollar.",  # a noun
-    "Sales rose 5% on the same period.",
-    "Children wrote to Father Christmas.",
-    "A poll for The Sunday Times showed a lead.",
-    "It was the next day for the team.",  # no day named before: nothing to count from
-    "He finished on the 5th ballot.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president may visit the region.",  # modal "may", not a month
+        "Protesters march through the capital.",  # verb "march"
+        "The 6-year-old girl was rescued.",  # an age, not a duration
+        "Police seized 1,500 rifles and 2000 rounds.",  # quantities, not years
+        "The minister won 55% of the vote.",
+        "Thousands joined the March for Peace.",  # a name
+        "It was high noon for the cabinet.",
+        "Iraq imports three-quarters of its food.",  # a fraction
+        "The chip runs 15 million instructions per second.",  # a rate
+        "Shares rose by 10.50 points.",
+        "Exporters blamed the fall in the dollar.",  # a noun
+        "Sales rose 5% on the same period.",
+        "Children wrote to Father Christmas.",
+        "A poll for The Sunday Times showed a lead.",
+        "It was the next day for the team.",  # no day named before: nothing to count from
+        "He finished on the 5th ballot.",
+    ],
+)
 def test_not_times(text: str) -> None:
     assert find_times(text, DCT) == []

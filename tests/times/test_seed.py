@@ -34,7 +34,7 @@ def test_seed_times(nlp: Language, with_doc: bool) -> None:
         assert hits, f"{item['text']!r} not found"
         assert all(t.value == item["value"] for t in hits), (item, hits)
     for time in times:
-        assert body[time.start:time.end] == time.text
+        assert body[time.start : time.end] == time.text
 
 
 def test_seed_event_dates_by_attachment(nlp: Language) -> None:
@@ -43,8 +43,14 @@ def test_seed_event_dates_by_attachment(nlp: Language) -> None:
     body, published, _ = _seed()
     doc = nlp(body)
     times = find_times(body, published, doc)
-    wanted = [("spoke", "2019-12-23"), ("arrived", "2019-12-23"), ("launched", "2019-12-19"),
-              ("signed", "2019-11"), ("held", "2020-01-08"), ("announced", "2019-12-22")]
+    wanted = [
+        ("spoke", "2019-12-23"),
+        ("arrived", "2019-12-23"),
+        ("launched", "2019-12-19"),
+        ("signed", "2019-11"),
+        ("held", "2020-01-08"),
+        ("announced", "2019-12-22"),
+    ]
     for word, value in wanted:
         # the last sentence using the word: "announced" also closes the second paragraph
         token = [t for t in doc if t.text == word][-1]

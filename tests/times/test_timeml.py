@@ -26,7 +26,9 @@ def test_overlapping_times_are_dropped() -> None:
     from eventwire.records import TimeRef
 
     text = "on Monday night"
-    times = [TimeRef("Monday night", 3, 15, "TIME", "2022-04-18TNI"),
-             TimeRef("Monday", 3, 9, "DATE", "2022-04-18")]
+    times = [
+        TimeRef("Monday night", 3, 15, "TIME", "2022-04-18TNI"),
+        TimeRef("Monday", 3, 9, "DATE", "2022-04-18"),
+    ]
     root = ET.fromstring(to_timeml(text, date(2022, 4, 20), times))
     assert len(root.findall("TEXT/TIMEX3")) == 1

@@ -66,8 +66,14 @@ def _walk(element: ET.Element, parts: list[str], times: list[TimeRef], offset: i
         if child.tag == "TIMEX3":
             text = "".join(parts)[start:offset]
             times.append(
-                TimeRef(text, start, offset, child.get("type", ""), child.get("value", ""),
-                        child.get("mod"))
+                TimeRef(
+                    text,
+                    start,
+                    offset,
+                    child.get("type", ""),
+                    child.get("value", ""),
+                    child.get("mod"),
+                )
             )
         if child.tail:
             parts.append(child.tail)
@@ -111,8 +117,11 @@ def match_times(gold: list[TimeRef], system: list[TimeRef], strict: bool) -> lis
         for k, s in enumerate(system):
             if k in used:
                 continue
-            fits = (s.start, s.end) == (g.start, g.end) if strict else (
-                s.start < g.end and g.start < s.end)
+            fits = (
+                (s.start, s.end) == (g.start, g.end)
+                if strict
+                else (s.start < g.end and g.start < s.end)
+            )
             if fits:
                 used.add(k)
                 matches.append(Match(g, s))
@@ -150,22 +159,37 @@ def evaluate_times(tml_dir: Path, nlp: Language) -> TimeScores:
     rp, rr, rf = _prf(n_relaxed, n_gold, n_system)
     type_acc = n_type / n_relaxed if n_relaxed else 0.0
     value_acc = n_value / n_relaxed if n_relaxed else 0.0
-    return TimeScores(len(docs), n_gold, n_system, sp, sr, sf, rp, rr, rf, type_acc, value_acc,
-                      rf * value_acc, seconds)
+    return TimeScores(
+        len(docs),
+        n_gold,
+        n_system,
+        sp,
+        sr,
+        sf,
+        rp,
+        rr,
+        rf,
+        type_acc,
+        value_acc,
+        rf * value_acc,
+        seconds,
+    )
 
 
 def format_time_scores(scores: TimeScores) -> str:
     """The scores as a small aligned table (TempEval-3 layout)."""
     rate = scores.system / scores.seconds if scores.seconds else 0.0
     per_doc = 1000 * scores.seconds / scores.documents if scores.documents else 0.0
-    return "\n".join([
-        f"documents {scores.documents}  gold {scores.gold}  system {scores.system}",
-        "            precision  recall     F1",
-        f"strict      {scores.strict_precision:9.3f}  {scores.strict_recall:6.3f}  "
-        f"{scores.strict_f1:5.3f}",
-        f"relaxed     {scores.relaxed_precision:9.3f}  {scores.relaxed_recall:6.3f}  "
-        f"{scores.relaxed_f1:5.3f}",
-        f"type accuracy {scores.type_accuracy:.3f}  value accuracy {scores.value_accuracy:.3f}",
-        f"value F1 {scores.value_f1:.3f}",
-        f"find_times {rate:,.0f} expressions/s, {per_doc:.2f} ms/article",
-    ])
+    return "\n".join(
+        [
+            f"documents {scores.documents}  gold {scores.gold}  system {scores.system}",
+            "            precision  recall     F1",
+            f"strict      {scores.strict_precision:9.3f}  {scores.strict_recall:6.3f}  "
+            f"{scores.strict_f1:5.3f}",
+            f"relaxed     {scores.relaxed_precision:9.3f}  {scores.relaxed_recall:6.3f}  "
+            f"{scores.relaxed_f1:5.3f}",
+            f"type accuracy {scores.type_accuracy:.3f}  value accuracy {scores.value_accuracy:.3f}",
+            f"value F1 {scores.value_f1:.3f}",
+            f"find_times {rate:,.0f} expressions/s, {per_doc:.2f} ms/article",
+        ]
+    )

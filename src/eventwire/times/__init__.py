@@ -19,8 +19,14 @@ from eventwire.times.finder import TimeFinder, load_time_finder
 from eventwire.times.timeml import to_timeml
 
 __all__ = [
-    "TimeFinder", "TimeRef", "find_times", "is_event_date", "load_time_finder", "resolve_date",
-    "time_for_trigger", "to_timeml",
+    "TimeFinder",
+    "TimeRef",
+    "find_times",
+    "is_event_date",
+    "load_time_finder",
+    "resolve_date",
+    "time_for_trigger",
+    "to_timeml",
 ]
 
 
@@ -29,8 +35,9 @@ def _default_finder() -> TimeFinder:
     return load_time_finder()
 
 
-def find_times(text: str, published: date, doc: Doc | None = None,
-               finder: TimeFinder | None = None) -> list[TimeRef]:
+def find_times(
+    text: str, published: date, doc: Doc | None = None, finder: TimeFinder | None = None
+) -> list[TimeRef]:
     """Time expressions of `text` (offsets into it), valued relative to the date `published`.
 
     `doc`, a spaCy Doc of exactly `text`, lets the governing verb decide past or future for
@@ -39,7 +46,8 @@ def find_times(text: str, published: date, doc: Doc | None = None,
     return (finder or _default_finder()).find(text, published, doc)
 
 
-def resolve_date(expr: str, published: date, tense: str = "past",
-                 finder: TimeFinder | None = None) -> str | None:
+def resolve_date(
+    expr: str, published: date, tense: str = "past", finder: TimeFinder | None = None
+) -> str | None:
     """The TIMEX3 value of one expression ("last November", "Monday") or None if not a time."""
     return (finder or _default_finder()).resolve(expr, published, tense)

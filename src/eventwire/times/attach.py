@@ -20,8 +20,19 @@ _EVENT_DATE = re.compile(
 
 # Dependency labels that make a verb the head of a clause of its own.
 _CLAUSE_DEPS = frozenset(
-    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "csubjpass",
-     "parataxis", "pcomp"}
+    {
+        "ROOT",
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "relcl",
+        "acl",
+        "conj",
+        "csubj",
+        "csubjpass",
+        "parataxis",
+        "pcomp",
+    }
 )
 
 

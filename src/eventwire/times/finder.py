@@ -29,8 +29,7 @@ class TimeFinder:
             raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
         if isinstance(published, datetime):
             published = published.date()
-        if doc is not None and len(doc) and (
-                doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
+        if doc is not None and len(doc) and (doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
             raise ValueError("doc must be a parse of exactly the given text")
         cache: dict[tuple[int, int], str] = {}
         starts: list[int] = []
@@ -68,8 +67,10 @@ def _dateparser_value(expr: str, published: date, tense: str) -> str | None:
     """Fall back on dateparser for forms the rules do not know (day precision only)."""
     import dateparser  # imported late: it is slow to load and rarely needed
 
-    settings = {"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-                "REQUIRE_PARTS": ["day"],
-                "PREFER_DATES_FROM": "future" if tense == "future" else "past"}
+    settings = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "REQUIRE_PARTS": ["day"],
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+    }
     parsed = dateparser.parse(expr, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None

@@ -19,10 +19,14 @@ from eventwire.times.normalise import (
 
 _NAME_BEFORE = re.compile(r"\b(?:the|a|an)\s+[\"“'`]*$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?[A-Z]|\s+[A-Z]")
-_SEASON_BEFORE = re.compile(r"\b(?:in|during|by|until|till|since|over|through|before|after)"
-                            r"\s+$", re.IGNORECASE)
-_SEASON_AFTER = re.compile(r"\s+(?:in|of|out|to|from|on|at|was|is|has|came|reflects)\b",
-                           re.IGNORECASE)
+_SEASON_BEFORE = re.compile(
+    r"\b(?:in|during|by|until|till|since|over|through|before|after)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_SEASON_AFTER = re.compile(
+    r"\s+(?:in|of|out|to|from|on|at|was|is|has|came|reflects)\b", re.IGNORECASE
+)
 Handler = Callable[[re.Match[str], Context], Norm | None]
 _MAY_CONTEXT = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|during|through|from|to|early|late|"
@@ -65,7 +69,7 @@ def day_date(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def week_of(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"the week of March 6": the ISO week holding that day."""
+    """ "the week of March 6": the ISO week holding that day."""
     month = ctx.lex.months[norm_word(m["mon"])]
     day = parse_day(m["day"], ctx.lex) or 1
     year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
@@ -87,8 +91,11 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _capitalised(name):
         return None
     month = ctx.lex.months[norm_word(name)]
-    if not m["rel"] and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) \
-            and _NAME_AFTER.match(ctx.text, m.end()):
+    if (
+        not m["rel"]
+        and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        and _NAME_AFTER.match(ctx.text, m.end())
+    ):
         return None  # "the March for Life": a name, not the month
     if (
         norm_word(name) == "may"
@@ -135,21 +142,24 @@ def slash(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def dotted(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"24.12.2019": day, month, year (European style)."""
+    """ "24.12.2019": day, month, year (European style)."""
     d = cal.safe_date(int(m["y"]), int(m["b"]), int(m["a"]))
     return ("DATE", d.isoformat()) if d else None
 
 
 def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"Q3 2019", "Q1": a quarter, of the article's year when none is written."""
+    """ "Q3 2019", "Q1": a quarter, of the article's year when none is written."""
     if not m.group().startswith("Q"):
         return None
     q = int(m["q"])
     if m["year"] or m["yy"]:
         year = int(m["year"]) if m["year"] else 2000 + int(m["yy"])
     else:
-        year = ctx.dct.year - 1 if q > cal.quarter_of(ctx.dct) and clause_direction(
-            ctx, *m.span()) == "past" else ctx.dct.year
+        year = (
+            ctx.dct.year - 1
+            if q > cal.quarter_of(ctx.dct) and clause_direction(ctx, *m.span()) == "past"
+            else ctx.dct.year
+        )
     return "DATE", f"{year:04d}-Q{q}"
 
 
@@ -232,7 +242,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     ):
         return None
     if m["noun"].lower() == "period" and not (
-            ordinal or re.search(r"year-ago|year-earlier|latest|corresponding|\d{4}", adj)):
+        ordinal or re.search(r"year-ago|year-earlier|latest|corresponding|\d{4}", adj)
+    ):
         return None  # "the same period": no quarter named
     if not ordinal and not det and not adj:
         return None
@@ -297,9 +308,15 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = norm_word(m["rel"])
     if not rel and not m["year"] and (code in ("SP", "FA") or not _capitalised(m["season"])):
         return None
-    if code in ("SP", "FA") and not m["year"] and rel in ("the", "early", "late") and not (
+    if (
+        code in ("SP", "FA")
+        and not m["year"]
+        and rel in ("the", "early", "late")
+        and not (
             _SEASON_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())
-            and not _SEASON_AFTER.match(ctx.text, m.end())):
+            and not _SEASON_AFTER.match(ctx.text, m.end())
+        )
+    ):
         return None  # "the fall in prices", "the spring of hope": nouns, not seasons
     if m["year"]:
         year = parse_year(m["year"], ctx.lex)

@@ -9,9 +9,23 @@ from typing import Any
 import yaml
 
 SECTIONS = (
-    "months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "unit_plurals",
-    "decade_words", "seasons", "day_parts", "sets", "refs", "vague_periods", "mods", "holidays",
-    "floating_holidays", "future_verbs",
+    "months",
+    "weekdays",
+    "numbers",
+    "vague_numbers",
+    "ordinals",
+    "units",
+    "unit_plurals",
+    "decade_words",
+    "seasons",
+    "day_parts",
+    "sets",
+    "refs",
+    "vague_periods",
+    "mods",
+    "holidays",
+    "floating_holidays",
+    "future_verbs",
 )
 
 
@@ -68,8 +82,9 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
         vague_periods={k: str(v) for k, v in data["vague_periods"].items()},
         mods={k: str(v) for k, v in data["mods"].items()},
         holidays={k: str(v) for k, v in data["holidays"].items()},
-        floating_holidays={k: _triple("floating_holidays", v)
-                           for k, v in data["floating_holidays"].items()},
+        floating_holidays={
+            k: _triple("floating_holidays", v) for k, v in data["floating_holidays"].items()
+        },
         future_verbs=frozenset(data["future_verbs"]),
     )
 

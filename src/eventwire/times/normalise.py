@@ -111,7 +111,7 @@ def duration_value(n: float | None, code: str) -> str:
 
 
 def clause_direction(ctx: Context, start: int, end: int) -> str:
-    """"past", "future" or "unknown" for the clause of the expression at [start, end)."""
+    """ "past", "future" or "unknown" for the clause of the expression at [start, end)."""
     tense = ctx.tense(start, end)
     return tense if tense in ("past", "future") else "unknown"
 

@@ -58,11 +58,15 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "adj_ago": relative.adj_ago,
 }
 _POSITIONAL = {"START", "END", "MID"}
-_EARLIER_CORE = re.compile(r"(?:this|that|last|next|yesterday|today|tonight|[A-Z][a-z]+day)\b",
-                           re.IGNORECASE)
-_NUMERIC_CORE = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|"
-                           r"several|a few|a couple)", re.IGNORECASE)
+_EARLIER_CORE = re.compile(
+    r"(?:this|that|last|next|yesterday|today|tonight|[A-Z][a-z]+day)\b", re.IGNORECASE
+)
+_NUMERIC_CORE = re.compile(
+    r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|"
+    r"several|a few|a couple)",
+    re.IGNORECASE,
+)
 _THE_UNIT = re.compile(r"the\s+(year|month|week|decade)$", re.IGNORECASE)
 
 
@@ -79,12 +83,18 @@ def _trimmed_start(cand: _Candidate) -> int:
     """Leave a determiner out of an adjectival expression ("the 30-day", "a third-quarter")."""
     m = cand.match
     if cand.rule == "duration" and m["the"] and not m["rel"]:
-        adjectival = "-" in m["sep"] or (not m["unit"].lower().endswith("s")
-                                         and m["num"].lower() not in ("a", "an", "one"))
+        adjectival = "-" in m["sep"] or (
+            not m["unit"].lower().endswith("s") and m["num"].lower() not in ("a", "an", "one")
+        )
         if adjectival:
             return m.start("num")
-    if cand.rule == "quarter" and m["ord"] and not m["adj"] and not m["poss"] and \
-            m.string[m.end("ord"):m.end("ord") + 1] == "-":
+    if (
+        cand.rule == "quarter"
+        and m["ord"]
+        and not m["adj"]
+        and not m["poss"]
+        and m.string[m.end("ord") : m.end("ord") + 1] == "-"
+    ):
         return m.start("ord")
     return cand.start
 
@@ -115,8 +125,9 @@ class _WordIndex:
             found, lower, i = [], self.lower, self.lower.find(word)
             while i >= 0:
                 j = i + len(word)
-                if (i == 0 or not lower[i - 1].isalpha()) and (j == len(lower) or
-                                                                not lower[j].isalpha()):
+                if (i == 0 or not lower[i - 1].isalpha()) and (
+                    j == len(lower) or not lower[j].isalpha()
+                ):
                     found.append(i)
                 i = lower.find(word, j)
             self.cache[word] = found
@@ -161,17 +172,26 @@ def _select(found: list[_Candidate], probe: Context) -> list[_Candidate]:
     taken: list[_Candidate] = []
     occupied = bytearray(len(probe.text) + 1)
     for cand in sorted(found, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if any(occupied[cand.start:cand.end]):
+        if any(occupied[cand.start : cand.end]):
             continue
         if HANDLERS[cand.rule](cand.match, probe) is None:
             continue
-        occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
 
 
-def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
-              grammar: Grammar, lex: TimeLexicon, floor: int) -> tuple[int, int, str | None]:
+def _modifier(
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    value: str,
+    rule: str,
+    grammar: Grammar,
+    lex: TimeLexicon,
+    floor: int,
+) -> tuple[int, int, str | None]:
     """Widen the span over a modifier before (or "or so" after) it; returns start, end, mod."""
     core = text[start:end]
     left = grammar.left_mod.search(text, max(floor, start - 40), start)
@@ -198,13 +218,21 @@ def _modifier(text: str, start: int, end: int, kind: str, value: str, rule: str,
     right = grammar.right_mod.match(text, end)
     if right and (kind in ("DURATION", "DATE")) and rule in ("duration", "ago", "rel_unit"):
         new_end = right.end()
-        mod = mod or {"or so": "APPROX", "or later": "ON_OR_AFTER", "or earlier": "ON_OR_BEFORE",
-                      "and beyond": "ON_OR_AFTER"}[re.sub(r"\s+", " ", right["mod"].lower())]
+        mod = (
+            mod
+            or {
+                "or so": "APPROX",
+                "or later": "ON_OR_AFTER",
+                "or earlier": "ON_OR_BEFORE",
+                "and beyond": "ON_OR_AFTER",
+            }[re.sub(r"\s+", " ", right["mod"].lower())]
+        )
     return new_start, new_end, mod
 
 
-def recognise(text: str, dct: date, grammar: Grammar, lex: TimeLexicon,
-              tense: Callable[[int, int], str]) -> list[TimeRef]:
+def recognise(
+    text: str, dct: date, grammar: Grammar, lex: TimeLexicon, tense: Callable[[int, int], str]
+) -> list[TimeRef]:
     """Every time expression of `text` as a TimeRef normalised against the date `dct`."""
     probe = Context(text, dct, lex, lambda s, e: "unknown", probe=True)
     chosen = _select(_candidates(text, grammar), probe)
@@ -217,10 +245,11 @@ def recognise(text: str, dct: date, grammar: Grammar, lex: TimeLexicon,
             continue
         kind, value = norm
         cand = _Candidate(_trimmed_start(cand), cand.end, cand.priority, cand.rule, cand.match)
-        start, end, mod = _modifier(text, cand.start, cand.end, kind, value, cand.rule,
-                                    grammar, lex, floor)
+        start, end, mod = _modifier(
+            text, cand.start, cand.end, kind, value, cand.rule, grammar, lex, floor
+        )
         if mod in _POSITIONAL and kind == "DURATION":
-            unit = _THE_UNIT.match(text[cand.start:cand.end])
+            unit = _THE_UNIT.match(text[cand.start : cand.end])
             if unit:
                 code = {"year": "Y", "month": "M", "week": "W", "decade": "DE"}[unit[1].lower()]
                 kind, value = "DATE", shift_unit(dct, code, 0) or value

@@ -86,7 +86,7 @@ def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return "DATE", cal.week_value(ctx.dct)
     if unit == "day":
         return None
-    if unit == "year" and not re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 8]):
+    if unit == "year" and not re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 8]):
         return "DATE", f"{ctx.dct.year:04d}"  # "for the year": the current one; "the year ended"
     return "DURATION", duration_value(1, _UNIT_OF[unit])
 
@@ -96,8 +96,9 @@ def rel_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     anchored = norm_word(m["rel"]).startswith("the ") and ctx.last_day is not None
     rel = norm_word(m["rel"]).removeprefix("the ")
     if anchored and ctx.last_day is not None:  # "the previous Friday": before the day in focus
-        d = cal.weekday_near(ctx.last_day, wd, "past" if rel == "previous" else "future",
-                             strict=True)
+        d = cal.weekday_near(
+            ctx.last_day, wd, "past" if rel == "previous" else "future", strict=True
+        )
     elif rel in ("last", "past", "previous", "this past"):
         d = cal.weekday_near(ctx.dct, wd, "past", strict=True)
     elif rel in ("next", "coming", "following", "this coming"):
@@ -136,8 +137,9 @@ def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
 def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     if not m["wd"][0].isupper():
         return None
-    if re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.IGNORECASE) and \
-            re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
+    if re.search(
+        r"\bthe\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.IGNORECASE
+    ) and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]):
         return None  # "The Sunday Times": a name
     wd = ctx.lex.weekdays[norm_word(m["wd"])]
     part = norm_word(m["part"])
@@ -188,7 +190,7 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     code = unit_code(m["unit"], ctx.lex)
     if code == "TS" and num_word in ("a", "an"):
         return None  # "a second round": the ordinal
-    if code == "Q" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+    if code == "Q" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None  # "three-quarters of its food": a fraction
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if num_word in ("a", "an", "one", "per") and re.search(
@@ -231,7 +233,7 @@ def set_freq(m: re.Match[str], ctx: Context) -> Norm | None:
 def _clock_day(word: str | None, ctx: Context, m: re.Match[str]):
     w = norm_word(word)
     if not w:  # "on Dec. 23 at 3 p.m.": the day named just before in the sentence
-        between = ctx.text[ctx.last_day_end:m.start()] if ctx.last_day_end >= 0 else ""
+        between = ctx.text[ctx.last_day_end : m.start()] if ctx.last_day_end >= 0 else ""
         if ctx.last_day and len(between) < 60 and not re.search(r"[.!?]\s", between):
             return ctx.last_day
         return ctx.dct
@@ -265,11 +267,14 @@ def clock24(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def day_ordinal(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"on the 8th": the nearest such day to the article date on the side the tense says."""
+    """ "on the 8th": the nearest such day to the article date on the side the tense says."""
     day = int(m["day"])
     direction = clause_direction(ctx, *m.span("span"))
-    options = [d for k in (-1, 0, 1)
-               if (d := cal.safe_date(*cal.shift_months(ctx.dct.year, ctx.dct.month, k), day))]
+    options = [
+        d
+        for k in (-1, 0, 1)
+        if (d := cal.safe_date(*cal.shift_months(ctx.dct.year, ctx.dct.month, k), day))
+    ]
     if direction == "future":
         options = [d for d in options if d >= ctx.dct] or options
     elif direction == "past":
@@ -279,7 +284,7 @@ def day_ordinal(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def clock_part(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"4 in the morning", "7 in the evening"."""
+    """ "4 in the morning", "7 in the evening"."""
     hour = int(m["h"]) % 12 + (0 if norm_word(m["part"]) == "morning" else 12)
     d = _clock_day(None, ctx, m)
     return "TIME", f"{d.isoformat()}T{hour:02d}:{int(m['m'] or 0):02d}"
@@ -297,17 +302,20 @@ def day_and(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def anchored_day(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"that day", "the next day", "the day before": counted from the day last named."""
+    """ "that day", "the next day", "the day before": counted from the day last named."""
     if ctx.last_day is None:
         return ("DATE", "X") if ctx.probe else None
     w = norm_word(m["w"])
-    shift = 1 if ("next" in w or "following" in w or w.endswith("after")) else (
-        -1 if ("previous" in w or w.endswith("before")) else 0)
+    shift = (
+        1
+        if ("next" in w or "following" in w or w.endswith("after"))
+        else (-1 if ("previous" in w or w.endswith("before")) else 0)
+    )
     return "DATE", (ctx.last_day + timedelta(days=shift)).isoformat()
 
 
 def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
-    if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
         return None  # "high noon"
     d = _clock_day(m["day"], ctx, m)
     hour = "00:00" if norm_word(m["w"]) == "midnight" else "12:00"
@@ -336,14 +344,21 @@ def _holiday_date(name: str, year: int, ctx: Context):
 
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = norm_word(m["h"])
-    if not m["h"][0].isupper() or re.search(r"\b(?:Father|Merry|It's)\s+$",
-                                            ctx.text[max(0, m.start() - 8):m.start()]):
+    if not m["h"][0].isupper() or re.search(
+        r"\b(?:Father|Merry|It's)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]
+    ):
         return None  # "Father Christmas", song titles
     offset = rel_offset(m["rel"])
-    direction = {-1: "past", 1: "future"}.get(offset or 0) if offset else clause_direction(
-        ctx, m.start(), m.end())
-    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
-               if (d := _holiday_date(name, y, ctx))]
+    direction = (
+        {-1: "past", 1: "future"}.get(offset or 0)
+        if offset
+        else clause_direction(ctx, m.start(), m.end())
+    )
+    options = [
+        d
+        for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+        if (d := _holiday_date(name, y, ctx))
+    ]
     if direction == "past":
         options = [d for d in options if d <= ctx.dct] or options
     elif direction == "future":

@@ -15,25 +15,27 @@ from eventwire.times.lexicon import TimeLexicon
 
 _FUTURE_WORDS = re.compile(
     r"\b(will|won't|shall|'ll|going to|to be held|due to|scheduled|planned|plans? to|"
-    r"expected to|set (?:to|for)|next|upcoming|would)\b", re.IGNORECASE,
+    r"expected to|set (?:to|for)|next|upcoming|would)\b",
+    re.IGNORECASE,
 )
-_PAST_WORDS = re.compile(r"\b(\w+ed|said|told|met|held|had|was|were|did|took|spoke|began)\b",
-                         re.IGNORECASE)
+_PAST_WORDS = re.compile(
+    r"\b(\w+ed|said|told|met|held|had|was|were|did|took|spoke|began)\b", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
 def tense_from_text(text: str, start: int) -> str:
     """Heuristic direction from the nearest tense marker before `start` in its sentence (else
     the first one after it)."""
-    left = text[max(0, start - 160):start]
+    left = text[max(0, start - 160) : start]
     cut = list(_SENTENCE_END.finditer(left))
     if cut:
-        left = left[cut[-1].end():]
+        left = left[cut[-1].end() :]
     future = [m.end() for m in _FUTURE_WORDS.finditer(left)]
     past = [m.end() for m in _PAST_WORDS.finditer(left)]
     if future or past:
         return "future" if max(future, default=-1) > max(past, default=-1) else "past"
-    right = text[start:start + 80]
+    right = text[start : start + 80]
     right = right[: m.start()] if (m := _SENTENCE_END.search(right)) else right
     future_at = _FUTURE_WORDS.search(right)
     past_at = _PAST_WORDS.search(right)
@@ -74,8 +76,9 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
         return "past"
     if verb.tag_ == "VBN":
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.tag_ in ("VBD",) for a in auxes) or any(a.lower_ in ("has", "have") for a in
-                                                            auxes):
+        if any(a.tag_ in ("VBD",) for a in auxes) or any(
+            a.lower_ in ("has", "have") for a in auxes
+        ):
             return "past"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
@@ -93,8 +96,9 @@ def token_starts(doc: Doc) -> list[int]:
     return doc.to_array("IDX").tolist() if len(doc) else []
 
 
-def tense_from_doc(doc: Doc, start: int, end: int, lexicon: TimeLexicon,
-                   starts: list[int] | None = None) -> str:
+def tense_from_doc(
+    doc: Doc, start: int, end: int, lexicon: TimeLexicon, starts: list[int] | None = None
+) -> str:
     """Direction from the verb governing the expression at character offsets [start, end)."""
     starts = starts if starts is not None else token_starts(doc)
     first = max(0, bisect_right(starts, start) - 1)
@@ -108,7 +112,10 @@ def tense_from_doc(doc: Doc, start: int, end: int, lexicon: TimeLexicon,
     if verb is None:
         return "unknown"
     tense = _verb_tense(verb, lexicon)
-    if tense == "present" and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and \
-            verb.head.tag_ == "VBD":
+    if (
+        tense == "present"
+        and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj")
+        and verb.head.tag_ == "VBD"
+    ):
         return "past"
     return tense

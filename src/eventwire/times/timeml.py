@@ -28,12 +28,14 @@ def to_timeml(text: str, dct: date, times: Sequence[TimeRef], doc_id: str = "doc
         if time.start < cursor or time.end > len(text) or time.start >= time.end:
             continue
         number += 1
-        parts.append(escape(text[cursor:time.start]))
-        parts.append(_timex(f"t{number}", time, text[time.start:time.end]))
+        parts.append(escape(text[cursor : time.start]))
+        parts.append(_timex(f"t{number}", time, text[time.start : time.end]))
         cursor = time.end
     parts.append(escape(text[cursor:]))
-    dct_timex = (f'<TIMEX3 tid="t0" type="DATE" value="{dct.isoformat()}" temporalFunction="false"'
-                 f' functionInDocument="CREATION_TIME">{dct.isoformat()}</TIMEX3>')
+    dct_timex = (
+        f'<TIMEX3 tid="t0" type="DATE" value="{dct.isoformat()}" temporalFunction="false"'
+        f' functionInDocument="CREATION_TIME">{dct.isoformat()}</TIMEX3>'
+    )
     return (
         '<?xml version="1.0" ?>\n<TimeML>\n'
         f"<DOCID>{escape(doc_id)}</DOCID>\n"
