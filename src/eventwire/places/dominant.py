@@ -1,7 +1,7 @@
 """The article's dominant country: where most of the other places it names lie.
 
-A local report that names Nokomis, St. Cloud and Douglas County means Alexandria, Minnesota, not
-Alexandria, Egypt; a report from Cairo and Giza means the Egyptian one. Each distinct place name
+A report that also names Tulsa, Wichita and Omaha means an American Dublin, not Ireland's
+capital; a report from Cork and Galway means the Irish one. Each distinct place name
 votes once for the country of its first-pass reading, so a name repeated ten times is one vote,
 and a mention never votes for itself.
 """
