@@ -302,7 +302,8 @@ def places(
 
     if fmt != "jsonl":
         raise _fail(f"--format must be jsonl, not {fmt!r}", 2)
-    articles, tag = _articles_for_stage(input_file, "1970-01-01")
+    # places need no date, but readers refuse undated articles: any fallback date will do
+    articles, tag = _articles_for_stage(input_file, date.min.isoformat())
     nlp, gazetteer = load_nlp(), Gazetteer.load()
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
         write_jsonl(_tagged(to_dict(p), article, tag) for p in find_places(doc, gazetteer))
@@ -373,11 +374,9 @@ def serve(
 
 
 def main() -> None:
-    from eventwire.actors import DictionaryError
-
     try:
         app()
-    except (EventwireError, DictionaryError) as exc:
+    except EventwireError as exc:
         err.print(f"[red]error:[/red] {exc}")
         sys.exit(2)
 

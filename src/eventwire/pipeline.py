@@ -16,8 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors import ActorDictionary, find_actors
-from eventwire.actors.recognise import UNKNOWN_CODE
+from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places

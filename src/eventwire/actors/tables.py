@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.actors.entries import ActorEntry, AgentTerm, CountryTerm, Entry, Tenure, split_code
+from eventwire.errors import EventwireError
 
 
-class DictionaryError(ValueError):
+class DictionaryError(EventwireError, ValueError):
     """A dictionary file that cannot be read: says which file, which line, and what to fix."""
 
     def __init__(self, path: Path | str, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
+        super().__init__(f"{path}:{line}: {reason}", code="BAD_DICTIONARY")
         self.path = str(path)
         self.line = line
         self.reason = reason
