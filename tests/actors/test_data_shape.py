@@ -93,9 +93,49 @@ def test_organisations_are_well_formed() -> None:
             assert row["agent"] in AGENTS and row["code"][3:6] == row["agent"]
         else:
             assert row["code"][:3] in {"IGO", "NGO", "IMG"}, row["code"]
-        for variant in [row["name"], *split_list(row["variants"])]:
-            assert variant not in names, variant
+        for variant in {row["name"], *split_list(row["variants"])}:
+            # a name may come back only on another row of the same organisation (new dates)
+            assert variant not in names or variant in same_org_names(row["name"]), variant
             names.add(variant)
+
+
+def same_org_names(name: str) -> set[str]:
+    named = [r for r in rows("organisations.tsv") if r["name"] == name]
+    if len(named) < 2:
+        return set()
+    return {name} | {v for r in named for v in split_list(r["variants"])}
+
+
+def test_dated_organisations_have_ordered_dates_that_do_not_overlap() -> None:
+    spans: dict[str, list[tuple[date, date, str]]] = {}
+    for row in rows("organisations.tsv"):
+        start = date.fromisoformat(row["start"]) if row["start"] else date.min
+        end = date.fromisoformat(row["end"]) if row["end"] else date.max
+        assert start <= end, row
+        spans.setdefault(row["name"], []).append((start, end, row["code"]))
+    for name, held in spans.items():
+        held.sort()
+        for (_, end, code), (start, _, other) in zip(held, held[1:], strict=False):
+            assert end < start, f"{name}: {code} until {end} overlaps {other} from {start}"
+            assert code != other, f"{name}: two rows with the same code {code}"
+
+
+def test_the_taliban_convention_is_one_date_in_both_tables() -> None:
+    taliban = sorted(
+        (r["start"], r["end"], r["code"])
+        for r in rows("organisations.tsv")
+        if r["name"] == "Taliban"
+    )
+    assert taliban == [("", "2021-08-14", "AFGREB"), ("2021-08-15", "", "AFGGOV")]
+    for row in rows("people.tsv"):
+        if row["country"] != "AFG" or not row["code"].startswith(("AFGREB", "AFGGOV", "AFGMIL")):
+            continue
+        if "Taliban" in row["role"] or row["start"] >= "2021-08-15":
+            # insurgent stints end before the fall of Kabul; government stints start from it
+            if row["code"] == "AFGREB":
+                assert row["end"] and row["end"] < "2021-08-15", row
+            else:
+                assert row["start"] >= "2021-08-15", row
 
 
 def test_people_rows_are_well_formed_and_dated_in_order() -> None:
@@ -125,6 +165,52 @@ def test_people_tenures_of_one_office_do_not_overlap() -> None:
         for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
             # a hand-over day may be shared by the outgoing and the incoming holder
             assert start >= end, f"{key}: {name} until {end} overlaps {other} from {start}"
+
+
+def people_stints() -> list[tuple[dict[str, str], date, date]]:
+    return [
+        (
+            row,
+            date.fromisoformat(row["start"]),
+            date.fromisoformat(row["end"]) if row["end"] else date(9999, 1, 1),
+        )
+        for row in rows("people.tsv")
+    ]
+
+
+def test_people_rows_are_not_repeated() -> None:
+    seen: set[tuple[str, ...]] = set()
+    for row, _, _ in people_stints():
+        stint = (row["name"], row["code"], row["office"], row["start"])
+        assert stint not in seen, stint
+        seen.add(stint)
+
+
+def test_office_codes_follow_the_table_convention() -> None:
+    """Defence ministers are <country>MIL; foreign and interior ministers <country>GOV; heads
+    are GOV, or MIL for a military ruler (the header says so)."""
+    for row, _, _ in people_stints():
+        country, office, code = row["country"], row["office"], row["code"]
+        if not country:
+            continue
+        if office == "defence_minister":
+            assert code == country + "MIL", row
+        elif office in {"foreign_minister", "interior_minister", "vice_president"}:
+            assert code == country + "GOV", row
+        elif office in {"head_of_state", "head_of_government"}:
+            assert code in {country + "GOV", country + "MIL"}, row
+
+
+def test_nobody_holds_offices_of_two_states_at_once() -> None:
+    held: dict[str, list[tuple[date, date, str]]] = {}
+    for row, start, end in people_stints():
+        if row["country"]:
+            held.setdefault(row["name"], []).append((start, end, row["country"]))
+    for name, stints in held.items():
+        stints.sort()
+        for i, (_, end, country) in enumerate(stints):
+            for start, _, other in stints[i + 1 :]:
+                assert other == country or start >= end, f"{name}: {country} and {other}"
 
 
 @pytest.mark.parametrize(

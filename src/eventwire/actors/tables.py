@@ -1,8 +1,9 @@
 """Readers of eventwire's own actor tables (TSV with a header, "#" comments) into phrase entries.
 
 A table's kind is told by its header: `code, alpha2, name...` (countries.tsv), `code, adjectives...`
-(country_terms.tsv), `phrases, agent...` (agents.tsv), `code, country, agent, kind, name...`
-(organisations.tsv) or `name, ..., code, ...` (people.tsv and user actor tables).
+(country_terms.tsv), `phrases, agent...` (agents.tsv), `code, kind, name...` with optional
+`country, agent, variants, start, end` (organisations.tsv) or `name, ..., code, ...` with
+`office`/`role`/`short` (people.tsv and user actor tables).
 """
 
 from __future__ import annotations
@@ -131,20 +132,44 @@ def agent_phrases(path: Path, user: bool = False) -> Iterator[Phrase]:
 def organisation_phrases(
     path: Path, countries: frozenset[str], user: bool = False
 ) -> Iterator[Phrase]:
+    """Organisations and groups. Optional `start`/`end` columns date a row (empty: always);
+    rows with the same name are one organisation whose code changes with the date (the Taliban:
+    insurgents, then the de facto government)."""
     _, rows = read_rows(path)
+    tenures: dict[str, list[Tenure]] = {}
+    variants: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
     for line, row in rows:
         code = row["code"]
         country = row.get("country") or split_code(code, countries)[0]
         agent = row.get("agent") or split_code(code, countries)[1]
         if country and country not in countries:
             raise DictionaryError(path, line, f"unknown country code {country!r}")
-        entry = ActorEntry(
-            row["name"],
-            row.get("kind") or "organisation",
-            (Tenure(code, country or None, agent or None),),
+        start, end = (
+            parse_date(row.get("start", ""), path, line),
+            parse_date(row.get("end", ""), path, line),
         )
-        for text in [row["name"], *split_list(row.get("variants", ""))]:
+        if start and end and end < start:
+            raise DictionaryError(path, line, f"end {end} before start {start}")
+        name = row["name"]
+        held = tenures.setdefault(name, [])
+        tenure = Tenure(code, country or None, agent or None, start=start, end=end)
+        if any(_overlap(tenure, other) for other in held):
+            raise DictionaryError(path, line, f"{name!r} has two codes on the same dates")
+        held.append(tenure)
+        variants.setdefault(name, []).extend(split_list(row.get("variants", "")))
+        kinds[name] = row.get("kind") or "organisation"
+    for name, held in tenures.items():
+        entry = ActorEntry(name, kinds[name], tuple(held))
+        for text in dict.fromkeys([name, *variants[name]]):
             yield Phrase(text, entry, True, user)
+
+
+def _overlap(one: Tenure, two: Tenure) -> bool:
+    """Whether two tenures share a day (an open start or end reaches to the ends of time)."""
+    return (one.start is None or two.end is None or one.start <= two.end) and (
+        two.start is None or one.end is None or two.start <= one.end
+    )
 
 
 def people_phrases(path: Path, countries: frozenset[str], user: bool = False) -> Iterator[Phrase]:
@@ -198,7 +223,7 @@ def table_phrases(path: Path, countries: frozenset[str], user: bool = False) -> 
     columns = set(header)
     if {"phrases", "agent"} <= columns:
         yield from agent_phrases(path, user)
-    elif {"code", "kind", "name"} <= columns and "start" not in columns:
+    elif {"code", "kind", "name"} <= columns and not {"office", "role", "short"} & columns:
         yield from organisation_phrases(path, countries, user)
     elif {"name", "code"} <= columns:
         yield from people_phrases(path, countries, user)
