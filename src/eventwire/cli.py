@@ -82,13 +82,17 @@ def _read_articles(
             yield item
 
 
-def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy import kept local
-    from eventwire.pipeline import Coder
-
+def _check_actor_files(actor_files: Sequence[Path] | None) -> tuple[Path, ...]:
     for path in actor_files or ():
         if not path.exists():
             raise _fail(f"actor dictionary not found: {path}", 2)
-    return Coder.load(actor_files=tuple(actor_files or ()))
+    return tuple(actor_files or ())
+
+
+def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy import kept local
+    from eventwire.pipeline import Coder
+
+    return Coder.load(actor_files=_check_actor_files(actor_files))
 
 
 @app.command()
@@ -124,22 +128,42 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Coding processes (0: one per core).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Code on a Dask cluster: scheduler address."),
+    ] = None,
 ) -> None:
     """Read, code and store articles; safe to rerun and to resume after a crash."""
     from eventwire.ingest import ingest as run_ingest
     from eventwire.progress import ingest_progress
     from eventwire.readers.dedupe import Deduper
+    from eventwire.scale import CoderSpec, open_pool
+    from eventwire.scale.pools import default_workers
     from eventwire.store import open_store
 
     when = _parse_date(published, "--published")
-    coder = _load_coder(actors)
-    store = open_store(db)
+    if workers < 0:
+        raise _fail("--workers must be 0 (one per core) or more", 2)
+    spec = CoderSpec(actor_files=tuple(str(p) for p in _check_actor_files(actors)))
+    if spec.actor_files and (workers != 1 or scheduler):
+        from eventwire.actors import ActorDictionary
+
+        ActorDictionary.load(extra=actors or ())  # a bad file is reported here, not in a worker
+    store = open_store(db)  # before the models load: a locked store fails at once
+    try:
+        pool = open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+    except BaseException:
+        store.close()
+        raise
     try:
         with ingest_progress(enabled=sys.stderr.isatty()) as progress:
             report = run_ingest(
                 inputs,
                 store,
-                coder.code_batch,
+                pool,
                 published=when,
                 batch_size=batch_size,
                 progress=progress,
@@ -147,6 +171,7 @@ def ingest(
                 max_bytes=max_bytes,
             )
     finally:
+        pool.close()
         store.close()
     err.print(
         f"read {report.articles_read} articles: stored {report.stored}, "

@@ -7,11 +7,16 @@ indexed lookup per batch), so a resumed ingest ends with the same store as a cle
 
 A finished input file whose size and mtime are unchanged is not even read again (only when no
 `published` fallback is given: a fallback date can turn an earlier NO_DATE reject into an article).
+
+Coding may run elsewhere (a process per core, a Dask cluster: `eventwire.scale`): this loop stays
+the one reader and writer, keeps up to `pool.window` batches in flight and commits them in the
+order they were read, so the store ends the same whatever ran the coding.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,10 +24,12 @@ from typing import Protocol
 
 from eventwire.errors import RejectReason
 from eventwire.readers import DEFAULT_MAX_BYTES, iter_input_files, read_file
-from eventwire.records import Article, Event, Reject
+from eventwire.records import Article, Reject
+from eventwire.scale import CodeBatch, CodingFailure, CodingPool
+from eventwire.scale.pools import ResultFuture, as_pool
 from eventwire.store.base import CodedArticle, InputProgress, Store
 
-CodeBatch = Callable[[list[Article]], list[list[Event]]]
+__all__ = ["CodeBatch", "IngestReport", "ingest"]
 MAX_PENDING_REJECTS = 1000  # flush a batch of rejects even when no article comes
 
 
@@ -56,6 +63,16 @@ class _Batch:
 
 
 @dataclass
+class _InFlight:
+    """A batch sorted and sent for coding, waiting to be committed."""
+
+    batch: _Batch
+    ready: list[CodedArticle]  # duplicates: stored without coding
+    to_code: list[Article]
+    coding: ResultFuture | None  # None: nothing to code
+
+
+@dataclass
 class _Counts:
     articles_read: int = 0
     stored: int = 0
@@ -83,7 +100,7 @@ def file_fingerprint(name: str) -> tuple[int, float] | None:
 def ingest(
     inputs: Sequence[str],
     store: Store,
-    code_batch: CodeBatch,
+    coding: CodeBatch | CodingPool,
     *,
     published: date | None = None,
     batch_size: int = 64,
@@ -93,15 +110,27 @@ def ingest(
 ) -> IngestReport:
     """Store every article of `inputs` once with its events; rejects kept with file and position.
 
-    `progress(n)` is called after each committed batch with the number of articles it read.
-    A near-duplicate (per `deduper`) is stored with `duplicate_of` and is not coded.
+    `coding` is a `code_batch(articles) -> events per article` function or a pool from
+    `eventwire.scale`. `progress(n)` is called after each committed batch with the number of
+    articles it read. A near-duplicate (per `deduper`) is stored with `duplicate_of`, not coded.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     if deduper is not None:
         deduper.seed(store.known_texts())
+    pool = as_pool(coding)
     counts = _Counts()
     batch = _Batch()
+    in_flight: deque[_InFlight] = deque()
+    sent: set[str] = set()  # ids in flight: the store does not know them yet
+
+    def send(batch: _Batch) -> None:
+        if not (batch.articles or batch.rejects or batch.progress):
+            return
+        in_flight.append(_send(batch, store, pool, deduper, counts, sent))
+        while len(in_flight) >= pool.window:
+            _commit(in_flight.popleft(), store, counts, progress, sent)
+
     for name in iter_input_files(inputs):
         fingerprint = file_fingerprint(name)
         if fingerprint is not None and published is None and _finished(store, name, fingerprint):
@@ -119,11 +148,13 @@ def ingest(
             if fingerprint is not None:
                 batch.progress[key] = InputProgress(key, *fingerprint, done, False)
             if batch.full(batch_size):
-                _commit(batch, store, code_batch, deduper, counts, progress)
+                send(batch)
                 batch = _Batch()
         if fingerprint is not None:
             batch.progress[key] = InputProgress(key, *fingerprint, done, True)
-    _commit(batch, store, code_batch, deduper, counts, progress)
+    send(batch)
+    while in_flight:
+        _commit(in_flight.popleft(), store, counts, progress, sent)
     return IngestReport(**vars(counts))
 
 
@@ -151,64 +182,63 @@ def _finished(store: Store, name: str, fingerprint: tuple[int, float]) -> bool:
     return seen is not None and seen.finished and (seen.size, seen.mtime) == fingerprint
 
 
-def _commit(
+def _send(
     batch: _Batch,
     store: Store,
-    code_batch: CodeBatch,
+    pool: CodingPool,
     deduper: Deduper | None,
     counts: _Counts,
-    progress: Callable[[int], None] | None,
-) -> None:
-    if not (batch.articles or batch.rejects or batch.progress):
-        return
-    present = store.stored_ids([a.id for a in batch.articles])
-    coded: list[CodedArticle] = []
+    sent: set[str],
+) -> _InFlight:
+    """Sort a batch in read order (already stored, duplicate, to code) and send it to coding."""
+    present = store.stored_ids([a.id for a in batch.articles]) | sent
+    ready: list[CodedArticle] = []
     to_code: list[Article] = []
     for article in batch.articles:
         if article.id in present:
             counts.skipped_existing += 1
             continue
         present.add(article.id)  # the same article twice in one batch
+        sent.add(article.id)
         original = deduper.check(article) if deduper is not None else None
         if original is not None and original != article.id:
-            coded.append(CodedArticle(article, (), duplicate_of=original))
+            ready.append(CodedArticle(article, (), duplicate_of=original))
             counts.duplicates += 1
         else:
             to_code.append(article)
-    rejects = list(batch.rejects)
-    for article, events in _code(to_code, code_batch, rejects):
-        coded.append(CodedArticle(article, events))
-        counts.events += len(events)
-    counts.stored += store.write_batch(coded, rejects, list(batch.progress.values()))
-    counts.articles_read += len(batch.articles)
+    return _InFlight(batch, ready, to_code, pool.submit(to_code) if to_code else None)
+
+
+def _commit(
+    flight: _InFlight,
+    store: Store,
+    counts: _Counts,
+    progress: Callable[[int], None] | None,
+    sent: set[str],
+) -> None:
+    """Wait for a batch's coding and write it, its rejects and its input progress at once."""
+    outcomes = flight.coding.result() if flight.coding is not None else []
+    coded, rejects = list(flight.ready), list(flight.batch.rejects)
+    for article, outcome in zip(flight.to_code, outcomes, strict=True):
+        if isinstance(outcome, CodingFailure):
+            rejects.append(_coding_reject(article, outcome))
+        else:
+            coded.append(CodedArticle(article, outcome))
+            counts.events += len(outcome)
+    counts.stored += store.write_batch(coded, rejects, list(flight.batch.progress.values()))
+    counts.articles_read += len(flight.batch.articles)
     counts.rejects += len(rejects)
+    sent.difference_update(c.article.id for c in flight.ready)
+    sent.difference_update(a.id for a in flight.to_code)
     if progress is not None:
-        progress(len(batch.articles))
+        progress(len(flight.batch.articles))
 
 
-def _code(
-    articles: list[Article], code_batch: CodeBatch, rejects: list[Reject]
-) -> Iterator[tuple[Article, list[Event]]]:
-    """Events per article; if the batch fails, each article alone, a failing one rejected."""
-    if not articles:
-        return
-    try:
-        results = code_batch(articles)
-    except Exception:  # noqa: BLE001 - find the article at fault instead of losing the batch
-        results = None
-    if results is not None and len(results) == len(articles):
-        yield from zip(articles, results, strict=True)
-        return
-    for article in articles:
-        try:
-            yield article, code_batch([article])[0]
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the ingest
-            rejects.append(
-                Reject(
-                    source_file=article.source or "",
-                    position=f"article {article.id}",
-                    reason=RejectReason.INTERNAL.value,
-                    message=f"coding failed: {type(error).__name__}: {error}",
-                    excerpt=article.text[:200],
-                )
-            )
+def _coding_reject(article: Article, failure: CodingFailure) -> Reject:
+    return Reject(
+        source_file=article.source or "",
+        position=f"article {article.id}",
+        reason=RejectReason.INTERNAL.value,
+        message=failure.message,
+        excerpt=article.text[:200],
+    )
