@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from eventwire.errors import EventwireError
-from eventwire.output import counts_table, print_events, write_jsonl
+from eventwire.output import counts_table, print_events, write_json, write_jsonl
 from eventwire.readers import DEFAULT_MAX_BYTES
 from eventwire.records import Article, Reject, to_dict
 from eventwire.store.base import EventQuery
@@ -251,17 +251,72 @@ def export(
     plover: PloverOpt = None,
     quad: QuadOpt = None,
     text: TextOpt = None,
+    clusters: Annotated[
+        bool, typer.Option("--clusters", help="One row per cross-article cluster (gdelt, jsonl).")
+    ] = False,
 ) -> None:
     """Export stored events for GDELT tooling, pandas, R, Spark or a map."""
-    from eventwire.export import FORMATS, export_events
+    from eventwire.export import FORMATS, export_clusters, export_events
     from eventwire.store import open_store
 
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    if clusters and fmt not in ("gdelt", "jsonl"):
+        raise _fail("--clusters exports as gdelt or jsonl", 2)
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
     with closing(open_store(db, read_only=True)) as store:
-        count = export_events(store.events(query), fmt, out, urls=store.article_urls())
-    err.print(f"wrote {count} events to {out} ({fmt})")
+        if clusters:
+            count = export_clusters(_clusters(store, query), fmt, out, urls=store.article_urls())
+        else:
+            count = export_events(store.events(query), fmt, out, urls=store.article_urls())
+    err.print(f"wrote {count} {'clusters' if clusters else 'events'} to {out} ({fmt})")
+
+
+def _clusters(store, query: EventQuery) -> list:  # noqa: ANN001 - a Store, imported late
+    from eventwire.clusters import cluster_events, store_outlets
+
+    outlets, copies = store_outlets(store)
+    return cluster_events(store.events(query), outlets, copies)
+
+
+@app.command()
+def clusters(
+    db: Db = DEFAULT_DB,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    actor: ActorOpt = None,
+    cameo: CameoOpt = None,
+    plover: PloverOpt = None,
+    quad: QuadOpt = None,
+    text: TextOpt = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", help="Only clusters reported by this many articles.")
+    ] = 1,
+    limit: Annotated[int | None, typer.Option(help="At most this many clusters.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+) -> None:
+    """The same happening reported by many articles, counted once (largest first)."""
+    from eventwire.clusters import cluster_dict
+    from eventwire.store import open_store
+
+    if fmt not in ("table", "json", "jsonl"):
+        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+    query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+    with closing(open_store(db, read_only=True)) as store:
+        found = [c for c in _clusters(store, query) if c.num_articles >= min_articles]
+    found = found[:limit] if limit is not None else found
+    if fmt == "table":
+        rows = [
+            (c.date or "", c.source, c.cameo, c.target or "", c.num_articles, c.num_sources,
+             c.mentions, c.event.evidence.trigger)
+            for c in found
+        ]  # fmt: skip
+        headers = ("date", "source", "cameo", "target", "articles", "outlets", "mentions", "why")
+        Console().print(counts_table(f"{len(found)} clusters", rows, headers))
+    elif fmt == "json":
+        write_json(cluster_dict(c) for c in found)
+    else:
+        write_jsonl(cluster_dict(c) for c in found)
 
 
 @app.command()

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+# The actor code of a named person or organisation the dictionaries do not know.
+UNKNOWN_CODE = "UNK"
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

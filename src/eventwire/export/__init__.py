@@ -12,15 +12,18 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from eventwire.errors import EventwireError
 from eventwire.export.csv_format import write_csv
-from eventwire.export.gdelt import write_gdelt
+from eventwire.export.gdelt import write_gdelt, write_gdelt_clusters
 from eventwire.export.geojson import write_geojson
 from eventwire.export.jsonl import write_jsonl
 from eventwire.records import Event
 from eventwire.store.parquet import write_event_dataset
+
+if TYPE_CHECKING:
+    from eventwire.clusters import Cluster
 
 TextWriter = Callable[[Iterable[Event], TextIO, Mapping[str, str]], int]
 
@@ -32,7 +35,7 @@ TEXT_FORMATS: dict[str, TextWriter] = {
 }
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt")
 
-__all__ = ["FORMATS", "export_events"]
+__all__ = ["FORMATS", "export_clusters", "export_events"]
 
 
 def export_events(
@@ -72,3 +75,25 @@ def _text_stream(out: Path | TextIO) -> Iterator[TextIO]:
         raise EventwireError(f"cannot write {out}: {error}", code="BAD_OUTPUT") from error
     with handle:
         yield handle
+
+
+def export_clusters(
+    clusters: Iterable[Cluster],
+    fmt: str,
+    out: Path | TextIO,
+    *,
+    urls: Mapping[str, str] | None = None,
+) -> int:
+    """Write cross-article clusters: `gdelt` (one event row each, with their counts) or `jsonl`
+    (`clusters.cluster_dict`: key, counts, outlets, member ids and the event shown)."""
+    from eventwire.clusters import cluster_dict
+    from eventwire.output import write_jsonl as write_rows
+
+    if fmt not in ("gdelt", "jsonl"):
+        raise EventwireError(
+            f"clusters export as gdelt or jsonl, not {fmt!r}", code="BAD_FORMAT"
+        )
+    with _text_stream(out) as stream:
+        if fmt == "gdelt":
+            return write_gdelt_clusters(clusters, stream, urls or {})
+        return write_rows((cluster_dict(c) for c in clusters), stream)

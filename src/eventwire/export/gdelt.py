@@ -10,7 +10,9 @@ How our fields map (choices where GDELT and eventwire differ):
   mention, upper-cased as GDELT writes names), CountryCode, Type1Code (agent).
 - IsRootEvent: 1 when the event is in the article's first sentence (GDELT: first paragraph).
 - EventCode/EventBaseCode/EventRootCode: the CAMEO code, its first three digits, its root.
-- NumMentions is our `mentions`; NumSources and NumArticles are 1 (one article per row).
+- NumMentions is our `mentions`; NumSources and NumArticles are 1 (one article per row). With
+  `--clusters` a row is a cross-article cluster (`eventwire.clusters`): GLOBALEVENTID from the
+  cluster id, NumMentions/NumSources/NumArticles counted over every article reporting it.
 - ActionGeo_* from the event place. Type: 1 country, 2 US state, 3 US city, 4 world city,
   5 world state (admin1); other features get no type and no point. CountryCode is ISO alpha-3
   (GDELT writes FIPS 10-4), FeatureID is the GeoNames id (GDELT: GNS/GNIS ids).
@@ -20,12 +22,16 @@ How our fields map (choices where GDELT and eventwire differ):
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from eventwire.records import Actor, Event, Place
+from eventwire.records import UNKNOWN_CODE, Actor, Event, Place
+
+if TYPE_CHECKING:
+    from eventwire.clusters import Cluster
 
 COLUMNS = [
     "GLOBALEVENTID",
@@ -138,7 +144,7 @@ def _actor_columns(prefix: str, actor: Actor | None) -> Row:
     if actor is None:
         return {}
     return {
-        f"{prefix}Code": "" if actor.code == "UNK" else actor.code,  # GDELT leaves unknowns blank
+        f"{prefix}Code": "" if actor.code == UNKNOWN_CODE else actor.code,  # blank, as GDELT
         f"{prefix}Name": (actor.name or actor.text).upper(),
         f"{prefix}CountryCode": actor.country or "",
         f"{prefix}Type1Code": actor.agent or "",
@@ -160,8 +166,12 @@ def _place_columns(place: Place | None) -> Row:
     }
 
 
-def gdelt_row(event: Event, url: str = "") -> list[str]:
-    """The event as the 61 GDELT 2.0 columns, in order."""
+def gdelt_row(
+    event: Event, url: str = "", counts: tuple[int, int, int] | None = None
+) -> list[str]:
+    """The event as the 61 GDELT 2.0 columns, in order. `counts` (mentions, sources, articles)
+    are a cross-article cluster's; without them the row stands for one article."""
+    mentions, sources, articles = counts or (event.mentions, 1, 1)
     row: Row = {
         "GLOBALEVENTID": str(global_event_id(event.id)),
         **_date_columns(calendar_day(event.date)),
@@ -173,9 +183,9 @@ def gdelt_row(event: Event, url: str = "") -> list[str]:
         "EventRootCode": event.cameo_root,
         "QuadClass": str(event.quad_class),
         "GoldsteinScale": f"{event.goldstein:g}",
-        "NumMentions": str(event.mentions),
-        "NumSources": "1",
-        "NumArticles": "1",
+        "NumMentions": str(mentions),
+        "NumSources": str(sources),
+        "NumArticles": str(articles),
         **_place_columns(event.place),
         "SOURCEURL": url,
     }
@@ -191,5 +201,18 @@ def write_gdelt(events: Iterable[Event], out: TextIO, urls: Mapping[str, str]) -
     count = 0
     for event in events:
         out.write("\t".join(gdelt_row(event, urls.get(event.article_id, ""))) + "\n")
+        count += 1
+    return count
+
+
+def write_gdelt_clusters(clusters: Iterable[Cluster], out: TextIO, urls: Mapping[str, str]) -> int:
+    """One row per cross-article cluster, as GDELT's event table: counts over every article that
+    reports it; the row's event, place and SOURCEURL are those of the member shown."""
+    count = 0
+    for cluster in clusters:
+        event = dataclasses.replace(cluster.event, id=cluster.id, place=cluster.place)
+        counts = (cluster.mentions, cluster.num_sources, cluster.num_articles)
+        url = urls.get(event.article_id, "")
+        out.write("\t".join(gdelt_row(event, url, counts)) + "\n")
         count += 1
     return count

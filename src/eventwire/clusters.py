@@ -1,0 +1,186 @@
+"""Cross-article clusters: the same happening reported by many outlets counted once.
+
+GDELT counts one event per article that reports it, so a summit covered by 40 papers weighs 40
+times; its NumArticles and NumSources then say how many papers, but its event table still repeats.
+eventwire codes each article on its own (repeats inside one article are merged already) and
+clusters across articles when reading: events with the same day, the same source and target
+side, and the same CAMEO code are one happening (a state, its government and its military are one
+side; rebels, opposition and other agents are sides of their own). Near-duplicate copies of an
+article (syndicated wire copy, stored with `duplicate_of` and not coded) count as articles of
+their original's clusters, as GDELT counts them.
+
+The key is deliberately strict and explainable (no similarity threshold to tune): two reports
+only join when a user reading both would code them the same way on the same day. Events whose
+actor the dictionaries do not know (code UNK) are keyed by the words of the text, so two
+unknown groups are never taken for one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from eventwire.records import UNKNOWN_CODE, Actor, Event, Place, to_dict
+from eventwire.store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """Who published an article: its source name, else its web domain, else the article."""
+
+    article_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str  # stable: a hash of the key, the same in every run and store
+    date: str | None
+    source: str  # actor key: the code, or "UNK:<words>" for unknown actors
+    target: str | None
+    cameo: str
+    event: Event  # the member reported with the most confidence: what the cluster shows
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]  # coded articles and their near-duplicate copies
+    outlets: tuple[str, ...]
+    mentions: int  # sentences reporting it, over all its articles
+    place: Place | None  # the place most members give
+
+    @property
+    def num_articles(self) -> int:
+        return len(self.article_ids)
+
+    @property
+    def num_sources(self) -> int:
+        return len(self.outlets)
+
+
+# A state, its government and its armed forces are one side of a happening: "Ethiopia accused",
+# "the Ethiopian government accused" and "Ethiopian troops shelled" are told of the same actor.
+STATE_AGENTS = frozenset({"", "GOV", "MIL"})
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    """The side an actor stands for: the country for a state, its government or its military;
+    the code for any other actor (rebels, opposition, IGOs); the words for an unknown one."""
+    if actor is None:
+        return None
+    if actor.code == UNKNOWN_CODE:
+        return f"{UNKNOWN_CODE}:{' '.join(actor.text.lower().split())}"
+    if actor.country and (actor.agent or "") in STATE_AGENTS:
+        return actor.country
+    return actor.code
+
+
+def cluster_key(event: Event) -> tuple[str | None, str | None, str | None, str]:
+    """(day, source, target, CAMEO code): what makes two reports one happening."""
+    return (event.date, actor_key(event.source), actor_key(event.target), event.cameo)
+
+
+def cluster_id(key: tuple[str | None, ...]) -> str:
+    text = "\x1f".join("" if part is None else part for part in key)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def cluster_events(
+    events: Iterable[Event],
+    outlets: Mapping[str, Outlet] | None = None,
+    copies: Mapping[str, list[Outlet]] | None = None,
+) -> list[Cluster]:
+    """Group events into clusters, largest first (then by date and id).
+
+    `outlets` maps an article id to its outlet (default: each article its own outlet); `copies`
+    maps an article id to the near-duplicate copies stored for it.
+    """
+    outlets, copies = outlets or {}, copies or {}
+    groups: dict[tuple[str | None, str | None, str | None, str], list[Event]] = {}
+    for event in events:
+        groups.setdefault(cluster_key(event), []).append(event)
+    clusters = [_cluster(key, members, outlets, copies) for key, members in groups.items()]
+    clusters.sort(key=lambda c: (-c.num_articles, -c.mentions, c.date or "", c.id))
+    return clusters
+
+
+def _cluster(
+    key: tuple[str | None, str | None, str | None, str],
+    members: list[Event],
+    outlets: Mapping[str, Outlet],
+    copies: Mapping[str, list[Outlet]],
+) -> Cluster:
+    shown = max(members, key=lambda e: (e.confidence, e.mentions, -_order(e.id)))
+    articles: dict[str, str] = {}
+    for event in members:
+        for outlet in [outlets.get(event.article_id), *copies.get(event.article_id, [])]:
+            outlet = outlet or Outlet(event.article_id, event.article_id)
+            articles.setdefault(outlet.article_id, outlet.name)
+    places = Counter(e.place.geonameid for e in members if e.place is not None)
+    place = None
+    if places:
+        top = places.most_common(1)[0][0]
+        place = next(e.place for e in members if e.place is not None and e.place.geonameid == top)
+    return Cluster(
+        id=cluster_id(key),
+        date=key[0],
+        source=key[1] or "",
+        target=key[2],
+        cameo=key[3],
+        event=shown,
+        event_ids=tuple(sorted(e.id for e in members)),
+        article_ids=tuple(sorted(articles)),
+        outlets=tuple(sorted(set(articles.values()))),
+        mentions=sum(e.mentions for e in members),
+        place=place,
+    )
+
+
+def _order(event_id: str) -> int:
+    # a tie on confidence and mentions goes to the smallest id, the same in every run
+    return int(hashlib.sha1(event_id.encode()).hexdigest()[:8], 16)
+
+
+def outlet_name(article_id: str, source: str | None, url: str | None) -> str:
+    """"Reuters" from the source field; else "www.bbc.co.uk" -> "bbc.co.uk"; else the id."""
+    if source and source.strip():
+        return source.strip()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
+    return article_id
+
+
+def store_outlets(store: Store) -> tuple[dict[str, Outlet], dict[str, list[Outlet]]]:
+    """Every article's outlet, and the near-duplicate copies of each original, from a store."""
+    outlets: dict[str, Outlet] = {}
+    copies: dict[str, list[Outlet]] = {}
+    for article_id, source, url, original in store.rows(
+        "SELECT id, source, url, duplicate_of FROM articles"
+    ):
+        outlet = Outlet(article_id, outlet_name(article_id, source, url))
+        if original is None:
+            outlets[article_id] = outlet
+        else:
+            copies.setdefault(original, []).append(outlet)
+    return outlets, copies
+
+
+def cluster_dict(cluster: Cluster) -> dict[str, Any]:
+    """A cluster as JSON: its key and counts, and the event it shows (with its evidence)."""
+    return {
+        "id": cluster.id,
+        "date": cluster.date,
+        "source": cluster.source,
+        "target": cluster.target,
+        "cameo": cluster.cameo,
+        "num_articles": cluster.num_articles,
+        "num_sources": cluster.num_sources,
+        "mentions": cluster.mentions,
+        "outlets": list(cluster.outlets),
+        "article_ids": list(cluster.article_ids),
+        "event_ids": list(cluster.event_ids),
+        "place": to_dict(cluster.place) if cluster.place is not None else None,
+        "event": to_dict(cluster.event),
+    }
