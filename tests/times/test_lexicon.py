@@ -36,6 +36,7 @@ def test_lexicon_shape() -> None:
     assert all(re.fullmatch(r"T?[SMHDWQY]|WE|2W|DE|CE|ML", v) for v in lex.units.values())
     assert all(k == k.lower() for k in lex.months | lex.weekdays | lex.refs)
     assert "plan" in lex.future_verbs
+    assert "youth" in lex.generic_nouns and all(w == w.lower() for w in lex.generic_nouns)
     assert all(
         1 <= m <= 12 and 1 <= d <= 7 and n in (-1, 1, 2, 3, 4)
         for m, d, n in lex.floating_holidays.values()
@@ -51,6 +52,7 @@ def test_bad_floating_holiday_is_a_clear_error() -> None:
     data = {name: {} for name in SECTIONS}
     data["vague_numbers"] = []
     data["future_verbs"] = []
+    data["generic_nouns"] = []
     data["floating_holidays"] = {"harvest day": [11, 4]}
     with pytest.raises(LexiconError, match="floating_holidays"):
         lexicon_from_mapping(data)
@@ -60,6 +62,7 @@ def test_wrong_shape_is_a_clear_error() -> None:
     data = {name: {} for name in SECTIONS}
     data["vague_numbers"] = {"few": 1}
     data["future_verbs"] = []
+    data["generic_nouns"] = []
     with pytest.raises(LexiconError, match="vague_numbers"):
         lexicon_from_mapping(data)
 

@@ -125,7 +125,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "duration": f"(?P<the>the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|"
         f"final|latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
         f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
-        f"business|calendar)\\s+)?(?P<unit>{unit})(?:-long)?(?!-old|\\s+old\\b)",
+        f"business|calendar)\\s+)?(?P<unit>{unit})(?P<half>\\s+and\\s+a\\s+half)?(?:-long)?"
+        f"(?!-old|\\s+old\\b)",
         "bare_plural": r"(?:for|in|over|within|after|than|take|took|takes)\s+(?P<span>"
         r"(?P<unit>years|months|weeks|days|decades|hours|minutes))",
         "set": f"(?P<q>every|each|per)\\s+(?:other\\s+)?(?P<what>{unit}|{wd_full}|{month_full}|"
@@ -145,8 +146,8 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         r"(?P<part>morning|afternoon|evening)",
         "day_and": f"(?P<mon>{month_any})\\s+(?P<first>{day})\\s*(?:and|or|to|-|–)\\s*"
         f"(?P<span>(?P<day>[12]?\\d|3[01])(?:st|nd|rd|th)?)(?!\\d)",
-        "anchored_day": r"(?P<w>(?:that|the\s+same)\s+day|the\s+(?:next|following|previous)\s+"
-        r"(?:day|morning|evening|night)|the\s+day\s+(?:before|after)(?=\s*[,.;]))",
+        "anchored_day": r"(?P<w>(?:that(?:\s+same)?|the\s+same)\s+day|"
+        r"the\s+(?:next|following|previous)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)(?=\s*[,.;]))",
         "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
         f"tomorrow))?",
         "ref": _alt(list(lex.refs)),
@@ -158,9 +159,22 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         r"fiscal\s+year",
         "adj_ago": r"year-(?:ago|earlier)",
     }
+    # a range writes two times joined by a dash ("1998-2000", "March 2-4"): each end is one
+    range_end = r"(?=[-–](?:\d{4}|[12]?\d|3[01])(?![\w-]))"
+    bounds = {
+        "year": (rf"(?:{b}|(?<=\d{{4}}[-–]))", rf"(?:{e}|(?=[-–]\d{{4}}(?![\w-])))"),
+        "date_mdy": (b, f"(?:{e}|{range_end})"),
+    }
     anchors = _anchors(lex)
     rules = tuple(
-        Rule(name, re.compile(b + f"(?:{p})" + e, re.IGNORECASE), anchors[name])
+        Rule(
+            name,
+            re.compile(
+                bounds.get(name, (b, e))[0] + f"(?:{p})" + bounds.get(name, (b, e))[1],
+                re.IGNORECASE,
+            ),
+            anchors[name],
+        )
         for name, p in patterns.items()
     )
     mods = _alt(list(lex.mods))

@@ -64,7 +64,7 @@ def day_date(m: re.Match[str], ctx: Context) -> Norm | None:
     if year is None or cal.safe_date(year, month, day) is None:
         return None
     ctx.last_month = (year, month)
-    ctx.last_day, ctx.last_day_end = date(year, month, day), m.end()
+    ctx.last_day = date(year, month, day)
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -164,22 +164,25 @@ def q_code(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
-    before = ctx.text[max(0, m.start() - 4) : m.start()]
+    before = ctx.text[max(0, m.start() - 10) : m.start()]
     after = ctx.text[m.end() : m.end() + 10]
-    if re.search(r"[$£€#]\s*$|No\.\s*$", before) or re.match(
-        r"\s*(?:%|percent|[.,]\d|-\d)|\s+(?:years?|days?|months?|weeks?|hours?|people|men|"
+    if re.search(r"[$£€#]\s*$|No\.\s*$|\d[-–]\d{4}[-–]$", before) or re.match(
+        r"\s*(?:%|percent|[.,]\d|-\d(?!\d{3}(?![\w-])))|[-–]\d{4}[-–]\d|"
+        r"\s+(?:years?|days?|months?|weeks?|hours?|people|men|"
         r"troops|tons?|miles?|feet|meters?|dollars|shares)\b",
         after,
         re.IGNORECASE,
     ):
+        return None  # a sum, a number, a count of units or a code like "1998-2000-3456"
+    if re.search(r"\d[-–]$", before) and re.match(r"[-–]\d", after):
         return None
     if re.match(r"\s+[a-z]+s\b", after) and not re.search(
         r"\b(?:in|since|of|by|until|from|to|before|after|during|for|through|fiscal)\s+$|"
-        r"\b(?:post|pre|mid)-$",
-        ctx.text[max(0, m.start() - 10) : m.start()],
+        r"\b(?:post|pre|mid)-$|\d{4}\s+(?:and|or|to)\s+$|\d{4}[-–]$",
+        before,
         re.IGNORECASE,
     ):
-        return None  # "2000 rounds": a count of things
+        return None  # "2000 rounds": a count of things ("between 2001 and 2003 prices": a year)
     year = parse_year(m["year"], ctx.lex)
     if year is None:
         return None

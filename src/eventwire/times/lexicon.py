@@ -26,7 +26,9 @@ SECTIONS = (
     "holidays",
     "floating_holidays",
     "future_verbs",
+    "generic_nouns",
 )
+_LISTS = ("vague_numbers", "future_verbs", "generic_nouns")
 
 
 class LexiconError(ValueError):
@@ -52,6 +54,7 @@ class TimeLexicon:
     holidays: dict[str, str]
     floating_holidays: dict[str, tuple[int, int, int]]  # month, ISO weekday, nth (-1: last)
     future_verbs: frozenset[str]
+    generic_nouns: frozenset[str]  # "today's youth": the present age, not the article's day
 
 
 def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
@@ -61,7 +64,7 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
         raise LexiconError(f"time lexicon lacks sections: {', '.join(missing)}")
     for name in SECTIONS:
         section = data[name]
-        if name in ("vague_numbers", "future_verbs"):
+        if name in _LISTS:
             if not isinstance(section, list) or not all(isinstance(w, str) for w in section):
                 raise LexiconError(f"time lexicon section {name!r} must be a list of words")
         elif not isinstance(section, dict):
@@ -86,6 +89,7 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
             k: _triple("floating_holidays", v) for k, v in data["floating_holidays"].items()
         },
         future_verbs=frozenset(data["future_verbs"]),
+        generic_nouns=frozenset(data["generic_nouns"]),
     )
 
 

@@ -25,7 +25,6 @@ class Context:
     last_month: tuple[int, int] | None = None  # the last (year, month) the text named
     last_year: int | None = None  # the last year the text named outright ("in 1995")
     last_day: date | None = None  # the last day a weekday in the text resolved to
-    last_day_end: int = -1  # where the last expression naming a day ended
     probe: bool = False  # selection pass: discourse state is not built yet, so do not need it
 
 
@@ -96,6 +95,9 @@ def duration_value(n: float | None, code: str) -> str:
     if letter in scale and letter != "Q":
         factor, letter = scale[letter]
         n *= factor
+    if n != int(n) and time_unit and letter in ("H", "M"):
+        low = {"H": "M", "M": "S"}[letter]  # "an hour and a half" PT1H30M, "1.5 minutes" PT1M30S
+        return f"PT{int(n)}{letter}{round((n - int(n)) * 60)}{low}"
     if n != int(n):
         smaller = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "W": (7, "D"), "M": (30, "D")}
         if letter in smaller:

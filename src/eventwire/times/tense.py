@@ -55,7 +55,17 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
+def _past_perfect(verb: Token) -> bool:
+    """ "had been due to expire", "had not called": a time before a past reference point."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") and c.tag_ == "VBD"
+        for c in verb.children
+    )
+
+
 def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
+    if _past_perfect(verb) or (verb.dep_ in ("xcomp", "acomp") and _past_perfect(verb.head)):
+        return "past"
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass"):
             word = child.lower_
@@ -106,9 +116,9 @@ def tense_from_doc(
     if first >= len(doc):
         return "unknown"
     span = doc[first:last]
-    if span.root.head.lower_ in ("until", "till", "ahead", "effective", "starting", "beginning"):
-        return "future"
     verb = _clause_verb(span.root)
+    if span.root.head.lower_ in ("until", "till", "ahead", "effective", "starting", "beginning"):
+        return "past" if verb is not None and _past_perfect(verb) else "future"
     if verb is None:
         return "unknown"
     tense = _verb_tense(verb, lexicon)

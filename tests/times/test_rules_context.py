@@ -1,0 +1,106 @@
+"""Rules that read the parse or the text around an expression: past perfect, possessive
+weekdays, times of day anchored on the day last named, rates, ranges, generic "today's"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventwire.times import find_times
+
+DCT = date(2021, 6, 16)  # a Wednesday
+
+
+def _values(text: str, nlp: Language | None = None) -> dict[str, tuple[str, str]]:
+    doc = nlp(text) if nlp is not None else None
+    return {t.text: (t.type, t.value) for t in find_times(text, DCT, doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # past perfect: the day lies before a past point, even after "until" or "due to"
+        ("Until Thursday, the police had not named a suspect.", "Thursday", "2021-06-10"),
+        ("The offer had been due to lapse on Friday.", "Friday", "2021-06-11"),
+        # a possessive weekday is not dated by the "would" of its clause: the nearest such day
+        ("Lawyers said they would try to overturn Monday's verdict.", "Monday", "2021-06-14"),
+        ("Lawyers said they would appeal on Monday.", "Monday", "2021-06-21"),
+    ],
+)
+def test_tense_of_the_clause(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert _values(text, nlp)[expr] == ("DATE", value)
+
+
+def test_clock_time_takes_the_day_last_named(nlp: Language) -> None:
+    text = "Rebels stormed the depot on June 2. The first shots were heard at 5 a.m. by villagers."
+    assert _values(text, nlp)["5 a.m."] == ("TIME", "2021-06-02T05:00")
+    assert _values("Sirens sounded at 5 a.m. in the port.", nlp)["5 a.m."] == (
+        "TIME",
+        "2021-06-16T05:00",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The merger will save the group $3 million a year.",
+        "Ferries run six crossings a week to the island.",
+        "Rooms cost between $40 and $60 a night.",
+    ],
+)
+def test_rates_are_not_times(text: str) -> None:
+    assert find_times(text, DCT) == []
+
+
+def test_frequency_words_still_make_sets() -> None:
+    assert _values("Inspectors visit the site once a week.")["once a week"] == ("SET", "P1W")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 2004-2006 drought ruined farmers.", {"2004": "2004", "2006": "2006"}),
+        ("Rainfall fell between 2001 and 2003 prices rose.", {"2001": "2001", "2003": "2003"}),
+        ("Delegates met on March 2-4 in Oslo.", {"March 2": "2021-03-02", "4": "2021-03-04"}),
+    ],
+)
+def test_ranges_give_one_time_per_end(text: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, (_, v) in _values(text).items()} == expected
+
+
+def test_a_code_with_dashes_is_no_range() -> None:
+    assert find_times("Call the hotline on 1998-2000-3456 for help.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The hearing lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+        ("The truce held for a year and a half.", "a year and a half", "P1Y6M"),
+        ("The shelling stopped for a minute and a half.", "a minute and a half", "PT1M30S"),
+    ],
+)
+def test_and_a_half_after_the_unit(text: str, expr: str, value: str) -> None:
+    assert _values(text)[expr] == ("DURATION", value)
+
+
+def test_that_evening_and_that_same_day_take_the_day_last_named(nlp: Language) -> None:
+    text = "Troops entered the city on May 3. That evening the mayor fled; that same day he quit."
+    found = _values(text, nlp)
+    assert found["That evening"] == ("TIME", "2021-05-03TEV")
+    assert found["that same day"] == ("DATE", "2021-05-03")
+    assert "That evening" not in _values("That evening was calm.", nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Today's youth distrust the parties.", "Many of today's laptop computers overheat."],
+)
+def test_generic_today_is_no_date(text: str) -> None:
+    assert find_times(text, DCT) == []
+
+
+def test_today_before_an_event_noun_is_the_article_day() -> None:
+    assert _values("Today's vote was delayed.")["Today"] == ("DATE", "2021-06-16")
