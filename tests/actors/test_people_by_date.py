@@ -56,3 +56,30 @@ def test_holder_of_an_office(dictionary) -> None:
     held = dictionary.holder("USA", "foreign_minister", date(2014, 7, 1))
     assert held is not None and held[1].name == "John Kerry"
     assert dictionary.holder("USA", "foreign_minister", date(1850, 1, 1)) is None
+
+
+def test_interior_type_offices_resolve_by_date(actors_of) -> None:
+    def holder(text: str, day: date) -> str | None:
+        return next((a.name for a in actors_of(text, day) if a.kind == "person"), None)
+
+    assert holder("The US homeland security secretary testified.", date(2022, 3, 1)) == (
+        "Alejandro Mayorkas"
+    )
+    assert holder("South Africa's police minister spoke.", date(2020, 3, 1)) == "Bheki Cele"
+    assert holder("The Canadian public safety minister spoke.", date(2017, 3, 1)) == (
+        "Ralph Goodale"
+    )
+
+
+def test_same_office_new_country_two_dates(actors_of) -> None:
+    text = "The Serbian foreign minister arrived."
+    early = [a for a in actors_of(text, date(2010, 1, 1)) if a.kind == "person"][0]
+    late = [a for a in actors_of(text, date(2021, 1, 1)) if a.kind == "person"][0]
+    assert (early.name, late.name) == ("Vuk Jeremic", "Nikola Selakovic")
+    assert early.code == late.code == "SRBGOV"
+
+
+def test_a_junta_leader_is_military_and_a_later_president_government(actors_of) -> None:
+    junta = actors_of("Mahamat Idriss Deby spoke.", date(2022, 1, 1))[0]
+    elected = actors_of("Mahamat Idriss Deby spoke.", date(2025, 1, 1))[0]
+    assert (junta.code, elected.code) == ("TCDMIL", "TCDGOV")

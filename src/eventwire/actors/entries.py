@@ -14,11 +14,12 @@ from datetime import date
 OFFICE_RANK = {
     "head_of_state": 0,
     "head_of_government": 1,
-    "secretary_general": 2,
-    "foreign_minister": 3,
-    "defence_minister": 4,
-    "interior_minister": 5,
-    "leader": 6,
+    "vice_president": 2,
+    "secretary_general": 3,
+    "foreign_minister": 4,
+    "defence_minister": 5,
+    "interior_minister": 6,
+    "leader": 7,
 }
 _FOLD = str.maketrans(
     {
