@@ -105,3 +105,29 @@ def test_signed_as_a_participle_reads_its_head_noun(code_text):
     events = code_text("A treaty signed between Kenya and Egypt was published.")
     assert {(e.cameo, e.source.text, e.target.text) for e in events} == {("057", "Kenya", "Egypt")}
     assert code_text("The Kenyan president signed the visitors' book.") == []
+
+
+def test_meeting_a_demand_is_not_a_meeting(code_text):
+    assert code_text("The Kenyan government met the demands of the Egyptian unions.") == []
+    assert {e.cameo for e in code_text("The Kenyan minister met the Egyptian envoy.")} == {"040"}
+
+
+def test_pleading_guilty_is_not_an_appeal(code_text):
+    assert code_text("The Kenyan minister pleaded guilty to fraud.") == []
+
+
+def test_failing_reports_only_what_it_governs(code_text):
+    assert code_text("The Kenyan army failed three inspections.") == []
+    assert {e.cameo for e in code_text("Kenya and Egypt failed to reach an agreement.")} == {
+        "127"
+    }
+
+
+def test_what_is_received_goes_from_the_giver(code_text):
+    events = code_text("Kenya received military aid from Japan.")
+    assert [(e.source.text, e.target.text) for e in events] == [("Japan", "Kenya")]
+    backed = code_text("Egypt had French support for its plan.")
+    assert [(e.source.text, e.target.text, e.cameo_root) for e in backed] == [
+        ("French", "Egypt", "05")
+    ]
+    assert code_text("Kenya received aid last year.") == []  # no giver, no event

@@ -65,6 +65,11 @@ def _events_of(
     if not sources:
         return []
     targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
+    if _received(hit, code, lexicon):
+        givers = [g for g in _givers(hit, index) if g not in sources]
+        if not givers:
+            return []  # "Kenya received aid": who gave it is not said
+        sources, targets = givers, sources
     pairs = _pairs(sources, targets, code)
     confidence = round(hit.sense.weight * certainty * (1.0 if targets else 0.9), 3)
     return [
@@ -134,6 +139,28 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
             if pair:
                 return pair, 0.9
     return [], 0.0
+
+
+def _received(hit: Hit, code: str, lexicon: Lexicon) -> bool:
+    """Is the event's noun the object of a verb of receiving ("received aid", "won backing")?"""
+    verb = hit.clause
+    if hit.noun is None or verb.pos_ not in VERBAL or hit.noun.i == verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "have":
+        return code[:2] in lexicon.receiving_have_roots
+    return lemma in lexicon.receiving_verbs
+
+
+def _givers(hit: Hit, index: args.ActorLookup) -> list[Actor]:
+    """Who gave what was received: "from X" (on the verb or the noun), "the support of X",
+    else the noun's own actor ("French support", "World Bank loans")."""
+    assert hit.noun is not None
+    heads = args.prep_objects(hit.clause, frozenset({"from"})) + args.prep_objects(
+        hit.noun, frozenset({"from", "of"})
+    )
+    found = args.actors_of(heads, index)
+    return found or _noun_own_sources(hit.noun, index)
 
 
 def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:

@@ -65,8 +65,8 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
             if sense and sense.modal:
                 return _governed(verb, hit, sense.modal, sense.id, lexicon)
             return hit
-    if sense is None:
-        return None
+    if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
+        return None  # "failed eight tests", "failed to have an impact": nothing happened
     return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb])
 
 

@@ -49,6 +49,8 @@ class Lexicon:
         self.hedge_modifiers = frozenset(data["hedge_modifiers"])
         self.future_heads = frozenset(data["future_heads"])
         self.obligation_auxes = frozenset(data["obligation_auxes"])
+        self.receiving_verbs = frozenset(data["receiving_verbs"])
+        self.receiving_have_roots = frozenset(str(r) for r in data["receiving_have_roots"])
         self.modal_maps: dict[str, dict[str, str]] = {
             name: {str(k): str(v) for k, v in table.items()}
             for name, table in data["modal_maps"].items()
@@ -82,6 +84,11 @@ class Lexicon:
                 return None if hit == "keep" else hit
         default = table["default"]
         return None if default == "keep" else default
+
+    def only_governs(self, modal: str) -> bool:
+        """A modal whose map drops what it does not name ("failure") reports an event only
+        through the clause it governs, never by itself."""
+        return self.modal_maps[modal]["default"] == "drop"
 
     def _senses(self, pos: str, lemma: str, entry: Any) -> tuple[Sense, ...]:
         items = entry if isinstance(entry, list) else [entry]
