@@ -104,3 +104,27 @@ def test_generic_today_is_no_date(text: str) -> None:
 
 def test_today_before_an_event_noun_is_the_article_day() -> None:
     assert _values("Today's vote was delayed.")["Today"] == ("DATE", "2021-06-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "kind", "value"),
+    [
+        ("Inspectors report every three months.", "every three months", "SET", "P3M"),
+        ("The council is renewed every other year.", "every other year", "SET", "P2Y"),
+        ("The market opens on Tuesdays.", "Tuesdays", "SET", "XXXX-WXX-2"),
+        ("Over the years the movement split.", "the years", "DURATION", "PXY"),
+        ("In the decades that followed, the port declined.", "the decades", "DURATION", "PXDE"),
+    ],
+)
+def test_sets_and_vague_stretches(text: str, expr: str, kind: str, value: str) -> None:
+    assert _values(text)[expr] == (kind, value)
+
+
+def test_the_years_of_is_no_time() -> None:
+    assert find_times("In the years of famine, many left.", DCT) == []
+
+
+def test_later_counts_from_the_year_last_named() -> None:
+    text = "The mine shut in 2003; four years later it reopened."
+    assert _values(text)["four years later"] == ("DATE", "2007")
+    assert _values("Four years later, it reopened.")["Four years later"] == ("DURATION", "P4Y")

@@ -127,10 +127,12 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
         f"business|calendar)\\s+)?(?P<unit>{unit})(?P<half>\\s+and\\s+a\\s+half)?(?:-long)?"
         f"(?!-old|\\s+old\\b)",
+        "the_years": r"(?:over|in|during|through|across|for)\s+(?P<span>the\s+(?:(?:early|first|"
+        r"following|intervening|ensuing)\s+)?(?P<unit>years|decades|centuries))(?!\s+(?:of|ago)\b)",
         "bare_plural": r"(?:for|in|over|within|after|than|take|took|takes)\s+(?P<span>"
         r"(?P<unit>years|months|weeks|days|decades|hours|minutes))",
-        "set": f"(?P<q>every|each|per)\\s+(?:other\\s+)?(?P<what>{unit}|{wd_full}|{month_full}|"
-        f"{season})",
+        "set": f"(?P<q>every|each|per)\\s+(?:(?P<other>other)\\s+|(?P<n>{num})\\s+)?"
+        f"(?P<what>{unit}|{wd_full}|{month_full}|{season})",
         "set_adverb": _alt(list(lex.sets)),
         "set_freq": f"(?P<times>once|twice|thrice|{num}\\s+times)\\s+(?:a|an|per|every)\\s+"
         f"(?P<unit>{unit})",
@@ -219,11 +221,12 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "rel_unit": {"week", "month", "year", "decade", "century", "weekend", "fiscal"},
         "the_unit": {"year", "month", "week", "weekend", "day"} | parts,
         "rel_weekday": weekdays,
-        "weekday": weekdays,
+        "weekday": weekdays | {d + "s" for d in weekdays},  # "on Mondays"
         "day_word": {"yesterday", "today", "tomorrow", "tonight", "night", "overnight"},
         "ago": {"ago", "earlier", "later", "now", "hence", "back", "before"},
         "duration": units,
         "bare_plural": {u for u in units if u.endswith("s")},
+        "the_years": {"years", "decades", "centuries"},
         "set": {"every", "each", "per"},
         "set_adverb": set(lex.sets),
         "set_freq": {"once", "twice", "thrice", "times"},

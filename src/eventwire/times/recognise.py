@@ -39,6 +39,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "ago": relative.ago,
     "duration": relative.duration,
     "bare_plural": relative.bare_plural,
+    "the_years": relative.bare_plural,
     "set": relative.set_every,
     "set_adverb": relative.set_adverb,
     "set_freq": relative.set_freq,

@@ -194,6 +194,13 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     if code.startswith("T") or (direction in ("earlier", "later") and code in ("D", "W")):
         # "three days later" counts from another event, not from the article date
         return "DURATION", duration_value(n, code)
+    if direction == "later" and n == int(n):
+        # "In 1995 he fled; three years later he returned": from the year (month) last named
+        if code == "Y" and ctx.last_year is not None:
+            return "DATE", f"{ctx.last_year + int(n):04d}"
+        if code == "M" and ctx.last_month is not None:
+            return "DATE", cal.month_value(*cal.shift_months(*ctx.last_month, int(n)))
+        return "DURATION", duration_value(n, code)
     letter = {"2W": "W"}.get(code, code)
     steps = int(n) * (2 if code == "2W" else 1)
     if letter == "Y" and steps == 1 and ctx.last_quarter and direction in ("ago", "earlier"):
@@ -252,6 +259,7 @@ def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     what = norm_word(m["what"])
     if norm_word(m["q"]) == "per" and what not in ("day", "week", "month", "year", "quarter"):
         return None  # "instructions per second": a rate, not a recurring time
+    every = 2.0 if m["other"] else (parse_number(m["n"], ctx.lex) if m["n"] else 1.0)
     if what in ctx.lex.weekdays:
         return "SET", f"XXXX-WXX-{ctx.lex.weekdays[what]}"
     if what in ctx.lex.months:
@@ -259,7 +267,7 @@ def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     if what in ctx.lex.seasons:
         return "SET", f"XXXX-{ctx.lex.seasons[what]}"
     code = unit_code(what, ctx.lex)
-    return "SET", duration_value(1, code)
+    return "SET", duration_value(every, code)  # "every three months" P3M, "every other week" P2W
 
 
 def set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
