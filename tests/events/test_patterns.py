@@ -131,3 +131,15 @@ def test_what_is_received_goes_from_the_giver(code_text):
         ("French", "Egypt", "05")
     ]
     assert code_text("Kenya received aid last year.") == []  # no giver, no event
+
+
+def test_asking_a_question_is_not_an_appeal(code_text):
+    assert code_text("Asked whether Kenya would close the border, Egypt said nothing.") == []
+    assert code_text("The Kenyan minister, asked about the Egyptian raid, said nothing.") == []
+    asked = code_text("Kenya asked Egypt to free the fishermen.")
+    assert {e.cameo_root for e in asked} == {"02"}
+
+
+def test_never_before_is_a_negation(code_text):
+    assert code_text("Kenya has never before condemned Egypt.") == []
+    assert {e.cameo for e in code_text("Kenya has before condemned Egypt.")} == {"111"}

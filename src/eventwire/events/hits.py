@@ -43,6 +43,11 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         if said is not None:
             return said
     sense = verb_sense(verb, lexicon)
+    if lemma in lexicon.question_verbs:
+        asked = _question(verb, lexicon)
+        if asked is not None:
+            consumed.update(asked)  # what was asked about is not said to have happened
+            return None
     if lemma in lexicon.blocking_governors:
         emb = embedded_verb(verb)
         if emb is not None:
@@ -68,6 +73,25 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
         return None  # "failed eight tests", "failed to have an impact": nothing happened
     return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb])
+
+
+def _question(verb: Token, lexicon: Lexicon) -> set[int] | None:
+    """The tokens a question is about, if `verb` asks one: "asked if/whether/why ...", "asked
+    about ...", or "asked" as a bare participle with no request in it ("Asked by reporters, she
+    said"). None when the verb asks someone to do something."""
+    scope: set[int] = set()
+    for child in verb.children:
+        asks = child.dep_ in ("ccomp", "advcl", "xcomp") and any(
+            g.lower_ in lexicon.question_words and g.i < child.i for g in child.subtree
+        )
+        if asks or (child.dep_ == "prep" and child.lower_ == "about"):
+            scope.update(t.i for t in child.subtree)
+    participle = verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in verb.children
+    )
+    if scope or (participle and verb.dep_ in ("advcl", "acl", "ROOT")):
+        return scope
+    return None
 
 
 def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:

@@ -25,7 +25,10 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
     if _conditional(verb, lexicon):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = any(  # "did not attack", "have never before attacked"
+        c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+        for c in verb.children
+    )
     future = bool(auxes & lexicon.future_auxes) or _going_to(verb)
     hedged = bool(auxes & lexicon.hedge_auxes)
     if hedged and reported and auxes & {"would", "'d"}:
