@@ -9,6 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from eventwire.actors.entries import fold
 from eventwire.actors.tables import read_rows, split_list
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "actors"
@@ -231,3 +232,26 @@ def test_offices_are_known_and_titles_point_to_them() -> None:
     }  # fmt: skip
     assert {r["office"] for r in rows("people.tsv")} <= offices
     assert {r["office"] for r in rows("agents.tsv") if r["office"]} <= offices
+
+
+def test_one_name_is_not_two_people() -> None:
+    """The same spelling under two canonical names splits one person (or merges two)."""
+    owner: dict[str, str] = {}
+    for row, _, _ in people_stints():
+        for alias in {row["name"], *split_list(row["variants"])}:
+            folded = fold(alias).lower()
+            assert owner.setdefault(folded, row["name"]) == row["name"], (alias, row["name"])
+
+
+def test_a_short_name_stands_for_one_person_at_a_time() -> None:
+    held: dict[str, list[tuple[date, date, str]]] = {}
+    for row, start, end in people_stints():
+        shorts = {
+            s for r in rows("people.tsv") if r["name"] == row["name"] for s in r["short"].split("|")
+        }
+        for short in shorts - {""}:
+            held.setdefault(short, []).append((start, end, row["name"]))
+    for short, stints in held.items():
+        stints.sort()
+        for (_, end, name), (start, _, other) in zip(stints, stints[1:], strict=False):
+            assert name == other or start >= end, f"{short!r}: {name} and {other} at once"
