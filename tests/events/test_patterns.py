@@ -143,3 +143,9 @@ def test_asking_a_question_is_not_an_appeal(code_text):
 def test_never_before_is_a_negation(code_text):
     assert code_text("Kenya has never before condemned Egypt.") == []
     assert {e.cameo for e in code_text("Kenya has before condemned Egypt.")} == {"111"}
+
+
+def test_coming_back_is_not_returning_something(code_text):
+    assert code_text("The Kenyan minister returned from Egypt on Monday.") == []
+    returned = code_text("Egypt returned the seized boats to Kenya.")
+    assert [(e.cameo, e.target.text) for e in returned] == [("0842", "Kenya")]

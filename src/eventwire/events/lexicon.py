@@ -30,6 +30,7 @@ class Sense:
     modal: str | None  # intent | threat | refuse | appeal | demand
     weight: float
     bare: bool = False  # only without a clausal complement ("called X" but not "called X a liar")
+    transitive: bool = False  # only with an object ("returned the land", not "returned home")
 
 
 class Lexicon:
@@ -120,6 +121,7 @@ class Lexicon:
                     modal=modal,
                     weight=float(item.get("w", 0.8)),
                     bare=bool(item.get("bare", False)),
+                    transitive=bool(item.get("transitive", False)),
                 )
             )
         return tuple(senses)

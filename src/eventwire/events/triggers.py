@@ -37,6 +37,8 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
             continue
         if sense.bare and any(c.dep_ in COMPLEMENTS for c in verb.children):
             continue
+        if sense.transitive and not _has_object(verb):
+            continue
         if sense.obj or sense.not_obj:
             lemmas = _object_lemmas(verb, sense.prt)
             if (sense.obj and not lemmas & sense.obj) or lemmas & sense.not_obj:
@@ -119,6 +121,13 @@ def _has_particle(verb: Token, prt: str) -> bool:
             if not words or any(g.ent_type_ not in TIME_ENTS for g in words):
                 return True  # "called on Iran", not "called ... on Saturday"
     return False
+
+
+def _has_object(verb: Token) -> bool:
+    """A direct object, a passive subject, or the noun a participle describes ("land returned")."""
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
