@@ -27,6 +27,12 @@ def _values(text: str, nlp: Language | None = None) -> dict[str, tuple[str, str]
         # a possessive weekday is not dated by the "would" of its clause: the nearest such day
         ("Lawyers said they would try to overturn Monday's verdict.", "Monday", "2021-06-14"),
         ("Lawyers said they would appeal on Monday.", "Monday", "2021-06-21"),
+        # a bare participle takes the tense of its clause
+        (
+            "The airline will add flights, with the third departing from August 6.",
+            "August 6",
+            "2021-08-06",
+        ),
     ],
 )
 def test_tense_of_the_clause(nlp: Language, text: str, expr: str, value: str) -> None:
@@ -128,3 +134,10 @@ def test_later_counts_from_the_year_last_named() -> None:
     text = "The mine shut in 2003; four years later it reopened."
     assert _values(text)["four years later"] == ("DATE", "2007")
     assert _values("Four years later, it reopened.")["Four years later"] == ("DURATION", "P4Y")
+
+
+def test_quarter_ended_is_the_calendar_quarter_of_its_middle_month() -> None:
+    found = _values("Orders rose in the quarter ended July 31 and in the quarter ended Sept. 30.")
+    assert found["the quarter"] == ("DATE", "2020-Q2")
+    found = _values("Orders rose in the quarter ended Sept. 30.")
+    assert found["the quarter"] == ("DATE", "2020-Q3")

@@ -280,7 +280,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     elif m["endmon"]:  # "the quarter ended Sept. 30"
         month = ctx.lex.months[norm_word(m["endmon"])]
         year = cal.year_for_month(ctx.dct, month, int(m["endday"]), "past")
-        q = (month - 1) // 3 + 1
+        # a quarter ending in July spans May to July: the calendar quarter of its middle month
+        year, middle = cal.shift_months(year, month, -1)
+        q = (middle - 1) // 3 + 1
     else:  # "the quarter", "the latest quarter": the last one reported (completed)
         year, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
         named = re.search(r"\d{4}", adj)

@@ -128,4 +128,14 @@ def tense_from_doc(
         and verb.head.tag_ == "VBD"
     ):
         return "past"
+    if tense == "present" and verb.tag_ == "VBG" and not _has_aux(verb):
+        # a bare participle ("flights departing from August 6") has the tense of its clause
+        outer = _clause_verb(verb.head) if verb.head.i != verb.i else None
+        if outer is not None and outer.i != verb.i:
+            found = _verb_tense(outer, lexicon)
+            return found if found in ("past", "future") else tense
     return tense
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
