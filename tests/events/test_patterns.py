@@ -149,3 +149,8 @@ def test_coming_back_is_not_returning_something(code_text):
     assert code_text("The Kenyan minister returned from Egypt on Monday.") == []
     returned = code_text("Egypt returned the seized boats to Kenya.")
     assert {(e.cameo, e.source.text) for e in returned} == {("0842", "Egypt")}
+
+
+def test_the_receiver_of_give_is_not_what_is_given(code_text):
+    assert code_text("The Kenyan rally gave the dollar a sharp push.") == []
+    assert {e.cameo for e in code_text("Japan gave Kenya five million dollars.")} == {"071"}

@@ -141,7 +141,8 @@ def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
             tok = tok.head
     for child in verb.children:
         heads: list[Token] = []
-        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd", "acomp", "ccomp"):
+        # not "dative": in "give the dollar a push" the dative receives, it is not what is given
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "ccomp"):
             heads = [child, *child.conjuncts]
         elif child.dep_ in ("xcomp", "advmod", "prt") and child.i > verb.i:
             heads = [child]  # "let free", "set free"
