@@ -279,7 +279,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         year, q = cal.shift_quarter(*base, -1) if ctx.last_quarter else base
     elif m["endmon"]:  # "the quarter ended Sept. 30"
         month = ctx.lex.months[norm_word(m["endmon"])]
-        year = cal.year_for_month(ctx.dct, month, int(m["endday"]), "past")
+        day = int(m["endday"])
+        year = cal.year_for_month(ctx.dct, month, day, "past")
+        end = cal.safe_date(year, month, day)
+        if end and end > ctx.dct and re.match(r"\s+ended\b", ctx.text[m.end() :]):
+            year -= 1  # "ended": a quarter already over
         # a quarter ending in July spans May to July: the calendar quarter of its middle month
         year, middle = cal.shift_months(year, month, -1)
         q = (middle - 1) // 3 + 1
