@@ -154,3 +154,18 @@ def test_coming_back_is_not_returning_something(code_text):
 def test_the_receiver_of_give_is_not_what_is_given(code_text):
     assert code_text("The Kenyan rally gave the dollar a sharp push.") == []
     assert {e.cameo for e in code_text("Japan gave Kenya five million dollars.")} == {"071"}
+
+
+def test_struck_a_deal_agrees_and_it_strikes_me_attacks_nobody(code_text):
+    assert {e.cameo for e in code_text("Kenya struck a trade deal with Egypt.")} == {"057"}
+    assert code_text("It strikes me that Kenya pays more than Egypt.") == []
+
+
+def test_recognising_a_fact_is_not_diplomatic_recognition(code_text):
+    assert code_text("The Kenyan minister recognised the importance of the Egyptian market.") == []
+    assert {e.cameo for e in code_text("Kenya recognised Kosovo.")} == {"054"}
+
+
+def test_a_gerund_after_a_scene_preposition_is_background(code_text):
+    events = code_text("After meeting the Egyptian president, the Kenyan minister praised Egypt.")
+    assert {e.cameo for e in events} == {"051"}

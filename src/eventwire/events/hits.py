@@ -24,6 +24,8 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in VERBAL:
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in lexicon.background_preps:
+            continue  # "After meeting X in Paris, Y said ...": the scene, not the news
         hit = _verb_hit(tok, lexicon, consumed)
         if hit is not None:
             hits.append(hit)
