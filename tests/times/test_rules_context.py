@@ -141,3 +141,11 @@ def test_quarter_ended_is_the_calendar_quarter_of_its_middle_month() -> None:
     assert found["the quarter"] == ("DATE", "2020-Q2")
     found = _values("Orders rose in the quarter ended Sept. 30.")
     assert found["the quarter"] == ("DATE", "2020-Q3")
+
+
+def test_the_future_of_something_is_no_time() -> None:
+    assert find_times("Leaders argued over the future of the alliance.", DCT) == []
+    assert _values("Leaders may meet again in the future.")["the future"] == (
+        "DATE",
+        "FUTURE_REF",
+    )

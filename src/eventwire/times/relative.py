@@ -370,7 +370,10 @@ def clock_word(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def ref(m: re.Match[str], ctx: Context) -> Norm | None:
-    return "DATE", ctx.lex.refs[norm_word(m.group())]
+    word = norm_word(m.group())
+    if word in ("the future", "the past") and re.match(r"\s+of\b", ctx.text[m.end() :]):
+        return None  # "the future of the region": a thing's prospects, not a time
+    return "DATE", ctx.lex.refs[word]
 
 
 def vague_period(m: re.Match[str], ctx: Context) -> Norm | None:
