@@ -169,3 +169,10 @@ def test_recognising_a_fact_is_not_diplomatic_recognition(code_text):
 def test_a_gerund_after_a_scene_preposition_is_background(code_text):
     events = code_text("After meeting the Egyptian president, the Kenyan minister praised Egypt.")
     assert {e.cameo for e in events} == {"051"}
+
+
+def test_a_quantity_noun_stands_for_what_it_counts(code_text):
+    waves = code_text("The Kenyan army launched a wave of air strikes on Somalia.")
+    assert {e.cameo for e in waves} == {"195"}
+    rounds = code_text("Kenya held a new round of talks with Egypt.")
+    assert {e.cameo for e in rounds} == {"046"}

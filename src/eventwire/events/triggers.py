@@ -84,15 +84,27 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def object_nouns(verb: Token) -> list[Token]:
-    """Object nouns of a verb: direct objects and objects of its prepositions/particles."""
+def object_nouns(verb: Token, quantities: frozenset[str] = frozenset()) -> list[Token]:
+    """Object nouns of a verb: direct objects and objects of its prepositions/particles. A
+    quantity noun stands for what it counts: "launched a wave of attacks" -> attacks."""
     out = []
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in NOMINAL:
             out.extend([child, *child.conjuncts])
         elif child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL)
-    return out
+    return [counted for noun in out for counted in _counted(noun, quantities)]
+
+
+def _counted(noun: Token, quantities: frozenset[str]) -> list[Token]:
+    if noun.lemma_.lower() not in quantities:
+        return [noun]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL]
+            if inner:
+                return [n for g in inner for n in (g, *g.conjuncts)]
+    return [noun]
 
 
 def embedded_verb(verb: Token) -> Token | None:
