@@ -149,3 +149,14 @@ def test_the_future_of_something_is_no_time() -> None:
         "DATE",
         "FUTURE_REF",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The decades-long feud ended.", "decades-long", "PXDE"),
+        ("Their third week-long strike began.", "week-long", "P1W"),
+    ],
+)
+def test_long_adjectives_are_durations(text: str, expr: str, value: str) -> None:
+    assert _values(text)[expr] == ("DURATION", value)

@@ -127,6 +127,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"
         f"business|calendar)\\s+)?(?P<unit>{unit})(?P<half>\\s+and\\s+a\\s+half)?(?:-long)?"
         f"(?!-old|\\s+old\\b)",
+        "long_adj": r"(?P<unit>hour|day|week|month|year|decade|centur(?:y|ies))(?P<pl>s)?-long",
         "the_years": r"(?:over|in|during|through|across|for)\s+(?P<span>the\s+(?:(?:early|first|"
         r"following|intervening|ensuing)\s+)?(?P<unit>years|decades|centuries))(?!\s+(?:of|ago)\b)",
         "bare_plural": r"(?:for|in|over|within|after|than|take|took|takes)\s+(?P<span>"
@@ -227,6 +228,7 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "duration": units,
         "bare_plural": {u for u in units if u.endswith("s")},
         "the_years": {"years", "decades", "centuries"},
+        "long_adj": {"long"},
         "set": {"every", "each", "per"},
         "set_adverb": set(lex.sets),
         "set_freq": {"once", "twice", "thrice", "times"},

@@ -40,6 +40,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "duration": relative.duration,
     "bare_plural": relative.bare_plural,
     "the_years": relative.bare_plural,
+    "long_adj": relative.long_adj,
     "set": relative.set_every,
     "set_adverb": relative.set_adverb,
     "set_freq": relative.set_freq,

@@ -255,6 +255,13 @@ def bare_plural(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DURATION", duration_value(None, unit_code(m["unit"], ctx.lex))
 
 
+def long_adj(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "a day-long meeting" P1D, "a decades-long feud" PXDE: how long, with no count written."""
+    code = unit_code(m["unit"], ctx.lex)
+    plural = bool(m["pl"]) or m["unit"].lower().endswith("ies")
+    return "DURATION", duration_value(None if plural else 1, code)
+
+
 def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     what = norm_word(m["what"])
     if norm_word(m["q"]) == "per" and what not in ("day", "week", "month", "year", "quarter"):
