@@ -63,7 +63,7 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
             if inner is not None:
                 return _governed(verb, inner, modal, sense.id if sense else f"gov.{lemma}", lexicon)
     if lemma in lexicon.light_verbs or (sense and sense.modal):
-        for noun in object_nouns(verb, lexicon.quantity_nouns):
+        for noun in object_nouns(verb, lexicon.quantity_nouns, lexicon.responsibility_nouns):
             nsense = noun_sense(noun, lexicon, verb)
             if nsense is None or noun.i in consumed:
                 continue

@@ -53,6 +53,7 @@ class Lexicon:
         self.receiving_verbs = frozenset(data["receiving_verbs"])
         self.question_verbs = frozenset(data["question_verbs"])
         self.quantity_nouns = frozenset(data["quantity_nouns"])
+        self.responsibility_nouns = frozenset(data["responsibility_nouns"])
         self.question_words = frozenset(data["question_words"])
         self.receiving_have_roots = frozenset(str(r) for r in data["receiving_have_roots"])
         self.modal_maps: dict[str, dict[str, str]] = {

@@ -84,26 +84,34 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def object_nouns(verb: Token, quantities: frozenset[str] = frozenset()) -> list[Token]:
+def object_nouns(
+    verb: Token,
+    quantities: frozenset[str] = frozenset(),
+    responsibility: frozenset[str] = frozenset(),
+) -> list[Token]:
     """Object nouns of a verb: direct objects and objects of its prepositions/particles. A
-    quantity noun stands for what it counts: "launched a wave of attacks" -> attacks."""
+    quantity noun stands for what it counts ("launched a wave of attacks" -> attacks), and
+    responsibility for what it is for ("claimed responsibility for the attack" -> attack)."""
     out = []
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in NOMINAL:
             out.extend([child, *child.conjuncts])
         elif child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL)
-    return [counted for noun in out for counted in _counted(noun, quantities)]
+    looks = ((quantities, "of"), (responsibility, "for"))
+    return [inner for noun in out for inner in _stood_for(noun, looks)]
 
 
-def _counted(noun: Token, quantities: frozenset[str]) -> list[Token]:
-    if noun.lemma_.lower() not in quantities:
-        return [noun]
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL]
-            if inner:
-                return [n for g in inner for n in (g, *g.conjuncts)]
+def _stood_for(noun: Token, looks: tuple[tuple[frozenset[str], str], ...]) -> list[Token]:
+    lemma = noun.lemma_.lower()
+    for words, prep in looks:
+        if lemma not in words:
+            continue
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL]
+                if inner:
+                    return [n for g in inner for n in (g, *g.conjuncts)]
     return [noun]
 
 
