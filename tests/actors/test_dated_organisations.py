@@ -41,6 +41,14 @@ def test_the_taliban_leader_follows_the_same_convention(actors_of) -> None:
     assert after["Hibatullah Akhundzada"] == "AFGGOV"
 
 
+def test_hts_is_the_government_after_damascus_fell(actors_of) -> None:
+    text = "Hayat Tahrir al-Sham fighters entered the city."
+    before = {a.name: a.code for a in actors_of(text, date(2020, 1, 1))}
+    after = {a.name: a.code for a in actors_of(text, date(2025, 3, 1))}
+    assert before["Hayat Tahrir al-Sham"].startswith("SYRREB")
+    assert after["Hayat Tahrir al-Sham"].startswith("SYRGOV")
+
+
 def test_undated_organisations_keep_one_code(actors_of) -> None:
     for day in (date(1990, 1, 1), date(2024, 1, 1)):
         assert codes(actors_of, "NATO met in Brussels.", day)["NATO"] == "IGOWSTNAT"

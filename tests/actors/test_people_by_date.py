@@ -83,3 +83,28 @@ def test_a_junta_leader_is_military_and_a_later_president_government(actors_of) 
     junta = actors_of("Mahamat Idriss Deby spoke.", date(2022, 1, 1))[0]
     elected = actors_of("Mahamat Idriss Deby spoke.", date(2025, 1, 1))[0]
     assert (junta.code, elected.code) == ("TCDMIL", "TCDGOV")
+
+
+def test_a_title_takes_the_holders_code(actors_of) -> None:
+    """A junta leader is MIL whether named or only titled ("the Burkinabe president")."""
+    titled = [a for a in actors_of("The Burkinabe president spoke.", date(2023, 5, 1))][0]
+    named = [a for a in actors_of("Ibrahim Traore spoke.", date(2023, 5, 1))][0]
+    assert titled.name == "Ibrahim Traore"
+    assert titled.code == named.code == "BFAMIL"
+    before = [a for a in actors_of("The Burkinabe president spoke.", date(2019, 5, 1))][0]
+    assert (before.name, before.code) == ("Roch Marc Christian Kabore", "BFAGOV")
+
+
+def test_a_title_finds_the_head_whose_role_it_names(actors_of) -> None:
+    """Iran's president is its head of government; "president" names heads of state."""
+    iran = [a for a in actors_of("The Iranian president spoke.", date(2019, 1, 1))][0]
+    assert iran.name == "Hassan Rouhani"
+    france = [a for a in actors_of("The French president spoke.", date(2019, 1, 1))][0]
+    assert france.name == "Emmanuel Macron"
+    israel = [a for a in actors_of("The Israeli prime minister spoke.", date(2019, 1, 1))][0]
+    assert israel.name == "Benjamin Netanyahu"
+
+
+def test_titled_holder_keeps_the_office_when_no_role_fits(dictionary) -> None:
+    held = dictionary.titled_holder("SDN", "head_of_state", date(2023, 1, 1), "president")
+    assert held is not None and held[1].name == "Abdel Fattah al-Burhan"

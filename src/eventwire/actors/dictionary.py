@@ -18,6 +18,7 @@ from eventwire.actors.tables import DictionaryError, Phrase, country_phrases, ta
 
 HERE = Path(__file__).resolve().parent
 OUR_TABLES = ("agents.tsv", "organisations.tsv", "people.tsv")
+_OTHER_HEAD = {"head_of_state": "head_of_government", "head_of_government": "head_of_state"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,22 @@ class ActorDictionary:
         if not held:
             return None
         return max(held, key=lambda pair: pair[0].start or date.min)
+
+    def titled_holder(
+        self, country: str, office: str, day: date, title: str
+    ) -> tuple[Tenure, ActorEntry] | None:
+        """`holder`, but a head of state or government whose role lacks the title's word gives
+        way to the other head whose role has it: "the Iranian president" is Iran's President
+        (its head of government), not the Supreme Leader (its head of state)."""
+        held = self.holder(country, office, day)
+        other_office = _OTHER_HEAD.get(office)
+        word = title.lower()
+        if held is None or other_office is None or word in (held[0].role or "").lower():
+            return held
+        other = self.holder(country, other_office, day)
+        if other is not None and word in (other[0].role or "").lower():
+            return other
+        return held
 
     def people_named(self, surname_key: str) -> list[ActorEntry]:
         """Table actors with this folded, lower-cased word in one of their names (callers narrow

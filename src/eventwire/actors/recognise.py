@@ -276,14 +276,18 @@ class _Composer:
             code = (country or "") + "ELI"
             self.emit(start, end, code, country, "ELI", None, None, self.kind_of(agent, agent_end))
             return
+        code, agent_code = (country or "") + agent.agent, agent.agent
         if country and office and not self.plural(agent_end):
-            held = self.dictionary.holder(country, office, self.day)
+            title = self.doc[agent_end - 1].text
+            held = self.dictionary.titled_holder(country, office, self.day, title)
             if held is not None:
                 tenure, entry = held
                 name, role = entry.name, tenure.role
-        code = (country or "") + agent.agent
+                if tenure.country == country and tenure.agent:
+                    # the holder's own code: a junta's "president" is MIL, as by name
+                    code, agent_code = tenure.code, tenure.agent
         kind = self.kind_of(agent, agent_end)
-        self.emit(start, end, code, country, agent.agent, name, role, kind)
+        self.emit(start, end, code, country, agent_code, name, role, kind)
 
     def country_chain(self, unit: Unit) -> tuple[list[tuple[Unit, str]], int]:
         """A country word and those coordinated with it: ([(unit, code)], index after)."""
