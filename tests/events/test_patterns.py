@@ -180,6 +180,6 @@ def test_a_quantity_noun_stands_for_what_it_counts(code_text):
 
 def test_who_claims_an_attack_is_its_source(code_text):
     events = code_text("The Somali militants claimed responsibility for the bombing in Nairobi.")
-    assert [(e.source.text, e.cameo_root) for e in events] == [("Somali militants", "18")]
+    assert [(e.source.text, e.cameo_root) for e in events] == [("The Somali militants", "18")]
     claimed = code_text("The Somali militants claimed the attack on the Kenyan army.")
     assert {e.cameo_root for e in claimed} == {"19"}
