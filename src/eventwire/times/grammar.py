@@ -17,7 +17,7 @@ from eventwire.times.lexicon import TimeLexicon
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    anchors: frozenset[str]  # words (or "#n": an n-digit number) one of which every match holds
+    anchors: frozenset[str]  # words ("#n": an n-digit number; "/", ":") one of which matches hold
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "month": months,
         "week_of": {"week"},
         "iso": {"#4"},
-        "slash": {"#1", "#2"},
+        "slash": {"/"},
         "year": {"#4", "nineteen", "thousand"},
         "fy": {"fy", "fiscal"},
         "dotted": {"#4"},
@@ -237,8 +237,8 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "clock_part": {"morning", "afternoon", "evening"},
         "day_and": months,
         "anchored_day": {"day", "morning", "evening", "night"},
-        "clock24": {"#1", "#2"},
-        "clock24tz": {"#1", "#2"},
+        "clock24": {":"},
+        "clock24tz": {":"},
         "day_ordinal": {"st", "nd", "rd", "th"},
         "ref": _last_words(list(lex.refs)),
         "vague_period": _last_words(list(lex.vague_periods)),

@@ -107,12 +107,14 @@ _REACH = 60  # characters a match may extend before/after its anchor word
 
 
 class _WordIndex:
-    """Where the words of a text are (lower-cased; numbers as "#<digits>"), found on demand."""
+    """Where the words of a text are (lower-cased; numbers as "#<digits>"; the marks "/" and
+    ":"), found on demand."""
 
     def __init__(self, text: str) -> None:
         self.lower = text.lower()
         self.present = set(_WORD.findall(self.lower))
         self.present.update(f"#{len(n)}" for n in _NUMBER.findall(self.lower))
+        self.present.update(mark for mark in "/:" if mark in text)  # anchors of "5/6", "10:30"
         self.cache: dict[str, list[int]] = {}
         self.numbers: dict[str, list[int]] | None = None
 
