@@ -160,3 +160,8 @@ def test_the_future_of_something_is_no_time() -> None:
 )
 def test_long_adjectives_are_durations(text: str, expr: str, value: str) -> None:
     assert _values(text)[expr] == ("DURATION", value)
+
+
+def test_vague_count_later_is_a_duration() -> None:
+    assert _values("A few days later the envoy left.")["A few days later"] == ("DURATION", "PXD")
+    assert _values("The envoy left a few days ago.")["a few days ago"] == ("DATE", "PAST_REF")

@@ -189,6 +189,8 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     code = unit_code(m["unit"], ctx.lex)
     direction = norm_word(m["dir"])
     sign = 1 if direction in ("later", "from now", "hence") else -1
+    if n is None and direction in ("earlier", "later"):
+        return "DURATION", duration_value(None, code)  # "a few days later": from another event
     if n is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     if code.startswith("T") or (direction in ("earlier", "later") and code in ("D", "W")):
