@@ -120,6 +120,39 @@ def code(
 
 
 @app.command()
+def headline(
+    inputs: Inputs,
+    published: Published = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+    actors: ActorFiles = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Which claims of each headline the article's body supports, and which it does not."""
+    from eventwire.headline import check_headline
+
+    if fmt not in ("table", "json", "jsonl"):
+        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+    when = _parse_date(published, "--published")
+    coder = _load_coder(actors)
+    rejects: list[Reject] = []
+    claims = [
+        claim
+        for article in _read_articles(inputs, when, rejects, max_bytes)
+        for claim in check_headline(article, coder)
+    ]
+    if fmt == "jsonl":
+        write_jsonl(to_dict(c) for c in claims)
+    elif fmt == "json":
+        write_json(to_dict(c) for c in claims)
+    else:
+        rows = [(c.article_id, c.text, c.status, c.reason) for c in claims]
+        headers = ("article", "claim", "status", "why")
+        Console().print(counts_table(f"{len(claims)} headline claims", rows, headers))
+    if not claims and rejects:
+        raise _fail("no article could be read (see the rejects above)")
+
+
+@app.command()
 def ingest(
     inputs: Inputs,
     db: Db = DEFAULT_DB,
