@@ -255,3 +255,14 @@ def test_a_short_name_stands_for_one_person_at_a_time() -> None:
         stints.sort()
         for (_, end, name), (start, _, other) in zip(stints, stints[1:], strict=False):
             assert name == other or start >= end, f"{short!r}: {name} and {other} at once"
+
+
+def test_officers_of_an_organisation_do_not_overlap() -> None:
+    spans: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
+    for row, start, end in people_stints():
+        if not row["country"] and row["office"] != "leader":
+            spans.setdefault((row["code"], row["office"]), []).append((start, end, row["name"]))
+    for key, held in spans.items():
+        held.sort()
+        for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
+            assert start >= end, f"{key}: {name} until {end} overlaps {other} from {start}"
