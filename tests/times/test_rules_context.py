@@ -24,6 +24,9 @@ def _values(text: str, nlp: Language | None = None) -> dict[str, tuple[str, str]
         # past perfect: the day lies before a past point, even after "until" or "due to"
         ("Until Thursday, the police had not named a suspect.", "Thursday", "2021-06-10"),
         ("The offer had been due to lapse on Friday.", "Friday", "2021-06-11"),
+        # a modal over a perfect looks back
+        ("The storm may have caused the outage on Monday.", "Monday", "2021-06-14"),
+        ("The storm may cause outages on Monday.", "Monday", "2021-06-21"),
         # a possessive weekday is not dated by the "would" of its clause: the nearest such day
         ("Lawyers said they would try to overturn Monday's verdict.", "Monday", "2021-06-14"),
         ("Lawyers said they would appeal on Monday.", "Monday", "2021-06-21"),

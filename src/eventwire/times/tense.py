@@ -63,9 +63,22 @@ def _past_perfect(verb: Token) -> bool:
     )
 
 
+def _modal_perfect(verb: Token) -> bool:
+    """ "may have been", "would have left": a modal over a perfect looks back, not ahead."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(
+        c.tag_ == "MD" for c in verb.children if c.dep_ in ("aux", "auxpass")
+    )
+
+
 def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
-    if _past_perfect(verb) or (verb.dep_ in ("xcomp", "acomp") and _past_perfect(verb.head)):
-        return "past"
+    current = verb
+    for _ in range(3):  # "had been due to expire": the perfect sits on a verb above
+        if _past_perfect(current) or _modal_perfect(current):
+            return "past"
+        if current.dep_ not in ("xcomp", "acomp") or current.head.i == current.i:
+            break
+        current = current.head
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass"):
             word = child.lower_
