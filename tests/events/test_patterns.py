@@ -183,3 +183,4 @@ def test_who_claims_an_attack_is_its_source(code_text):
     assert [(e.source.text, e.cameo_root) for e in events] == [("The Somali militants", "18")]
     claimed = code_text("The Somali militants claimed the attack on the Kenyan army.")
     assert {e.cameo_root for e in claimed} == {"19"}
+

@@ -60,11 +60,14 @@ def _events_of(
         code = lexicon.recode(modality.recode, code) or code
     if code == "drop":
         return []
+    code = _in_context(code, hit, lexicon)
     status = "future" if hit.via_modal == "intent" else modality.status
     sources, certainty = _sources(hit, index, lexicon)
     if not sources:
         return []
     targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
+    if code[:2] in lexicon.sent_forces_roots or code in lexicon.sent_forces_codes:
+        targets = _destinations(hit, targets, index, lexicon)
     if _received(hit, code, lexicon):
         givers = [g for g in _givers(hit, index) if g not in sources]
         if not givers:
@@ -139,6 +142,34 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
             if pair:
                 return pair, 0.9
     return [], 0.0
+
+
+def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
+    """A code the clause's words change: troops deployed "on a peacekeeping mission" are
+    peacekeepers provided (074), not a show of force (154)."""
+    words = {t.lemma_.lower() for t in hit.clause.subtree} | {t.lower_ for t in hit.clause.subtree}
+    if hit.noun is not None:
+        words |= {t.lemma_.lower() for t in hit.noun.subtree}
+    for rule in lexicon.context_recodes:
+        if code[: len(rule.prefix)] == rule.prefix and words & rule.words:
+            return rule.code
+    return code
+
+
+def _destinations(
+    hit: Hit, targets: list[Actor], index: args.ActorLookup, lexicon: Lexicon
+) -> list[Actor]:
+    """Forces sent or deployed are not the target; where they go is ("sent troops to Syria")."""
+    kept = [t for t in targets if not (t.country is None and t.agent in lexicon.forces_agents)]
+    if kept:
+        return kept
+    heads = [
+        h
+        for tok in (hit.clause, hit.noun)
+        if tok is not None
+        for h in args.prep_objects(tok, frozenset({"to", "into", "in"}))
+    ]
+    return args.actors_of(heads, index)
 
 
 def _received(hit: Hit, code: str, lexicon: Lexicon) -> bool:

@@ -33,6 +33,15 @@ class Sense:
     transitive: bool = False  # only with an object ("returned the land", not "returned home")
 
 
+@dataclass(frozen=True, slots=True)
+class ContextRecode:
+    """Events whose code starts with `prefix` take `code` when the clause has one of `words`."""
+
+    prefix: str
+    words: frozenset[str]
+    code: str
+
+
 class Lexicon:
     """Trigger senses by lemma plus the tables that steer argument finding and modality."""
 
@@ -53,6 +62,13 @@ class Lexicon:
         self.receiving_verbs = frozenset(data["receiving_verbs"])
         self.question_verbs = frozenset(data["question_verbs"])
         self.quantity_nouns = frozenset(data["quantity_nouns"])
+        self.context_recodes = tuple(
+            ContextRecode(str(r["prefix"]), frozenset(r["words"]), str(r["code"]))
+            for r in data["context_recodes"]
+        )
+        self.sent_forces_roots = frozenset(str(r) for r in data["sent_forces"]["roots"])
+        self.sent_forces_codes = frozenset(str(c) for c in data["sent_forces"]["codes"])
+        self.forces_agents = frozenset(data["sent_forces"]["agents"])
         self.responsibility_nouns = frozenset(data["responsibility_nouns"])
         self.question_words = frozenset(data["question_words"])
         self.receiving_have_roots = frozenset(str(r) for r in data["receiving_have_roots"])
