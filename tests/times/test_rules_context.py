@@ -168,3 +168,8 @@ def test_long_adjectives_are_durations(text: str, expr: str, value: str) -> None
 def test_vague_count_later_is_a_duration() -> None:
     assert _values("A few days later the envoy left.")["A few days later"] == ("DURATION", "PXD")
     assert _values("The envoy left a few days ago.")["a few days ago"] == ("DATE", "PAST_REF")
+
+
+def test_noon_or_midnight_on_a_weekday() -> None:
+    found = _values("The truce ran out at midnight on Sunday.")
+    assert found["midnight on Sunday"] == ("TIME", "2021-06-13T00:00")

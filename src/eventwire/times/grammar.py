@@ -150,9 +150,10 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "day_and": f"(?P<mon>{month_any})\\s+(?P<first>{day})\\s*(?:and|or|to|-|–)\\s*"
         f"(?P<span>(?P<day>[12]?\\d|3[01])(?:st|nd|rd|th)?)(?!\\d)",
         "anchored_day": r"(?P<w>(?:that(?:\s+same)?|the\s+same)\s+day|"
-        r"the\s+(?:next|following|previous)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)(?=\s*[,.;]))",
-        "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?P<day>{wd_full}|yesterday|today|"
-        f"tomorrow))?",
+        r"the\s+(?:next|following|previous)\s+(?:day|morning|evening|night)|"
+        r"the\s+day\s+(?:before|after)(?=\s*[,.;]))",
+        "clock_word": f"(?P<w>noon|midnight|midday)(?:,?\\s+(?:on\\s+)?"
+        f"(?P<day>{wd_full}|yesterday|today|tomorrow))?",
         "ref": _alt(list(lex.refs)),
         "vague_period": _alt(list(lex.vague_periods)),
         "year_end": r"year[\s-]end|year's\s+end",
