@@ -27,3 +27,20 @@ def test_forces_sent_are_not_the_target_their_destination_is(coder) -> None:
     assert [(e.cameo_root, e.target.code if e.target else None) for e in events] == [
         ("15", "UKR")
     ]
+
+
+def test_saying_someone_was_responsible_accuses_them(coder) -> None:
+    events = coded(coder, "Kenya said Somali militants were behind the bombing.")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [("112", "KEN", "SOMREB")]
+    assert coded(coder, "Kenya said Somali militants were not responsible.") == []
+
+
+def test_a_document_speaks_for_whoever_issues_it(coder) -> None:
+    events = coded(coder, "Norway issued a statement condemning Israel.")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [("111", "NOR", "ISR")]
+
+
+def test_what_is_faced_comes_from_the_one_who_does_it(coder) -> None:
+    events = coded(coder, "Iran faced sharp criticism from France.")
+    assert [(e.cameo_root, e.source.code, e.target.code) for e in events] == [("11", "FRA", "IRN")]
+    assert coded(coder, "Iran faces new sanctions.") == []  # nobody named imposes them

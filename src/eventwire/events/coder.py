@@ -123,6 +123,9 @@ def _inside_content(clause: Token, lexicon: Lexicon) -> bool:
 
 def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[Actor], float]:
     clause = hit.clause
+    issuer = _issuer(clause, lexicon)
+    if issuer is not None:
+        clause = issuer  # "X released a statement condemning Y": X condemns
     if clause.pos_ in VERBAL:
         heads, certainty = args.subject_heads(clause)
         found = args.actors_of(heads, index)
@@ -142,6 +145,18 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
             if pair:
                 return pair, 0.9
     return [], 0.0
+
+
+def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that issues a document the trigger describes ("put out a report accusing"),
+    when the trigger is a participle of that document noun."""
+    doc_noun = clause.head
+    if clause.dep_ != "acl" or doc_noun.lemma_.lower() not in lexicon.document_nouns:
+        return None
+    verb = doc_noun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.pos_ in VERBAL and verb.i != doc_noun.i else None
 
 
 def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:

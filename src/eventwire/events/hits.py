@@ -41,7 +41,7 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
 def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
     lemma = verb.lemma_.lower()
     if lemma in lexicon.speech_verbs:
-        said = _obligation_hit(verb, lexicon, consumed)
+        said = _obligation_hit(verb, lexicon, consumed) or _blame_hit(verb, lexicon, consumed)
         if said is not None:
             return said
     sense = verb_sense(verb, lexicon)
@@ -112,6 +112,27 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         subjects = [c for c in clause.children if c.dep_ in args.SUBJ | args.PASS_SUBJ]
         tokens = [say, *(inner.tokens if inner else [clause])]
         return Hit(demand, code, rule, say, tokens, None, [], "demand", subjects)
+    return None
+
+
+def _blame_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
+    """ "X said Y was responsible", "X said Y was behind the attack": X accuses Y (112)."""
+    for clause in say.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be" or clause.i in consumed:
+            continue
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "said Y was not responsible" clears Y
+        blamed = [
+            c
+            for c in clause.children
+            if c.dep_ in ("acomp", "attr", "prep") and c.lower_ in lexicon.blame_words
+        ]
+        subjects = [c for c in clause.children if c.dep_ in args.SUBJ]
+        if not blamed or not subjects:
+            continue
+        consumed.add(clause.i)
+        accuse = lexicon.senses("verb", "accuse")[0]
+        return Hit(accuse, "112", "say.responsible", say, [say, *blamed], None, [], None, subjects)
     return None
 
 

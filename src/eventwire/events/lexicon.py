@@ -62,6 +62,8 @@ class Lexicon:
         self.receiving_verbs = frozenset(data["receiving_verbs"])
         self.question_verbs = frozenset(data["question_verbs"])
         self.quantity_nouns = frozenset(data["quantity_nouns"])
+        self.blame_words = frozenset(data["blame_words"])
+        self.document_nouns = frozenset(data["document_nouns"])
         self.context_recodes = tuple(
             ContextRecode(str(r["prefix"]), frozenset(r["words"]), str(r["code"]))
             for r in data["context_recodes"]
