@@ -173,3 +173,8 @@ def test_vague_count_later_is_a_duration() -> None:
 def test_noon_or_midnight_on_a_weekday() -> None:
     found = _values("The truce ran out at midnight on Sunday.")
     assert found["midnight on Sunday"] == ("TIME", "2021-06-13T00:00")
+
+
+def test_title_cased_this_week_is_a_name() -> None:
+    assert find_times('The minister spoke on the TV show "This Week" about the war.', DCT) == []
+    assert _values("Ministers met this week.")["this week"] == ("DATE", "2021-W24")

@@ -29,7 +29,15 @@ _UNIT_OF = {
 }
 
 
+def _title_cased(unit: str) -> bool:
+    """ "This Week", "Next Year": a title-cased name (a show, a slogan), not a time."""
+    word = unit.split()[0]
+    return word.istitle() and len(word) > 1
+
+
 def rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    if _title_cased(m["unit"]):
+        return None
     rel = norm_word(m["rel"])
     unit = _UNIT_OF[norm_word(m["unit"])]
     if rel == "the full" and unit == "Y":
@@ -70,6 +78,8 @@ def _weekend(ctx: Context, m: re.Match[str], offset: int) -> str:
 
 
 def the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    if _title_cased(m["unit"]):
+        return None
     det, unit = norm_word(m["det"]), norm_word(m["unit"])
     if unit in ctx.lex.day_parts:
         if det == "that":  # "that evening": a part of the day the text last named
