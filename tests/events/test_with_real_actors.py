@@ -44,3 +44,15 @@ def test_what_is_faced_comes_from_the_one_who_does_it(coder) -> None:
     events = coded(coder, "Iran faced sharp criticism from France.")
     assert [(e.cameo_root, e.source.code, e.target.code) for e in events] == [("11", "FRA", "IRN")]
     assert coded(coder, "Iran faces new sanctions.") == []  # nobody named imposes them
+
+
+def test_an_arrest_with_no_agent_is_the_act_of_the_state_where_it_happened(coder) -> None:
+    events = coded(coder, "The blogger was arrested in Uganda on Friday.")
+    assert [(e.cameo, e.source.code) for e in events] == [("173", "UGA")]
+    assert coded(coder, "The blogger was arrested on Friday.") == []  # nobody to name
+
+
+def test_who_is_responsible_for_an_attack_did_it(coder) -> None:
+    events = coded(coder, "Somali militants were responsible for the bombing of the Kenyan base.")
+    assert [(e.cameo_root, e.source.code) for e in events] == [("18", "SOMREB")]
+    assert coded(coder, "Egypt is responsible for security in the region.") == []

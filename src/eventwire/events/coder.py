@@ -63,6 +63,8 @@ def _events_of(
     code = _in_context(code, hit, lexicon)
     status = "future" if hit.via_modal == "intent" else modality.status
     sources, certainty = _sources(hit, index, lexicon)
+    if not sources and code[:2] in lexicon.state_act_roots:
+        sources, certainty = _state_of_place(hit.clause, index), 0.7
     if not sources:
         return []
     targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
@@ -145,6 +147,20 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
             if pair:
                 return pair, 0.9
     return [], 0.0
+
+
+def _state_of_place(clause: Token, index: args.ActorLookup) -> list[Actor]:
+    """ "was arrested in Rwanda": with no agent named, the state where it happened acts (arrests
+    and detentions are acts of the state's authorities)."""
+    if clause.pos_ not in VERBAL or not any(c.dep_ == "auxpass" for c in clause.children):
+        return []
+    if any(c.dep_ == "agent" for c in clause.children):
+        return []
+    places = args.prep_objects(clause, frozenset({"in"}))
+    for place in list(places):
+        places += args.prep_objects(place, frozenset({"in"}))  # "a prison in Rangoon, Myanmar"
+    found = args.actors_of(places, index)
+    return [a for a in found if a.kind == "state" and a.country is not None][:1]
 
 
 def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:

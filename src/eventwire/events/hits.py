@@ -44,6 +44,8 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         said = _obligation_hit(verb, lexicon, consumed) or _blame_hit(verb, lexicon, consumed)
         if said is not None:
             return said
+    if lemma == "be":
+        return _responsible_hit(verb, lexicon, consumed)
     sense = verb_sense(verb, lexicon)
     if lemma in lexicon.question_verbs:
         asked = _question(verb, lexicon)
@@ -112,6 +114,25 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         subjects = [c for c in clause.children if c.dep_ in args.SUBJ | args.PASS_SUBJ]
         tokens = [say, *(inner.tokens if inner else [clause])]
         return Hit(demand, code, rule, say, tokens, None, [], "demand", subjects)
+    return None
+
+
+def _responsible_hit(be: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
+    """ "X was responsible for the killings", "X is behind the attack": X did it."""
+    for child in be.children:
+        if child.lower_ not in lexicon.blame_words:
+            continue
+        holders = [child] if child.dep_ == "prep" else [
+            p for p in child.children if p.dep_ == "prep" and p.lower_ == "for"
+        ]
+        for prep in holders:
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                sense = noun_sense(noun, lexicon, None)
+                if sense is None or noun.i in consumed:
+                    continue
+                consumed.add(noun.i)
+                rule = f"be.{child.lower_}+{sense.id}"
+                return Hit(sense, sense.code, rule, be, [be, child, noun], noun, [noun])
     return None
 
 
