@@ -178,3 +178,8 @@ def test_noon_or_midnight_on_a_weekday() -> None:
 def test_title_cased_this_week_is_a_name() -> None:
     assert find_times('The minister spoke on the TV show "This Week" about the war.', DCT) == []
     assert _values("Ministers met this week.")["this week"] == ("DATE", "2021-W24")
+
+
+def test_today_after_a_capitalised_word_is_a_name() -> None:
+    assert find_times("A poll for USA Today showed a lead.", DCT) == []
+    assert _values("Today the army withdrew.")["Today"] == ("DATE", "2021-06-16")

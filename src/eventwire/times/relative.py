@@ -138,6 +138,7 @@ def _day_word_date(w: str, ctx: Context):
     return ctx.dct + timedelta(days=offsets[w])
 
 
+_NAME_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s+$")
 _POSSESSIVE_PHRASE = re.compile(r"['’]s((?:\s+[a-z-]+){1,3})")
 _FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "of", "on", "in", "at", "to", "for", "by", "with", "and", "or", "is", "are"]
@@ -159,6 +160,8 @@ def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
     w = norm_word(m["w"])
     if w in ("today", "tomorrow") and not m["part"] and _generic_possessive(ctx, m.end()):
         return None  # "today's youth", "tomorrow's world": an age, not a day
+    if m["w"][0].isupper() and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None  # "USA Today", "VOA Today": part of a name
     d = _day_word_date(w, ctx)
     ctx.last_day = d
     part = norm_word(m["part"])
