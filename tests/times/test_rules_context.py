@@ -122,6 +122,7 @@ def test_today_before_an_event_noun_is_the_article_day() -> None:
         ("The council is renewed every other year.", "every other year", "SET", "P2Y"),
         ("The market opens on Tuesdays.", "Tuesdays", "SET", "XXXX-WXX-2"),
         ("Over the years the movement split.", "the years", "DURATION", "PXY"),
+        ("Prices may fall in the months ahead.", "the months ahead", "DURATION", "PXM"),
         ("In the decades that followed, the port declined.", "the decades", "DURATION", "PXDE"),
     ],
 )
