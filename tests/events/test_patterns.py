@@ -184,3 +184,14 @@ def test_who_claims_an_attack_is_its_source(code_text):
     claimed = code_text("The Somali militants claimed the attack on the Kenyan army.")
     assert {e.cameo_root for e in claimed} == {"19"}
 
+
+
+def test_cease_fire_split_by_the_tokenizer_is_a_ceasefire(code_text):
+    events = code_text("Kenya declared a cease-fire with the Somali rebels.")
+    assert {e.cameo for e in events} == {"0871"}
+
+
+def test_opening_fire_is_force(code_text):
+    assert {e.cameo for e in code_text("The Kenyan police opened fire on the protesters.")} == {
+        "190"
+    }
