@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventwire.records import TimeRef
-from eventwire.times import handlers, relative
+from eventwire.times import clocks, durations, handlers, relative
 from eventwire.times.grammar import Grammar
 from eventwire.times.lexicon import TimeLexicon
 from eventwire.times.normalise import Context, Norm, shift_unit
@@ -36,24 +36,24 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "rel_weekday": relative.rel_weekday,
     "day_word": relative.day_word,
     "weekday": relative.weekday,
-    "ago": relative.ago,
-    "duration": relative.duration,
-    "bare_plural": relative.bare_plural,
-    "the_years": relative.bare_plural,
-    "long_adj": relative.long_adj,
-    "set": relative.set_every,
-    "set_adverb": relative.set_adverb,
-    "set_freq": relative.set_freq,
-    "clock": relative.clock,
-    "clock_word": relative.clock_word,
-    "clock24": relative.clock24,
-    "clock_part": relative.clock_part,
+    "ago": durations.ago,
+    "duration": durations.duration,
+    "bare_plural": durations.bare_plural,
+    "the_years": durations.bare_plural,
+    "long_adj": durations.long_adj,
+    "set": durations.set_every,
+    "set_adverb": durations.set_adverb,
+    "set_freq": durations.set_freq,
+    "clock": clocks.clock,
+    "clock_word": clocks.clock_word,
+    "clock24": clocks.clock24,
+    "clock_part": clocks.clock_part,
     "day_and": relative.day_and,
     "anchored_day": relative.anchored_day,
-    "clock24tz": relative.clock24,
+    "clock24tz": clocks.clock24,
     "day_ordinal": relative.day_ordinal,
     "ref": relative.ref,
-    "vague_period": relative.vague_period,
+    "vague_period": durations.vague_period,
     "year_end": relative.year_end,
     "holiday": relative.holiday,
     "fiscal_year": relative.fiscal_year,
