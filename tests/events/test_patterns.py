@@ -195,3 +195,10 @@ def test_opening_fire_is_force(code_text):
     assert {e.cameo for e in code_text("The Kenyan police opened fire on the protesters.")} == {
         "190"
     }
+
+
+def test_a_concession_not_made_is_a_refusal(code_text):
+    assert {e.cameo_root for e in code_text("Kenya did not allow the Egyptian delegation.")} == {
+        "12"
+    }
+    assert code_text("Kenya did not condemn Egypt.") == []

@@ -11,7 +11,7 @@ from eventwire.events import arguments as args
 from eventwire.events.codebook import Codebook
 from eventwire.events.hits import clause_of, sentence_hits
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.modality import Modality, clause_modality, noun_modality
+from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_modality
 from eventwire.events.symmetry import is_symmetric
 from eventwire.events.triggers import VERBAL, Hit
 from eventwire.records import Actor, Article, Event, Evidence
@@ -56,7 +56,11 @@ def _events_of(
     if modality is None or hit.code == "drop":
         return []
     code = hit.code
-    if modality.recode:
+    if modality.recode == WITHHELD:
+        if code[:2] not in lexicon.withheld_roots:
+            return []  # "did not attack": nothing happened
+        code = lexicon.recode("refuse", code) or code  # "did not allow": a refusal
+    elif modality.recode:
         code = lexicon.recode(modality.recode, code) or code
     if code == "drop":
         return []

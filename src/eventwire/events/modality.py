@@ -20,6 +20,9 @@ class Modality:
     recode: str | None = None
 
 
+WITHHELD = "withheld"  # a negated past act: a refusal if it was a concession, else nothing
+
+
 def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality | None:
     """Modality of the clause headed by `verb`; None when the event is not asserted."""
     if _conditional(verb, lexicon):
@@ -36,8 +39,9 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
     if hedged:
         return None
     if negated:
-        # "will not lift the ban" declines to act (12x); "did not attack" asserts nothing.
-        return Modality("asserted", "refuse") if future else None
+        # "will not lift the ban" declines to act (12x); "did not attack" asserts nothing,
+        # unless what was not done is a concession ("did not allow the rally": "withheld").
+        return Modality("asserted", "refuse" if future else WITHHELD)
     if future:
         return Modality("future", "intent")
     return Modality("reported" if reported else "asserted")
