@@ -202,3 +202,8 @@ def test_a_concession_not_made_is_a_refusal(code_text):
         "12"
     }
     assert code_text("Kenya did not condemn Egypt.") == []
+
+
+def test_reiterating_support_is_support(code_text):
+    events = code_text("Kenya reiterated its support for Egypt.")
+    assert {e.cameo_root for e in events} == {"05"}
