@@ -184,3 +184,33 @@ def test_title_cased_this_week_is_a_name() -> None:
 def test_today_after_a_capitalised_word_is_a_name() -> None:
     assert find_times("A poll for USA Today showed a lead.", DCT) == []
     assert _values("Today the army withdrew.")["Today"] == ("DATE", "2021-06-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "kind", "value"),
+    [
+        (
+            "Losses may reach two billion dollars in a year, officials said.",
+            "a year",
+            "DURATION",
+            "P1Y",
+        ),
+        ("The firm signed a one-year contract worth 5 million.", "one-year", "DURATION", "P1Y"),
+        (
+            "Sales rose to 9 million from 8 million a year before and costs fell.",
+            "a year before",
+            "DATE",
+            "2020",
+        ),
+        (
+            "A separation of the two banks is planned in the future of the group.",
+            "the future",
+            "DATE",
+            "FUTURE_REF",
+        ),
+    ],
+)
+def test_near_misses_of_the_rate_and_future_rules(
+    text: str, expr: str, kind: str, value: str
+) -> None:
+    assert _values(text)[expr] == (kind, value)

@@ -60,6 +60,9 @@ _RATE = re.compile(
     r"eight|nine|ten|twenty|fifty)|%)(?:\s+[a-z]+){0,2}\s+$",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|for|within|over|during|after|than|about|of|under)\s+$", re.IGNORECASE
+)
 
 
 def duration(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -72,11 +75,11 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "a second round": the ordinal
     if code == "Q" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None  # "three-quarters of its food": a fraction
-    if num_word in ("a", "an", "one", "per"):
+    if num_word in ("a", "an", "one", "per") and "-" not in m["sep"]:
         before = ctx.text[max(0, m.start() - 40) : m.start()]
         if re.search(r"(?:\bonce|\btwice|\btimes)\s*$", before, re.IGNORECASE):
             return "SET", duration_value(1, code)
-        if _RATE.search(before):
+        if num_word != "one" and _RATE.search(before) and not _PREPOSITION_BEFORE.search(before):
             return None  # "$2 million a year", "four flights a week": a rate, no time of its own
     if n is not None and n > 1000:
         return None

@@ -121,7 +121,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         f"(?:\\s+(?P<part>{part}))?",
         "weekday": f"(?P<span>(?P<wd>{wd_full})(?P<s>s)?(?:\\s+(?P<part>{part})s?)?)(?:'s)?",
         "ago": f"(?P<num>{num})[\\s-]+(?P<unit>{unit})\\s+(?P<dir>ago|earlier|later|from\\s+now|"
-        f"hence|back|before(?=\\s*[,.;:)]))",
+        f"hence|back|before(?=\\s*[,.;:)]|\\s+(?:and|but)\\b))",
         "duration": f"(?P<the>the\\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|"
         f"final|latest|remaining|additional|further|initial|same|other)\\s+)?(?P<num>{num})"
         f"(?P<sep>\\s+|\\s*-\\s*)(?:(?:more|additional|full|straight|consecutive|trading|"

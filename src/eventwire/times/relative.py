@@ -240,8 +240,12 @@ def anchored_day(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def ref(m: re.Match[str], ctx: Context) -> Norm | None:
     word = norm_word(m.group())
-    if word in ("the future", "the past") and re.match(r"\s+of\b", ctx.text[m.end() :]):
-        return None  # "the future of the region": a thing's prospects, not a time
+    if (
+        word in ("the future", "the past")
+        and re.match(r"\s+of\b", ctx.text[m.end() :])
+        and not re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+    ):
+        return None  # "the future of the region": a thing's prospects ("in the future" is a time)
     return "DATE", ctx.lex.refs[word]
 
 
