@@ -214,3 +214,7 @@ def test_near_misses_of_the_rate_and_future_rules(
     text: str, expr: str, kind: str, value: str
 ) -> None:
     assert _values(text)[expr] == (kind, value)
+
+
+def test_plural_weekday_after_a_capitalised_word_is_a_name() -> None:
+    assert find_times("The Happy Mondays played in Leeds.", DCT) == []

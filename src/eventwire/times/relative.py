@@ -183,6 +183,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     part = norm_word(m["part"])
     code = ctx.lex.day_parts.get(part.rstrip("s")) if part else None
     if m["s"] == "s" or (part or "").endswith("s"):
+        if _NAME_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+            return None  # "the Happy Mondays": a name
         return "SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else "")
     direction = clause_direction(ctx, m.start(), m.end())
     if m.group().endswith(("'s", "’s")) and direction == "future":
