@@ -207,3 +207,8 @@ def test_a_concession_not_made_is_a_refusal(code_text):
 def test_reiterating_support_is_support(code_text):
     events = code_text("Kenya reiterated its support for Egypt.")
     assert {e.cameo_root for e in events} == {"05"}
+
+
+def test_a_counted_object_is_what_it_counts(code_text):
+    assert {e.cameo for e in code_text("Iran sent a shipment of weapons to Syria.")} == {"072"}
+    assert {e.cameo for e in code_text("Japan sent a convoy of food to Kenya.")} == {"073"}

@@ -40,7 +40,7 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
         if sense.transitive and not _has_object(verb):
             continue
         if sense.obj or sense.not_obj:
-            lemmas = _object_lemmas(verb, sense.prt)
+            lemmas = _object_lemmas(verb, sense.prt) | _counted_lemmas(verb, lexicon)
             if (sense.obj and not lemmas & sense.obj) or lemmas & sense.not_obj:
                 continue
         return sense
@@ -141,6 +141,16 @@ def _has_particle(verb: Token, prt: str) -> bool:
             if not words or any(g.ent_type_ not in TIME_ENTS for g in words):
                 return True  # "called on Iran", not "called ... on Saturday"
     return False
+
+
+def _counted_lemmas(verb: Token, lexicon: Lexicon) -> set[str]:
+    """What a counted object counts: "sent a shipment of weapons" -> weapon."""
+    return {
+        n.lemma_.lower()
+        for child in verb.children
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in lexicon.quantity_nouns
+        for n in _stood_for(child, ((lexicon.quantity_nouns, "of"),))
+    }
 
 
 def _has_object(verb: Token) -> bool:
