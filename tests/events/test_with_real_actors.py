@@ -56,3 +56,8 @@ def test_who_is_responsible_for_an_attack_did_it(coder) -> None:
     events = coded(coder, "Somali militants were responsible for the bombing of the Kenyan base.")
     assert [(e.cameo_root, e.source.code) for e in events] == [("18", "SOMREB")]
     assert coded(coder, "Egypt is responsible for security in the region.") == []
+
+
+def test_waging_war_and_staging_a_protest(coder) -> None:
+    assert {e.cameo for e in coded(coder, "Russia waged war on Ukraine.")} == {"190"}
+    assert {e.cameo_root for e in coded(coder, "Serbian students staged a protest.")} == {"14"}
