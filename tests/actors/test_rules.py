@@ -249,3 +249,10 @@ def test_title_and_family_name_first(actors_of) -> None:
 def test_palestinian_authority_is_a_government(actors_of) -> None:
     found = by_text(actors_of("The Palestinian Authority rejected the plan."))
     assert found["Palestinian Authority"].code == "PSEGOV"
+
+
+def test_a_country_adjective_before_a_plain_noun_is_its_owner(actors_of) -> None:
+    found = actors_of("Hamas rejected the Israeli proposal.")
+    assert ("Israeli", "ISR", "state") in {(a.text, a.code, a.kind) for a in found}
+    named = actors_of("Damascus is the capital of the Syrian Arab Republic.")
+    assert "Syrian" not in {a.text for a in named}

@@ -17,7 +17,8 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
    its code ("Hezbollah fighters" -> LBNREB).
 6. country words alone: a name or abbreviation is the state (kind "state", code "TUR"), even in a
    locative phrase (the events stage tells those apart); a demonym ("Turks") is the country as a
-   group; a seat of government ("Ankara said", "the Kremlin") is <country>GOV with kind "state",
+   group; an adjective before a plain noun is the country that owns it ("the Israeli proposal");
+   a seat of government ("Ankara said", "the Kremlin") is <country>GOV with kind "state",
    except after a locative preposition or as a dateline, where it is a place.
 7. agent nouns alone ("the government", "rebels"): the agent code alone, country None (the index's
    coreference may tie "the government" to a coded actor); nouns marked needs_country are skipped,
@@ -333,7 +334,22 @@ class _Composer:
                 None,
                 "person" if one else "state",
             )
+        elif form == "adjective" and self.owner_adjective(unit):
+            # "rejected the Israeli proposal": the country whose proposal it is
+            self.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "state")
         return unit.end
+
+    def owner_adjective(self, unit: Unit) -> bool:
+        """A country adjective before a plain noun ("the Israeli proposal", "a Turkish raid"),
+        not inside a name ("the Syrian Arab Republic") or before a place ("the Syrian border")."""
+        last = self.doc[unit.end - 1]
+        head = last.head
+        return (
+            last.dep_ == "amod"
+            and head.pos_ == "NOUN"
+            and head.i > last.i
+            and not head.ent_type_
+        )
 
     def at_agent(self, unit: Unit) -> int:
         agent = unit.agent
