@@ -160,3 +160,14 @@ def test_vocabulary_comes_from_the_codebook(client: TestClient) -> None:
     assert len(vocab["plover"]) == 16 and "ASSAULT" in vocab["plover"]
     assert vocab["cameo_roots"]["19"].lower().startswith("fight")
     assert len(vocab["cameo_roots"]) == 20
+
+
+def test_clusters_count_each_happening_once_with_its_evidence(client: TestClient) -> None:
+    body = client.get("/clusters").json()
+    assert body["events_scanned"] == 6 and len(body["clusters"]) == 6
+    clusters = body["clusters"]
+    assert all(c["num_articles"] == 1 and c["event"]["evidence"]["trigger"] for c in clusters)
+    assault = client.get("/clusters?plover=ASSAULT").json()["clusters"]
+    assert [(c["source"], c["cameo"]) for c in assault] == [("RUS", "190")]
+    assert client.get("/clusters?min_articles=2").json()["clusters"] == []
+    assert client.get("/clusters?limit=0").status_code == 400  # the API's bad-parameter shape

@@ -1,7 +1,8 @@
 """The HTTP API and the dashboard: `create_app(store)` returns the FastAPI app uvicorn serves.
 
 Read routes: /events (filters, sort, cursor pages, JSON/CSV/JSON Lines), /events/{id} (with its
-evidence), /stats/timeline, /stats/network, /actors, /places. Write routes live in writes.py.
+evidence), /stats/timeline, /stats/network, /actors, /places, /clusters (clusters.py). Write
+routes live in writes.py.
 The dashboard is the static folder, served at /.
 """
 
@@ -17,6 +18,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire.api import queries
+from eventwire.api.clusters import cluster_router
 from eventwire.api.errors import ERROR_RESPONSES, ApiError, install_error_handlers
 from eventwire.api.evidence import highlights
 from eventwire.api.limits import BodyLimit
@@ -60,6 +62,7 @@ def create_app(
     lock = threading.Lock()
     rows = queries.rows_of(store, lock)
     app.include_router(read_router(rows))
+    app.include_router(cluster_router(store, lock))
     app.include_router(write_router(store, token, CoderHolder(coder_factory), lock))
     mount_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
