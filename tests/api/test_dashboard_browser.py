@@ -140,3 +140,14 @@ def test_plover_menu_is_filled_from_the_server(page, base_url: str) -> None:
     expect(page.locator("#events tbody tr")).to_have_count(1)
     expect(page.locator("#events tbody tr")).to_contain_text("073 AID")
     assert "plover=AID" in page.url
+
+
+def test_stories_list_clusters_and_show_their_evidence(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/?plover=ASSAULT")
+    rows = page.locator("#stories tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("RUS")
+    rows.first.click()
+    expect(page.locator("#evidence-sentence mark.trigger")).to_have_text("shelled")

@@ -3,12 +3,14 @@ import { currentParams, el, formToUrl, getJson, showError, urlToForm } from "./c
 import { selectEvent } from "./evidence.js";
 import { drawMap, enableMapBox } from "./map.js";
 import { drawNetwork } from "./network.js";
+import { loadStories } from "./stories.js";
 import { loadEvents, showTotal } from "./table.js";
 import { drawTimeline } from "./timeline.js";
 
 async function refresh() {
   urlToForm();
-  const jobs = [drawTimeline(), drawMap(), drawNetwork(), loadEvents(), showTotal()];
+  const jobs = [drawTimeline(), drawMap(), drawNetwork(), loadEvents(), showTotal(),
+    loadStories()];
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) showError(failed.reason.message);
