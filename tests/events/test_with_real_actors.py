@@ -61,3 +61,10 @@ def test_who_is_responsible_for_an_attack_did_it(coder) -> None:
 def test_waging_war_and_staging_a_protest(coder) -> None:
     assert {e.cameo for e in coded(coder, "Russia waged war on Ukraine.")} == {"190"}
     assert {e.cameo_root for e in coded(coder, "Serbian students staged a protest.")} == {"14"}
+
+
+def test_what_is_discussed_is_the_topic_not_the_target(coder) -> None:
+    events = coded(coder, "Russia discussed the Syrian crisis with Turkey.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("040", "TUR")]
+    alone = coded(coder, "The Russian ministers discussed the Syrian peace process.")
+    assert [e.target for e in alone] == [None]

@@ -251,7 +251,7 @@ def _targets(hit: Hit, index: args.ActorLookup, hedges: frozenset[str]) -> list[
     preps = hit.sense.to
     noun_i = hit.noun.i if hit.noun is not None else -1
     for tok in hit.target_from:
-        if tok.pos_ in VERBAL and tok.i != noun_i:
+        if tok.pos_ in VERBAL and tok.i != noun_i and not hit.sense.topic:
             heads = [h for h in args.object_heads(tok) if h.i != noun_i]
             found = args.actors_of(heads, index, hedges)
             if found:

@@ -31,6 +31,7 @@ class Sense:
     weight: float
     bare: bool = False  # only without a clausal complement ("called X" but not "called X a liar")
     transitive: bool = False  # only with an object ("returned the land", not "returned home")
+    topic: bool = False  # the object is what it is about, never the target ("discussed Syria")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ class Lexicon:
                     weight=float(item.get("w", 0.8)),
                     bare=bool(item.get("bare", False)),
                     transitive=bool(item.get("transitive", False)),
+                    topic=bool(item.get("topic", False)),
                 )
             )
         return tuple(senses)
