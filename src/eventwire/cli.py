@@ -39,6 +39,7 @@ MaxBytes = Annotated[
     int,
     typer.Option("--max-bytes", help="Largest record read; a bigger one is an OVERSIZED reject."),
 ]
+PrintFormat = Annotated[str, typer.Option("--format", help="table, json or jsonl.")]
 ActorFiles = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="Extra actor dictionary (eventwire TSV or PETRARCH format)."),
@@ -48,6 +49,27 @@ ActorFiles = Annotated[
 def _fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
+
+
+def _check_print_format(fmt: str) -> None:
+    if fmt not in ("table", "json", "jsonl"):
+        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+
+
+def _print_rows(
+    fmt: str,
+    records: list[dict],
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[tuple[object, ...]],
+) -> None:
+    """Records as JSON Lines, a JSON array, or a table of `rows` under `headers`."""
+    if fmt == "jsonl":
+        write_jsonl(records)
+    elif fmt == "json":
+        write_json(records)
+    else:
+        Console().print(counts_table(title, rows, headers))
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -99,14 +121,13 @@ def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy imp
 def code(
     inputs: Inputs,
     published: Published = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+    fmt: PrintFormat = "table",
     actors: ActorFiles = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Code articles and print their events; stores nothing."""
-    if fmt not in ("table", "json", "jsonl"):
-        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+    _check_print_format(fmt)
     when = _parse_date(published, "--published")
     coder = _load_coder(actors)
     rejects: list[Reject] = []
@@ -123,15 +144,14 @@ def code(
 def headline(
     inputs: Inputs,
     published: Published = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+    fmt: PrintFormat = "table",
     actors: ActorFiles = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Which claims of each headline the article's body supports, and which it does not."""
     from eventwire.headline import check_headline
 
-    if fmt not in ("table", "json", "jsonl"):
-        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+    _check_print_format(fmt)
     when = _parse_date(published, "--published")
     coder = _load_coder(actors)
     rejects: list[Reject] = []
@@ -140,14 +160,9 @@ def headline(
         for article in _read_articles(inputs, when, rejects, max_bytes)
         for claim in check_headline(article, coder)
     ]
-    if fmt == "jsonl":
-        write_jsonl(to_dict(c) for c in claims)
-    elif fmt == "json":
-        write_json(to_dict(c) for c in claims)
-    else:
-        rows = [(c.article_id, c.text, c.status, c.reason) for c in claims]
-        headers = ("article", "claim", "status", "why")
-        Console().print(counts_table(f"{len(claims)} headline claims", rows, headers))
+    rows = [(c.article_id, c.text, c.status, c.reason) for c in claims]
+    headers = ("article", "claim", "status", "why")
+    _print_rows(fmt, [to_dict(c) for c in claims], f"{len(claims)} headline claims", headers, rows)
     if not claims and rejects:
         raise _fail("no article could be read (see the rejects above)")
 
@@ -262,11 +277,12 @@ def events(
     quad: QuadOpt = None,
     text: TextOpt = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+    fmt: PrintFormat = "table",
 ) -> None:
     """List stored events, filtered."""
     from eventwire.store import open_store
 
+    _check_print_format(fmt)
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit)
     with closing(open_store(db, read_only=True)) as store:
         print_events(list(store.events(query)), fmt)
@@ -326,30 +342,24 @@ def clusters(
         int, typer.Option("--min-articles", help="Only clusters reported by this many articles.")
     ] = 1,
     limit: Annotated[int | None, typer.Option(help="At most this many clusters.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or jsonl.")] = "table",
+    fmt: PrintFormat = "table",
 ) -> None:
     """The same happening reported by many articles, counted once (largest first)."""
     from eventwire.clusters import cluster_dict
     from eventwire.store import open_store
 
-    if fmt not in ("table", "json", "jsonl"):
-        raise _fail(f"--format must be table, json or jsonl, not {fmt!r}", 2)
+    _check_print_format(fmt)
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
     with closing(open_store(db, read_only=True)) as store:
         found = [c for c in _clusters(store, query) if c.num_articles >= min_articles]
     found = found[:limit] if limit is not None else found
-    if fmt == "table":
-        rows = [
-            (c.date or "", c.source, c.cameo, c.target or "", c.num_articles, c.num_sources,
-             c.mentions, c.event.evidence.trigger)
-            for c in found
-        ]  # fmt: skip
-        headers = ("date", "source", "cameo", "target", "articles", "outlets", "mentions", "why")
-        Console().print(counts_table(f"{len(found)} clusters", rows, headers))
-    elif fmt == "json":
-        write_json(cluster_dict(c) for c in found)
-    else:
-        write_jsonl(cluster_dict(c) for c in found)
+    rows = [
+        (c.date or "", c.source, c.cameo, c.target or "", c.num_articles, c.num_sources,
+         c.mentions, c.event.evidence.trigger)
+        for c in found
+    ]  # fmt: skip
+    headers = ("date", "source", "cameo", "target", "articles", "outlets", "mentions", "why")
+    _print_rows(fmt, [cluster_dict(c) for c in found], f"{len(found)} clusters", headers, rows)
 
 
 @app.command()
