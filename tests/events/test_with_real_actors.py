@@ -68,3 +68,8 @@ def test_what_is_discussed_is_the_topic_not_the_target(coder) -> None:
     assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("040", "TUR")]
     alone = coded(coder, "The Russian ministers discussed the Syrian peace process.")
     assert [e.target for e in alone] == [None]
+
+
+def test_a_noun_event_in_reported_speech_is_reported(coder) -> None:
+    events = coded(coder, "Russian forces launched air strikes on Kharkiv, Ukraine said.")
+    assert [(e.cameo_root, e.modality) for e in events] == [("19", "reported")]

@@ -98,7 +98,9 @@ def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
         verb = clause_of(clause)
         mod = clause_modality(verb, lexicon, reported) if verb is not None else Modality("asserted")
     if mod is not None and hit.noun is not None and mod.recode is None and not hit.via_modal:
-        return noun_modality(hit.noun, lexicon)
+        own = noun_modality(hit.noun, lexicon)  # "the planned talks", "no talks"
+        # a plain noun keeps its clause's status: "launched strikes, officials said" is reported
+        return own if own is None or own.status != "asserted" else mod
     return mod
 
 
