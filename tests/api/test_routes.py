@@ -171,3 +171,15 @@ def test_clusters_count_each_happening_once_with_its_evidence(client: TestClient
     assert [(c["source"], c["cameo"]) for c in assault] == [("RUS", "190")]
     assert client.get("/clusters?min_articles=2").json()["clusters"] == []
     assert client.get("/clusters?limit=0").status_code == 400  # the API's bad-parameter shape
+
+
+def test_concurrent_reads_all_answer_the_same(client: TestClient) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/events?limit=3", "/events/count", "/stats/network", "/places"] * 10
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda p: (p, client.get(p)), paths))
+    assert all(r.status_code == 200 for _, r in answers)
+    for path in set(paths):
+        bodies = {r.text for p, r in answers if p == path}
+        assert len(bodies) == 1, path

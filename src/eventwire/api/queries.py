@@ -45,8 +45,12 @@ class Page:
 
 
 def rows_of(store: Any, lock: threading.Lock) -> Rows:
-    """The store's parameterised row runner, serialised by `lock` (the lock writes take too):
-    the store has one connection, and it serves every request thread."""
+    """The store's parameterised row runner. A store that can read from many threads at once
+    (DuckDB: a cursor per thread) is used as it is; any other is serialised by `lock` (the lock
+    writes take too), since its one connection serves every request thread."""
+    threaded = getattr(store, "thread_rows", None)
+    if threaded is not None:
+        return threaded()
     run = getattr(store, "rows", None) or store._rows
 
     def locked(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

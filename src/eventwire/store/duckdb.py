@@ -9,8 +9,9 @@ DuckDB replays on the next open.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,19 @@ class DuckDBStore(SqlStore):
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._conn.execute(sql, list(params)).fetchall()
+
+    def thread_rows(self) -> Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]:
+        """A read runner safe to call from many threads at once: each thread reads through a
+        cursor of its own (DuckDB runs them in parallel and sees committed writes)."""
+        local = threading.local()
+
+        def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+            cursor = getattr(local, "cursor", None)
+            if cursor is None:
+                cursor = local.cursor = self._conn.cursor()
+            return cursor.execute(sql, list(params)).fetchall()
+
+        return run
 
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(sql, list(params))
