@@ -40,6 +40,10 @@ MaxBytes = Annotated[
     typer.Option("--max-bytes", help="Largest record read; a bigger one is an OVERSIZED reject."),
 ]
 PrintFormat = Annotated[str, typer.Option("--format", help="table, json or jsonl.")]
+Workers = Annotated[int, typer.Option("--workers", help="Coding processes (0: one per core).")]
+Scheduler = Annotated[
+    str | None, typer.Option("--scheduler", help="Code on a Dask cluster: scheduler address.")
+]
 ActorFiles = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="Extra actor dictionary (eventwire TSV or PETRARCH format)."),
@@ -49,6 +53,9 @@ ActorFiles = Annotated[
 def _fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
+
+
+CODE_BATCH = 32  # articles per coding task of `code`
 
 
 def _check_print_format(fmt: str) -> None:
@@ -117,6 +124,26 @@ def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy imp
     return Coder.load(actor_files=_check_actor_files(actor_files))
 
 
+def _check_scale_options(actors: Sequence[Path] | None, workers: int) -> None:
+    if workers < 0:
+        raise _fail("--workers must be 0 (one per core) or more", 2)
+    _check_actor_files(actors)
+
+
+def _open_pool(actors: Sequence[Path] | None, workers: int, scheduler: str | None):  # noqa: ANN202
+    """The coding pool for --workers/--scheduler; user dictionaries are checked here first, so
+    a bad file is reported as such and not as a dead worker."""
+    from eventwire.scale import CoderSpec, open_pool
+    from eventwire.scale.pools import default_workers
+
+    spec = CoderSpec(actor_files=tuple(str(p) for p in _check_actor_files(actors)))
+    if spec.actor_files and (workers != 1 or scheduler):
+        from eventwire.actors import ActorDictionary
+
+        ActorDictionary.load(extra=actors or ())
+    return open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+
+
 @app.command()
 def code(
     inputs: Inputs,
@@ -125,14 +152,32 @@ def code(
     actors: ActorFiles = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
 ) -> None:
     """Code articles and print their events; stores nothing."""
+    from eventwire.ingest import coding_reject
+    from eventwire.scale import CodingFailure
+
     _check_print_format(fmt)
     when = _parse_date(published, "--published")
-    coder = _load_coder(actors)
+    _check_scale_options(actors, workers)
+    pool = _open_pool(actors, workers, scheduler)
     rejects: list[Reject] = []
-    articles = list(_read_articles(inputs, when, rejects, max_bytes))
-    events = [e for analysis in coder.analyse_batch(articles) for e in analysis.events]
+    events = []
+    try:
+        articles = list(_read_articles(inputs, when, rejects, max_bytes))
+        batches = [articles[i : i + CODE_BATCH] for i in range(0, len(articles), CODE_BATCH)]
+        coding = [pool.submit(batch) for batch in batches]  # all in flight: workers stay busy
+        for batch, future in zip(batches, coding, strict=True):
+            for article, outcome in zip(batch, future.result(), strict=True):
+                if isinstance(outcome, CodingFailure):
+                    rejects.append(coding_reject(article, outcome))
+                    _report_reject(rejects[-1])
+                else:
+                    events.extend(outcome)
+    finally:
+        pool.close()
     print_events(events, fmt)
     if not articles and rejects:
         raise _fail("no article could be read (see the rejects above)")
@@ -176,33 +221,20 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
-    workers: Annotated[
-        int, typer.Option("--workers", help="Coding processes (0: one per core).")
-    ] = 1,
-    scheduler: Annotated[
-        str | None,
-        typer.Option("--scheduler", help="Code on a Dask cluster: scheduler address."),
-    ] = None,
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
 ) -> None:
     """Read, code and store articles; safe to rerun and to resume after a crash."""
     from eventwire.ingest import ingest as run_ingest
     from eventwire.progress import ingest_progress
     from eventwire.readers.dedupe import Deduper
-    from eventwire.scale import CoderSpec, open_pool
-    from eventwire.scale.pools import default_workers
     from eventwire.store import open_store
 
     when = _parse_date(published, "--published")
-    if workers < 0:
-        raise _fail("--workers must be 0 (one per core) or more", 2)
-    spec = CoderSpec(actor_files=tuple(str(p) for p in _check_actor_files(actors)))
-    if spec.actor_files and (workers != 1 or scheduler):
-        from eventwire.actors import ActorDictionary
-
-        ActorDictionary.load(extra=actors or ())  # a bad file is reported here, not in a worker
+    _check_scale_options(actors, workers)
     store = open_store(db)  # before the models load: a locked store fails at once
     try:
-        pool = open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+        pool = _open_pool(actors, workers, scheduler)
     except BaseException:
         store.close()
         raise

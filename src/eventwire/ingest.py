@@ -29,7 +29,7 @@ from eventwire.scale import CodeBatch, CodingFailure, CodingPool
 from eventwire.scale.pools import ResultFuture, as_pool
 from eventwire.store.base import CodedArticle, InputProgress, Store
 
-__all__ = ["CodeBatch", "IngestReport", "ingest"]
+__all__ = ["CodeBatch", "IngestReport", "coding_reject", "ingest"]
 MAX_PENDING_REJECTS = 1000  # flush a batch of rejects even when no article comes
 
 
@@ -221,7 +221,7 @@ def _commit(
     coded, rejects = list(flight.ready), list(flight.batch.rejects)
     for article, outcome in zip(flight.to_code, outcomes, strict=True):
         if isinstance(outcome, CodingFailure):
-            rejects.append(_coding_reject(article, outcome))
+            rejects.append(coding_reject(article, outcome))
         else:
             coded.append(CodedArticle(article, outcome))
             counts.events += len(outcome)
@@ -234,7 +234,8 @@ def _commit(
         progress(len(flight.batch.articles))
 
 
-def _coding_reject(article: Article, failure: CodingFailure) -> Reject:
+def coding_reject(article: Article, failure: CodingFailure) -> Reject:
+    """The INTERNAL reject of an article whose coding raised (file, position, reason)."""
     return Reject(
         source_file=article.source or "",
         position=f"article {article.id}",

@@ -142,3 +142,10 @@ def test_bad_scale_options_are_clear_errors(tmp_path: Path) -> None:
     nowhere = eventwire("ingest", str(EXAMPLES), "--db", db, "--scheduler", "tcp://127.0.0.1:9")
     assert nowhere.returncode == 2 and "SCHEDULER_UNREACHABLE" in nowhere.stderr
     assert "Traceback" not in nowhere.stderr
+
+
+def test_cli_code_on_workers_prints_what_one_process_prints() -> None:
+    one = eventwire("code", str(EXAMPLES), "--format", "jsonl")
+    two = eventwire("code", str(EXAMPLES), "--format", "jsonl", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 20
