@@ -53,38 +53,53 @@ def _events_of(
     codebook: Codebook,
 ) -> list[Event]:
     modality = _modality(hit, lexicon)
-    if modality is None or hit.code == "drop":
+    code = _final_code(hit, modality, lexicon) if modality is not None else None
+    if modality is None or code is None:
         return []
-    code = hit.code
-    if modality.recode == WITHHELD:
-        if code[:2] not in lexicon.withheld_roots:
-            return []  # "did not attack": nothing happened
-        code = lexicon.recode("refuse", code) or code  # "did not allow": a refusal
-    elif modality.recode:
-        code = lexicon.recode(modality.recode, code) or code
-    if code == "drop":
-        return []
-    code = _in_context(code, hit, lexicon)
     status = "future" if hit.via_modal == "intent" else modality.status
-    sources, certainty = _sources(hit, index, lexicon)
-    if not sources and code[:2] in lexicon.state_act_roots:
-        sources, certainty = _state_of_place(hit.clause, index), 0.7
+    sources, targets, certainty = _sides(hit, code, index, lexicon)
     if not sources:
         return []
-    targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
-    if code[:2] in lexicon.sent_forces_roots or code in lexicon.sent_forces_codes:
-        targets = _destinations(hit, targets, index, lexicon)
-    if _received(hit, code, lexicon):
-        givers = [g for g in _givers(hit, index) if g not in sources]
-        if not givers:
-            return []  # "Kenya received aid": who gave it is not said
-        sources, targets = givers, sources
     pairs = _pairs(sources, targets, code)
     confidence = round(hit.sense.weight * certainty * (1.0 if targets else 0.9), 3)
     return [
         _event(hit, code, status, s, t, confidence, n, sent, article, codebook)
         for s, t in pairs[:MAX_PAIRS]
     ]
+
+
+def _final_code(hit: Hit, modality: Modality, lexicon: Lexicon) -> str | None:
+    """The trigger's code after modality and context; None when nothing is asserted."""
+    code = hit.code
+    if modality.recode == WITHHELD:
+        if code[:2] not in lexicon.withheld_roots:
+            return None  # "did not attack": nothing happened
+        code = lexicon.recode("refuse", code) or code  # "did not allow": a refusal
+    elif modality.recode:
+        code = lexicon.recode(modality.recode, code) or code
+    if code == "drop":
+        return None
+    return _in_context(code, hit, lexicon)
+
+
+def _sides(
+    hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon
+) -> tuple[list[Actor], list[Actor], float]:
+    """Sources, targets and how sure the source is."""
+    sources, certainty = _sources(hit, index, lexicon)
+    if not sources and code[:2] in lexicon.state_act_roots:
+        sources, certainty = _state_of_place(hit.clause, index), 0.7
+    if not sources:
+        return [], [], 0.0
+    targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
+    if code[:2] in lexicon.sent_forces_roots or code in lexicon.sent_forces_codes:
+        targets = _destinations(hit, targets, index, lexicon)
+    if _received(hit, code, lexicon):
+        givers = [g for g in _givers(hit, index) if g not in sources]
+        if not givers:
+            return [], [], 0.0  # "Kenya received aid": who gave it is not said
+        sources, targets = givers, sources
+    return sources, targets, certainty
 
 
 def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
