@@ -136,7 +136,7 @@ def _open_pool(actors: Sequence[Path] | None, workers: int, scheduler: str | Non
     from eventwire.scale import CoderSpec, open_pool
     from eventwire.scale.pools import default_workers
 
-    spec = CoderSpec(actor_files=tuple(str(p) for p in _check_actor_files(actors)))
+    spec = CoderSpec(actor_files=tuple(str(p) for p in actors or ()))  # checked by the caller
     if spec.actor_files and (workers != 1 or scheduler):
         from eventwire.actors import ActorDictionary
 

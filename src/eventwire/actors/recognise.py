@@ -36,7 +36,7 @@ from eventwire.actors.context import CountryContext, is_dateline, is_locative, i
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.entries import ActorEntry, AgentTerm
 from eventwire.actors.units import Unit, scan_units
-from eventwire.records import Actor
+from eventwire.records import UNKNOWN_CODE, Actor
 
 GAP_POS = frozenset({"ADJ"})
 MAX_GAP = 3
@@ -450,7 +450,6 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     return sorted(actors + unknown_named_actors(doc, actors), key=lambda a: a.start)
 
 
-UNKNOWN_CODE = "UNK"
 UNKNOWN_KINDS = {"PERSON": "person", "ORG": "organisation"}
 
 

@@ -40,7 +40,7 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
         if sense.transitive and not _has_object(verb):
             continue
         if sense.obj or sense.not_obj:
-            lemmas = _object_lemmas(verb, sense.prt) | _counted_lemmas(verb, lexicon)
+            lemmas = _object_lemmas(verb, sense.prt)
             if (sense.obj and not lemmas & sense.obj) or lemmas & sense.not_obj:
                 continue
         return sense
@@ -54,13 +54,7 @@ def noun_sense(noun: Token, lexicon: Lexicon, governor: Token | None) -> Sense |
     if not senses:
         return None
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-    mods.update(  # "a suspension of aid", "a state of siege"
-        g.lemma_.lower()
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
+    mods.update(g.lemma_.lower() for g in prep_objects_of(noun, "of"))  # "a state of siege"
     gov = governor.lemma_.lower() if governor is not None else None
     for sense in senses:
         if sense.obj and not (mods & sense.obj):
@@ -105,14 +99,21 @@ def object_nouns(
 def _stood_for(noun: Token, looks: tuple[tuple[frozenset[str], str], ...]) -> list[Token]:
     lemma = noun.lemma_.lower()
     for words, prep in looks:
-        if lemma not in words:
-            continue
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
-                inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL]
-                if inner:
-                    return [n for g in inner for n in (g, *g.conjuncts)]
+        inner = [g for g in prep_objects_of(noun, prep) if g.pos_ in NOMINAL]
+        if lemma in words and inner:
+            return [n for g in inner for n in (g, *g.conjuncts)]
     return [noun]
+
+
+def prep_objects_of(token: Token, prep: str) -> list[Token]:
+    """The objects of one preposition hanging on a token: "a wave [of attacks]"."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def embedded_verb(verb: Token) -> Token | None:
@@ -143,16 +144,6 @@ def _has_particle(verb: Token, prt: str) -> bool:
     return False
 
 
-def _counted_lemmas(verb: Token, lexicon: Lexicon) -> set[str]:
-    """What a counted object counts: "sent a shipment of weapons" -> weapon."""
-    return {
-        n.lemma_.lower()
-        for child in verb.children
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in lexicon.quantity_nouns
-        for n in _stood_for(child, ((lexicon.quantity_nouns, "of"),))
-    }
-
-
 def _has_object(verb: Token) -> bool:
     """A direct object, a passive subject, or the noun a participle describes ("land returned")."""
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
@@ -181,11 +172,8 @@ def _object_lemmas(verb: Token, prt: str | None) -> set[str]:
         for head in heads:
             lemmas.add(head.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
-            lemmas.update(  # "30 of the prisoners", "millions of dollars"
-                g.lemma_.lower()
-                for c in head.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
+            # "30 of the prisoners", "millions of dollars", "a shipment of weapons"
+            lemmas.update(
+                n.lemma_.lower() for g in prep_objects_of(head, "of") for n in (g, *g.conjuncts)
             )
     return lemmas
