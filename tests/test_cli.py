@@ -157,3 +157,21 @@ def test_max_bytes_turns_a_large_record_into_a_reject(tmp_path: Path):
     path.write_text(json.dumps({"id": "big", "published": "2021-03-02", "text": text}) + "\n")
     done = eventwire("code", str(path), "--max-bytes", "500", "--format", "jsonl")
     assert done.returncode != 0 and "OVERSIZED" in done.stderr
+
+
+def test_eval_times_writes_disagreements(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.tml").write_text(
+        '<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2004-03-10">'
+        '20040310</TIMEX3></DCT><TEXT>Envoys met <TIMEX3 tid="t1" type="DATE" '
+        'value="2004-03-01">Monday</TIMEX3> in Rome.</TEXT></TimeML>',
+        "utf-8",
+    )
+    errors = tmp_path / "errors.jsonl"
+    run = eventwire("eval", "times", str(gold), "--errors", str(errors))
+    assert run.returncode == 0, run.stderr
+    assert "value F1 0.000" in run.stdout and "1 disagreements written" in run.stdout
+    [row] = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert row["kind"] == "value" and row["document"] == "a"
+    assert (row["gold"]["value"], row["system"]["value"]) == ("2004-03-01", "2004-03-08")

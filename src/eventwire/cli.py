@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import closing
@@ -483,12 +484,28 @@ def eval_events(gold: GoldPath) -> None:
 
 
 @eval_app.command("times")
-def eval_times(gold: GoldPath) -> None:
+def eval_times(
+    gold: GoldPath,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            help="Write every disagreement (value, spurious, missed) with its context as JSON "
+            "Lines to this file.",
+        ),
+    ] = None,
+) -> None:
     """TempEval-3 span, type and value scores on a directory of TimeML files."""
     from eventwire.evaluate.times import evaluate_times, format_time_scores
     from eventwire.nlp import load_nlp
 
-    print(format_time_scores(evaluate_times(gold, load_nlp())))
+    found: list | None = [] if errors is not None else None
+    print(format_time_scores(evaluate_times(gold, load_nlp(), found)))
+    if errors is not None and found is not None:
+        with errors.open("w", encoding="utf-8") as out:
+            for row in found:
+                out.write(json.dumps(to_dict(row), ensure_ascii=False) + "\n")
+        print(f"{len(found)} disagreements written to {errors}")
 
 
 @eval_app.command("places")

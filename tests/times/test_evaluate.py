@@ -67,3 +67,22 @@ def test_evaluate_small_dir(tmp_path: Path, nlp: Language) -> None:
     assert scores.relaxed_recall == 1.0
     assert scores.value_f1 == pytest.approx(scores.relaxed_f1 * scores.value_accuracy)
     assert "value F1" in format_time_scores(scores)
+
+
+def test_disagreements_name_each_kind(tmp_path: Path, nlp: Language) -> None:
+    # gold says "Monday" is the 1st (wrong on purpose) and leaves "two days" out
+    text = TML.replace('value="2004-03-08"', 'value="2004-03-01"').replace(
+        '<TIMEX3 tid="t3" type="DURATION" value="P2D">two days</TIMEX3>', "two days"
+    )
+    text = text.replace("for two days.", "for two days, starting on the Ides.")
+    text = text.replace(
+        "the Ides", '<TIMEX3 tid="t4" type="DATE" value="2004-03-15">the Ides</TIMEX3>'
+    )
+    _write(tmp_path, text)
+    found = []
+    evaluate_times(tmp_path, nlp, found)
+    kinds = {(d.kind, (d.gold or d.system).text) for d in found}
+    assert kinds == {("value", "Monday"), ("spurious", "two days"), ("missed", "the Ides")}
+    value = next(d for d in found if d.kind == "value")
+    assert (value.gold.value, value.system.value) == ("2004-03-01", "2004-03-08")
+    assert "[[Monday]]" in value.context and value.document == "doc1"

@@ -218,3 +218,49 @@ def test_near_misses_of_the_rate_and_future_rules(
 
 def test_plural_weekday_after_a_capitalised_word_is_a_name() -> None:
     assert find_times("The Happy Mondays played in Leeds.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # a fronted day before a past planning verb is when the plan was made ...
+        ("On Monday, the ministry planned to reopen the border.", "Monday", "2021-06-14"),
+        # ... a day after it is the day planned
+        ("The ministry planned a ceremony on Monday at the border.", "Monday", "2021-06-21"),
+        ("Talks were scheduled for Friday in Geneva.", "Friday", "2021-06-18"),
+    ],
+)
+def test_planning_verbs(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert _values(text, nlp)[expr] == ("DATE", value)
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month(nlp: Language) -> None:
+    text = (
+        "The envoy was expelled last March. His embassy closed that same day, and on Monday "
+        "it reopened. Staff returned the next day."
+    )
+    found = _values(text, nlp)
+    assert found["that same day"] == ("DATE", "2021-03-XX")
+    assert found["the next day"] == ("DATE", "2021-06-15")  # a named day takes the focus back
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        (
+            "The day before last Friday's vote, the envoy left.",
+            "day before last Friday",
+            "2021-06-10",
+        ),
+        ("Two days after June 3, the talks resumed.", "Two days after June 3", "2021-06-05"),
+        ("The talks resumed on June 3.", "June 3", "2021-06-03"),
+    ],
+)
+def test_days_counted_from_a_date(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert _values(text, nlp)[expr] == ("DATE", value)
+
+
+def test_a_titled_march_is_no_month(nlp: Language) -> None:
+    found = _values("Crowds joined the annual March for Peace in the capital.", nlp)
+    assert "March" not in found
+    assert _values("Crowds gathered in the capital last March.", nlp)["last March"][1] == "2021-03"

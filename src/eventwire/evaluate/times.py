@@ -55,6 +55,19 @@ class Match:
     system: TimeRef
 
 
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """One place where system and gold differ: "value" (spans overlap, values differ),
+    "spurious" (system only) or "missed" (gold only); the evidence an annotator needs."""
+
+    document: str
+    dct: date
+    kind: str
+    gold: TimeRef | None
+    system: TimeRef | None
+    context: str  # the sentence-sized text around the expression, expression in [[ ]]
+
+
 def _walk(element: ET.Element, parts: list[str], times: list[TimeRef], offset: int) -> int:
     """Append the text under `element` to `parts`, recording TIMEX3 spans; returns the offset."""
     if element.text:
@@ -129,14 +142,54 @@ def match_times(gold: list[TimeRef], system: list[TimeRef], strict: bool) -> lis
     return matches
 
 
+def _context(text: str, start: int, end: int, reach: int = 80) -> str:
+    left = text[max(0, start - reach) : start]
+    right = text[end : end + reach]
+    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
+
+
+def disagreements(doc: GoldDocument, system: list[TimeRef]) -> list[Disagreement]:
+    """Every value mismatch, spurious and missed expression of one document, in text order."""
+    gold = list(doc.times)
+    relaxed = match_times(gold, system, strict=False)
+    matched_gold = {id(m.gold) for m in relaxed}
+    matched_system = {id(m.system) for m in relaxed}
+    found = [
+        Disagreement(
+            doc.name,
+            doc.dct,
+            "value",
+            m.gold,
+            m.system,
+            _context(doc.text, m.gold.start, m.gold.end),
+        )
+        for m in relaxed
+        if m.gold.value != m.system.value
+    ]
+    found += [
+        Disagreement(doc.name, doc.dct, "missed", g, None, _context(doc.text, g.start, g.end))
+        for g in gold
+        if id(g) not in matched_gold
+    ]
+    found += [
+        Disagreement(doc.name, doc.dct, "spurious", None, s, _context(doc.text, s.start, s.end))
+        for s in system
+        if id(s) not in matched_system
+    ]
+    return sorted(found, key=lambda d: (d.gold or d.system).start)  # type: ignore[union-attr]
+
+
 def _prf(matched: int, gold: int, system: int) -> tuple[float, float, float]:
     p = matched / system if system else 0.0
     r = matched / gold if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_times(tml_dir: Path, nlp: Language) -> TimeScores:
-    """Score find_times (given the spaCy Doc) on every .tml file under `tml_dir`."""
+def evaluate_times(
+    tml_dir: Path, nlp: Language, errors: list[Disagreement] | None = None
+) -> TimeScores:
+    """Score find_times (given the spaCy Doc) on every .tml file under `tml_dir`; when `errors`
+    is a list, every disagreement with the gold is appended to it."""
     from eventwire.times import find_times, load_time_finder
 
     finder = load_time_finder()
@@ -155,6 +208,8 @@ def evaluate_times(tml_dir: Path, nlp: Language) -> TimeScores:
         n_relaxed += len(relaxed)
         n_type += sum(m.gold.type == m.system.type for m in relaxed)
         n_value += sum(m.gold.value == m.system.value for m in relaxed)
+        if errors is not None:
+            errors.extend(disagreements(gold_doc, system))
     sp, sr, sf = _prf(n_strict, n_gold, n_system)
     rp, rr, rf = _prf(n_relaxed, n_gold, n_system)
     type_acc = n_type / n_relaxed if n_relaxed else 0.0

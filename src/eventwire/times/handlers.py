@@ -17,7 +17,13 @@ from eventwire.times.normalise import (
     rel_offset,
 )
 
-_NAME_BEFORE = re.compile(r"\b(?:the|a|an)\s+[\"“'`]*$", re.IGNORECASE)
+# "the March for Life", "the annual March on Washington": an article (and maybe one adjective
+# that is no relative word) before a month followed by a name is a title, not a time
+_NAME_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?!(?:last|next|this|following|previous|same|coming)\b)[a-z]+\s+)?"
+    r"[\"“'`]*$",
+    re.IGNORECASE,
+)
 _NAME_AFTER = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?[A-Z]|\s+[A-Z]")
 _SEASON_BEFORE = re.compile(
     r"\b(?:in|during|by|until|till|since|over|through|before|after)"
@@ -63,8 +69,7 @@ def day_date(m: re.Match[str], ctx: Context) -> Norm | None:
         year = cal.year_for_month(ctx.dct, month, day, clause_direction(ctx, *m.span()))
     if year is None or cal.safe_date(year, month, day) is None:
         return None
-    ctx.last_month = (year, month)
-    ctx.last_day = date(year, month, day)
+    ctx.name_day(date(year, month, day))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -82,8 +87,8 @@ def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _capitalised(m["mon"]) or year is None:
         return None
     ctx.last_year = year
-    ctx.last_month = (year, ctx.lex.months[norm_word(m["mon"])])
-    return "DATE", cal.month_value(*ctx.last_month)
+    ctx.name_month(year, ctx.lex.months[norm_word(m["mon"])])
+    return "DATE", cal.month_value(year, ctx.lex.months[norm_word(m["mon"])])
 
 
 def month(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -93,7 +98,7 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     month = ctx.lex.months[norm_word(name)]
     if (
         not m["rel"]
-        and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         and _NAME_AFTER.match(ctx.text, m.end())
     ):
         return None  # "the March for Life": a name, not the month
@@ -116,7 +121,7 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
             year = ctx.dct.year
     else:
         year = cal.year_for_month(ctx.dct, month, None, clause_direction(ctx, m.start(), m.end()))
-    ctx.last_month = (year, month)
+    ctx.name_month(year, month)
     return "DATE", cal.month_value(year, month)
 
 

@@ -25,7 +25,19 @@ class Context:
     last_month: tuple[int, int] | None = None  # the last (year, month) the text named
     last_year: int | None = None  # the last year the text named outright ("in 1995")
     last_day: date | None = None  # the last day a weekday in the text resolved to
+    month_in_focus: bool = False  # a month named after the last day ("last May ... that day")
     probe: bool = False  # selection pass: discourse state is not built yet, so do not need it
+
+    def name_day(self, day: date) -> None:
+        """The text named a day: "that day", "at 6 a.m." now count from it."""
+        self.last_month = (day.year, day.month)
+        self.last_day = day
+        self.month_in_focus = False
+
+    def name_month(self, year: int, month: int) -> None:
+        """The text named a month without its day: "that same day" is some day of it."""
+        self.last_month = (year, month)
+        self.month_in_focus = True
 
 
 def norm_word(s: str | None) -> str:

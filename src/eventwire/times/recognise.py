@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.records import TimeRef
 from eventwire.times import clocks, durations, handlers, relative
@@ -234,6 +234,32 @@ def _modifier(
     return new_start, new_end, mod
 
 
+_DAY_SHIFT = re.compile(
+    r"\b(?P<n>the|a|one|two|three|four|five|six|seven|\d+)?\s*(?P<unit>days?)\s+"
+    r"(?P<dir>before|after)\s+$",
+    re.IGNORECASE,
+)
+_SHIFT_COUNT = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SHIFT_COUNT["seven"] = 7
+
+
+def _day_before_after(text: str, start: int, kind: str, value: str, floor: int) -> tuple[int, str]:
+    """ "the day before last Tuesday('s hearing)", "two days after March 3": the day counted from
+    the date that follows, spanning the count ("day before last Tuesday") as annotators do."""
+    if kind != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return start, value
+    m = _DAY_SHIFT.search(text, max(floor, start - 30), start)
+    if not m:
+        return start, value
+    word = (m["n"] or "the").lower()
+    n = int(word) if word.isdigit() else _SHIFT_COUNT[word]
+    if (n == 1) != (m["unit"].lower() == "day"):
+        return start, value
+    day = date.fromisoformat(value) + timedelta(days=n if m["dir"].lower() == "after" else -n)
+    begin = m.start("unit") if word == "the" else m.start("n")
+    return begin, day.isoformat()
+
+
 def recognise(
     text: str, dct: date, grammar: Grammar, lex: TimeLexicon, tense: Callable[[int, int], str]
 ) -> list[TimeRef]:
@@ -257,6 +283,10 @@ def recognise(
             if unit:
                 code = {"year": "Y", "month": "M", "week": "W", "decade": "DE"}[unit[1].lower()]
                 kind, value = "DATE", shift_unit(dct, code, 0) or value
+        begin = out[-1].start if out and out[-1].type == "DURATION" else floor
+        start, value = _day_before_after(text, start, kind, value, begin)
+        if out and start < out[-1].end:
+            out.pop()  # "two days" was the count of "two days after June 3"
         out.append(TimeRef(text[start:end], start, end, kind, value, mod))
         floor = end
     return out

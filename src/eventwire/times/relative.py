@@ -163,7 +163,7 @@ def day_word(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["w"][0].isupper() and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None  # "USA Today", "VOA Today": part of a name
     d = day_word_date(w, ctx)
-    ctx.last_day = d
+    ctx.name_day(d)
     part = norm_word(m["part"])
     if part:
         return "TIME", f"{d.isoformat()}T{ctx.lex.day_parts[part]}"
@@ -195,7 +195,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         d = cal.weekday_near(ctx.dct, wd, "future" if direction == "future" else "past")
     # news annotators mostly give "Friday night" the day's value and the DATE type (or tag the
     # weekday alone); the guidelines' 1998-05-08TNI loses more matches than it wins on news gold
-    ctx.last_day = d
+    ctx.name_day(d)
     return "DATE", d.isoformat()
 
 
@@ -229,6 +229,8 @@ def day_and(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def anchored_day(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "that day", "the next day", "the day before": counted from the day last named."""
+    if ctx.month_in_focus and ctx.last_month:  # "last October ... that same day": day unknown
+        return "DATE", "{:04d}-{:02d}-XX".format(*ctx.last_month)
     if ctx.last_day is None:
         return ("DATE", "X") if ctx.probe else None
     w = norm_word(m["w"])

@@ -21,6 +21,7 @@ _FUTURE_WORDS = re.compile(
 _PAST_WORDS = re.compile(
     r"\b(\w+ed|said|told|met|held|had|was|were|did|took|spoke|began)\b", re.IGNORECASE
 )
+_PLANNING = ("schedule", "postpone", "plan", "set", "due", "delay")  # the plan's date lies ahead
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
@@ -86,7 +87,7 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
                 return "future"
             if child.tag_ == "MD" and word in ("would", "might", "may"):
                 return "future"
-    if verb.lemma_.lower() in ("schedule", "postpone", "plan", "set", "due", "delay"):
+    if verb.lemma_.lower() in _PLANNING:
         return "future"
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     if infinitive or (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "acl")):
@@ -134,6 +135,8 @@ def tense_from_doc(
         return "past" if verb is not None and _past_perfect(verb) else "future"
     if verb is None:
         return "unknown"
+    if verb.tag_ == "VBD" and verb.lemma_.lower() in _PLANNING and span.end <= verb.i:
+        return "past"  # "On Friday, the government planned to ...": the day the plan was made
     tense = _verb_tense(verb, lexicon)
     if (
         tense == "present"
