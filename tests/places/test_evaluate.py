@@ -60,3 +60,19 @@ def test_bad_gold_is_a_typed_error(tmp_path: Path) -> None:
 
 def test_distance() -> None:
     assert km_between(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+
+
+def test_disagreements_list_missed_and_far(
+    tmp_path: Path, nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # Damascus placed on the wrong continent by the gold file: ours is "far"; Qwertyville missed
+    gold = tmp_path / "lgl.xml"
+    gold.write_text(LGL_LIKE.replace("<lat>33.5102</lat>", "<lat>-33.5102</lat>"), "utf-8")
+    errors: list = []
+    evaluate_places(gold, nlp, gazetteer, errors)
+    assert sorted((e.kind, e.gold.text) for e in errors) == [
+        ("far", "Damascus"),
+        ("missed", "Qwertyville"),
+    ]
+    far = next(e for e in errors if e.kind == "far")
+    assert far.km is not None and far.km > 161 and "[[Damascus]]" in far.context

@@ -56,6 +56,19 @@ class EventScores:
     misses: tuple[tuple[str, str, str], ...]  # (gold type, our first type, sentence)
 
 
+@dataclass(frozen=True, slots=True)
+class EventDisagreement:
+    """A gold sentence the coder got wrong, with every event it emitted there (each carries its
+    trigger, rule and confidence): "missed" (no event of the gold type), "extra" (the gold type
+    and others besides) or "source" (the gold type, but not from the marked source)."""
+
+    index: int  # row of the sentence in the gold file (0-based, header excluded)
+    sentence: str
+    gold_type: str
+    kind: str
+    events: tuple[Event, ...]
+
+
 def read_gold(path: Path) -> Iterator[GoldSentence]:
     """The gold sentences with the plain-text offsets of the marked source."""
     try:
@@ -89,8 +102,14 @@ def same_type(gold: str, ours: str) -> bool:
     return ours in YIELD_TYPES if gold == "YIELD" else ours == gold
 
 
-def evaluate_events(gold_path: Path, nlp: Language, coder_fn: CoderFn) -> EventScores:
-    """Score a coder over the gold sentences (parsed in batches with `nlp.pipe`)."""
+def evaluate_events(
+    gold_path: Path,
+    nlp: Language,
+    coder_fn: CoderFn,
+    errors: list[EventDisagreement] | None = None,
+) -> EventScores:
+    """Score a coder over the gold sentences (parsed in batches with `nlp.pipe`); when `errors`
+    is a list, every sentence coded wrongly is appended to it."""
     gold = list(read_gold(gold_path))
     hits = emitted = correct = agree = 0
     confusion: dict[str, Counter[str]] = {}
@@ -105,12 +124,20 @@ def evaluate_events(gold_path: Path, nlp: Language, coder_fn: CoderFn) -> EventS
         first = max(events, key=lambda e: e.confidence).plover.type if events else "none"
         label = "YIELD" if first in YIELD_TYPES else first
         confusion.setdefault(g.gold_type, Counter())[label] += 1
+        kind = None
         if good:
             hits += 1
             if g.source_span and any(_overlaps(e, g.source_span) for e in good):
                 agree += 1
+            elif g.source_span:
+                kind = "source"
+            if len(good) < len(events):
+                kind = kind or "extra"
         else:
             misses.append((g.gold_type, label, g.sentence))
+            kind = "missed"
+        if kind and errors is not None:
+            errors.append(EventDisagreement(n, g.sentence, g.gold_type, kind, tuple(events)))
     precision = correct / emitted if emitted else 0.0
     recall = hits / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -122,27 +122,68 @@ def _overlap(place: Place, toponym: GoldToponym) -> int:
     return min(place.end, toponym.end) - max(place.start, toponym.start)
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceDisagreement:
+    """A gold toponym not found ("missed") or placed more than 161 km off ("far")."""
+
+    article: int  # position of the article in the gold file (0-based)
+    kind: str
+    gold: GoldToponym
+    place: Place | None
+    km: float | None
+    context: str  # the text around the toponym, toponym in [[ ]]
+
+
+def place_disagreements(
+    article_no: int, article: GoldArticle, outcomes: list[ToponymOutcome]
+) -> list[PlaceDisagreement]:
+    found = []
+    for o in outcomes:
+        if o.place is not None and (o.km is None or o.km <= KM_LIMIT):
+            continue
+        start, end = o.gold.start, o.gold.end
+        text = article.text
+        context = " ".join(
+            f"{text[max(0, start - 80) : start]}[[{text[start:end]}]]{text[end : end + 80]}".split()
+        )
+        kind = "missed" if o.place is None else "far"
+        found.append(PlaceDisagreement(article_no, kind, o.gold, o.place, o.km, context))
+    return found
+
+
 def evaluate_outcomes(
-    gold_path: Path, nlp: Language, gazetteer: Gazetteer
+    gold_path: Path,
+    nlp: Language,
+    gazetteer: Gazetteer,
+    errors: list[PlaceDisagreement] | None = None,
 ) -> tuple[list[ToponymOutcome], int, float, float]:
-    """All outcomes, the article count, and seconds spent parsing and finding places."""
+    """All outcomes, the article count, and seconds spent parsing and finding places (and, when
+    `errors` is a list, every toponym missed or placed too far appended to it)."""
     articles = read_gold(gold_path)
     outcomes: list[ToponymOutcome] = []
     parse_s = places_s = 0.0
-    for article in articles:
+    for n, article in enumerate(articles):
         started = time.perf_counter()
         doc = nlp(article.text)
         parsed = time.perf_counter()
         places = find_places(doc, gazetteer)
         places_s += time.perf_counter() - parsed
         parse_s += parsed - started
-        outcomes.extend(match_article(article, places))
+        matched = match_article(article, places)
+        outcomes.extend(matched)
+        if errors is not None:
+            errors.extend(place_disagreements(n, article, matched))
     return outcomes, len(articles), parse_s, places_s
 
 
-def evaluate_places(gold_path: Path, nlp: Language, gazetteer: Gazetteer) -> PlaceScores:
+def evaluate_places(
+    gold_path: Path,
+    nlp: Language,
+    gazetteer: Gazetteer,
+    errors: list[PlaceDisagreement] | None = None,
+) -> PlaceScores:
     """Scores of find_places on an LGL or GeoVirus gold file."""
-    outcomes, articles, parse_s, places_s = evaluate_outcomes(gold_path, nlp, gazetteer)
+    outcomes, articles, parse_s, places_s = evaluate_outcomes(gold_path, nlp, gazetteer, errors)
     found = [o for o in outcomes if o.place is not None]
     near = [o for o in found if o.km is not None and o.km <= KM_LIMIT]
     with_id = [o for o in found if o.gold.geonameid is not None]

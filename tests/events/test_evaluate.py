@@ -1,0 +1,38 @@
+"""The events scorer's list of wrongly coded sentences, on a small gold file written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.evaluate.events import evaluate_events
+from eventwire.events import code_events
+from eventwire.events.arguments import SpanIndex
+
+from .helpers import np_actors
+
+ROWS = [
+    # an attack marked with the attacker as source: a hit, nothing to report
+    ("Rebels attacked the army base.", "<s>Rebels</s> attacked <t>the army base</t>.", "ASSAULT"),
+    # the same sentence with the sides swapped in the gold: right type, wrong source
+    ("Rebels attacked the army base.", "<t>Rebels</t> attacked <s>the army base</s>.", "ASSAULT"),
+    # a gold type the sentence does not express: missed
+    ("The minister praised the police.", "<s>The minister</s> praised <t>the police</t>.", "AID"),
+]
+
+
+def test_errors_name_missed_and_wrong_source(tmp_path: Path, nlp, lexicon, codebook) -> None:
+    gold = tmp_path / "plv.tsv"
+    lines = ["sentence\tmarked_sentence\tgold_root"] + ["\t".join(r) for r in ROWS]
+    gold.write_text("\n".join(lines) + "\n", "utf-8")
+
+    def coder(doc, article):
+        actors = np_actors(doc)
+        return code_events(doc, article, actors, lexicon, codebook, index=SpanIndex(actors))
+
+    errors: list = []
+    scores = evaluate_events(gold, nlp, coder, errors)
+    assert scores.hits == 2
+    assert [(e.index, e.kind) for e in errors] == [(1, "source"), (2, "missed")]
+    missed = errors[1]
+    assert missed.gold_type == "AID" and missed.events  # what was emitted instead, explained
+    assert all(e.evidence.rule for e in missed.events)
