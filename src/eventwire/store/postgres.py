@@ -3,16 +3,23 @@
 Several processes may write at once (PostgreSQL locks rows, not the database); a batch is one
 transaction, and articles already present are skipped inside it (ON CONFLICT DO NOTHING), so two
 ingests of the same input never store an article twice.
+
+Reads from many threads (the HTTP API) go through `thread_rows()`: a pool of up to
+`read_connections` autocommit connections, opened on first use and closed with the store, so
+concurrent requests run on separate backends in parallel. Writes stay on the store's own
+connection, one transaction per batch; a pooled read sees what was committed before it began.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from eventwire.records import Reject
 from eventwire.store import schema
@@ -20,6 +27,11 @@ from eventwire.store.base import CodedArticle, InputProgress, StoreError
 from eventwire.store.sqlstore import SqlStore
 
 DEADLOCK_RETRIES = 5
+# Read connections per store: the API's request threads beyond this wait for a free one.
+# PostgreSQL allows 100 backends by default and a query rarely gains from more parallel
+# backends than the server has cores, so a handful per serving process is enough.
+READ_CONNECTIONS = 8
+POOL_WAIT = 30.0  # seconds a read waits for a free connection before it fails
 SQL_TYPES = {
     schema.TEXT: "text",
     schema.INT: "integer",
@@ -40,8 +52,13 @@ def _pg(sql: str) -> str:
 class PostgresStore(SqlStore):
     """Events, articles, rejects and ingest progress in a PostgreSQL database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_connections: int = READ_CONNECTIONS) -> None:
+        if read_connections < 1:
+            raise ValueError(f"read_connections must be at least 1, not {read_connections}")
         self.url = url
+        self.read_connections = read_connections
+        self._pool: ConnectionPool | None = None
+        self._pool_lock = threading.Lock()
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as error:
@@ -91,6 +108,51 @@ class PostgresStore(SqlStore):
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._conn.execute(_pg(sql), [_no_nul(p) for p in params]).fetchall()
 
+    def thread_rows(self) -> Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]:
+        """A read runner safe to call from many threads at once: each call borrows a connection
+        of the store's read pool, so concurrent reads run on separate backends in parallel."""
+        pool = self._read_pool()
+
+        def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+            args = [_no_nul(p) for p in params]
+            try:
+                with pool.connection() as conn:
+                    return conn.execute(_pg(sql), args).fetchall()
+            except PoolTimeout as error:
+                raise StoreError(
+                    f"all {self.read_connections} read connections to {_safe(self.url)} stayed"
+                    f" busy for {POOL_WAIT:.0f} s",
+                    hint="retry, or serve with more read connections",
+                ) from error
+
+        return run
+
+    def _read_pool(self) -> ConnectionPool:
+        """The pool of read connections, opened on the first call (one per store)."""
+        with self._pool_lock:
+            if self._pool is None:
+                pool = ConnectionPool(
+                    self.url,
+                    min_size=1,
+                    max_size=self.read_connections,
+                    kwargs={"autocommit": True},
+                    # a connection the server dropped (restart, idle timeout) is replaced
+                    # before use instead of failing a request
+                    check=ConnectionPool.check_connection,
+                    timeout=POOL_WAIT,
+                    name="eventwire-reads",
+                    open=False,
+                )
+                try:
+                    pool.open(wait=True, timeout=POOL_WAIT)
+                except PoolTimeout as error:
+                    pool.close()
+                    raise StoreError(
+                        f"cannot open read connections to PostgreSQL at {_safe(self.url)}"
+                    ) from error
+                self._pool = pool
+            return self._pool
+
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(_pg(sql), [_no_nul(p) for p in params])
 
@@ -118,6 +180,10 @@ class PostgresStore(SqlStore):
             cursor.execute(f"DELETE FROM {staging}")
 
     def close(self) -> None:
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
         self._conn.close()
 
 
