@@ -24,6 +24,9 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
    coreference may tie "the government" to a coded actor); nouns marked needs_country are skipped,
    and so are singular titles without "the" ("a spokesman said": a company's as often as not).
 8. "former" or "ex-" before a title makes it ELI (CAMEO's elites): "former Foreign Minister X".
+9. "<country>-led coalition|forces|alliance|mission": the leading country with agent MIL ("the
+   Saudi-led coalition" -> SAUMIL; why: see led.py); an organisation that leads keeps its code
+   ("NATO-led forces"); "-led" before another noun makes the leader the owner (the state).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from spacy.tokens import Doc
 from eventwire.actors.context import CountryContext, is_dateline, is_locative, is_signoff
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.entries import ActorEntry, AgentTerm
+from eventwire.actors.led import led_after, led_noun_end
 from eventwire.actors.units import Unit, scan_units
 from eventwire.records import UNKNOWN_CODE, Actor
 
@@ -303,10 +307,37 @@ class _Composer:
             i = nxt.end
         return chain, i
 
+    def led(self, unit: Unit, after: int) -> tuple[int, int] | None:
+        """Rule 9: (index after "-led", index after the led noun or -1 for another noun)."""
+        start = led_after(self.doc, after, unit.led)
+        if start is None:
+            return None
+        end = led_noun_end(self.doc, start)
+        return start, (end if end is not None else -1)
+
+    def at_led_country(self, chain: list[tuple[Unit, str]], after: int) -> int | None:
+        last_unit, code = chain[-1]
+        found = self.led(last_unit, after)
+        if found is None:
+            return None
+        start, end = found
+        name = self.dictionary.country_names.get(code)
+        if end < 0:  # "Saudi-led talks": the leader owns them
+            for unit, country in chain:
+                self.emit(unit.start, unit.end, country, country, None, name, None, "state")
+            return start
+        for unit, country in chain[:-1]:  # "Saudi and Emirati-led coalition"
+            self.emit(unit.start, unit.end, country + "MIL", country, "MIL", None, None, "group")
+        self.emit(last_unit.start, end, code + "MIL", code, "MIL", None, None, "group")
+        return end
+
     def at_country(self, unit: Unit) -> int:
         assert unit.country is not None
         form = unit.country.form
         chain, after = self.country_chain(unit)
+        led = self.at_led_country(chain, after)
+        if led is not None:
+            return led
         locative = is_locative(self.doc, unit.start)
         dateline = is_dateline(self.doc, unit.start, unit.end)
         if not dateline and not (form == "metonym" and locative):
@@ -395,6 +426,10 @@ class _Composer:
         troops") spans both and keeps its own code; a wire's sign-off ("REUTER") is skipped."""
         if is_signoff(self.doc, unit.start, unit.end):
             return unit.end
+        led = self.led(unit, unit.end) if entry.kind != "person" else None
+        if led is not None:  # "NATO-led forces": the organisation's own code
+            self.emit_entry(Unit(unit.start, led[1] if led[1] > 0 else unit.end), entry)
+            return led[1] if led[1] > 0 else led[0]
         nxt = self.unit_at(unit.end)
         if (
             entry.kind != "person"

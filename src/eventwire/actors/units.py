@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.dictionary import ActorDictionary, token_keys
 from eventwire.actors.entries import ActorEntry, AgentTerm, CountryTerm, key
+from eventwire.actors.led import led_prefix
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
@@ -27,6 +28,7 @@ class Unit:
     actor: ActorEntry | None = None
     country: CountryTerm | None = None
     agent: AgentTerm | None = None
+    led: bool = False  # one token "U.S.-led": the leader's word with "-led" joined to it
 
 
 def _unit(doc: Doc, start: int, end: int, entries: list, day: date) -> Unit | None:
@@ -60,6 +62,10 @@ def scan_units(doc: Doc, dictionary: ActorDictionary, day: date) -> list[Unit]:
     i = 0
     while i < len(keys):
         if keys[i] not in starters:
+            led = _led_unit(doc, dictionary, texts[i], i, day) if keys[i][-3:] == "led" else None
+            if led is not None:
+                units.append(led)
+                covered[i] = True
             i += 1
             continue
         n, entries = dictionary.longest(keys, texts, i)
@@ -72,6 +78,22 @@ def scan_units(doc: Doc, dictionary: ActorDictionary, day: date) -> list[Unit]:
             covered[k] = True
         i += n
     return _add_surnames(doc, keys, covered, units)
+
+
+def _led_unit(doc: Doc, dictionary: ActorDictionary, text: str, i: int, day: date) -> Unit | None:
+    """A country or organisation joined to "-led" in one token ("U.S.-led"), as a unit."""
+    prefix = led_prefix(text)
+    if prefix is None or key(prefix) not in dictionary.first_words:
+        return None
+    n, entries = dictionary.longest([key(prefix)], [prefix], 0)
+    unit = _unit(doc, i, i + 1, entries, day) if n == 1 else None
+    if unit is None or (unit.country is None and unit.actor is None):
+        return None
+    if unit.actor is not None and unit.actor.kind == "person":
+        return None
+    unit.agent = None
+    unit.led = True
+    return unit
 
 
 def _add_surnames(doc: Doc, keys: list[str], covered: list[bool], units: list[Unit]) -> list[Unit]:
