@@ -35,6 +35,9 @@ class TimeRef:
     type: str  # DATE, TIME, DURATION, SET
     value: str  # TIMEX3 value: 2019-12-23, 2019-11, 2013-W11, P3D, PAST_REF ...
     mod: str | None = None  # START, END, MID, APPROX ...
+    # a duration counted from a day the text named ("On May 3 ... three days later"): the day it
+    # reaches, so an event can be dated by it; the TIMEX3 value stays the duration (P3D)
+    reaches: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

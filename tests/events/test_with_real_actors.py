@@ -24,9 +24,7 @@ def test_forces_sent_for_peacekeeping_are_peacekeepers_provided(coder) -> None:
 
 def test_forces_sent_are_not_the_target_their_destination_is(coder) -> None:
     events = coded(coder, "Russia sent troops into Ukraine.")
-    assert [(e.cameo_root, e.target.code if e.target else None) for e in events] == [
-        ("15", "UKR")
-    ]
+    assert [(e.cameo_root, e.target.code if e.target else None) for e in events] == [("15", "UKR")]
 
 
 def test_saying_someone_was_responsible_accuses_them(coder) -> None:
@@ -73,3 +71,13 @@ def test_what_is_discussed_is_the_topic_not_the_target(coder) -> None:
 def test_a_noun_event_in_reported_speech_is_reported(coder) -> None:
     events = coded(coder, "Russian forces launched air strikes on Kharkiv, Ukraine said.")
     assert [(e.cameo_root, e.modality) for e in events] == [("19", "reported")]
+
+
+def test_an_event_counted_in_days_from_a_named_day_is_dated_by_it(coder) -> None:
+    events = coded(
+        coder,
+        "Sudan expelled the Chadian envoy on April 2. Two days later Chad expelled Sudan's envoy.",
+    )
+    dates = {(e.source.code, e.date, e.date_source) for e in events}
+    assert ("SDN", "2024-04-02", "text") in dates
+    assert ("TCD", "2024-04-04", "text") in dates

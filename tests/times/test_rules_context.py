@@ -264,3 +264,21 @@ def test_a_titled_march_is_no_month(nlp: Language) -> None:
     found = _values("Crowds joined the annual March for Peace in the capital.", nlp)
     assert "March" not in found
     assert _values("Crowds gathered in the capital last March.", nlp)["last March"][1] == "2021-03"
+
+
+def test_counted_days_reach_a_day_for_dating(nlp: Language) -> None:
+    from eventwire.times.attach import time_for_trigger
+
+    text = "Rebels seized the town on June 2. Three days later, the army retook it."
+    doc = nlp(text)
+    times = find_times(text, DCT, doc)
+    later = next(t for t in times if t.text == "Three days later")
+    assert (later.type, later.value, later.reaches) == ("DURATION", "P3D", "2021-06-05")
+    trigger = next(t.i for t in doc if t.text == "retook")
+    dated = time_for_trigger(doc, trigger, times)
+    assert dated is not None and (dated.type, dated.value) == ("DATE", "2021-06-05")
+    # with no day named before, the duration reaches nothing and dates nothing
+    alone = find_times(
+        "Three days later, the army retook it.", DCT, nlp("Three days later, the army retook it.")
+    )
+    assert alone[0].reaches is None

@@ -5,6 +5,7 @@ The caller falls back to the article date (date_source "published") when this re
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -37,8 +38,17 @@ _CLAUSE_DEPS = frozenset(
 
 
 def is_event_date(time: TimeRef) -> bool:
-    """True when the time names a day/week/month/quarter/year (not a duration, set or *_REF)."""
-    return time.type in ("DATE", "TIME") and bool(_EVENT_DATE.match(time.value))
+    """True when the time names a day/week/month/quarter/year (not a duration, set or *_REF),
+    or is a duration that reaches a named day ("three days later")."""
+    return bool(_EVENT_DATE.match(event_date_value(time)))
+
+
+def event_date_value(time: TimeRef) -> str:
+    """The TIMEX3 value that dates an event: the day a counted duration reaches, else the value
+    of a DATE or TIME ("" for anything else)."""
+    if time.type == "DURATION":
+        return time.reaches or ""
+    return time.value if time.type in ("DATE", "TIME") else ""
 
 
 def _is_clause_verb(token: Token) -> bool:
@@ -75,7 +85,8 @@ def time_for_trigger(doc: Doc, trigger_index: int, times: Sequence[TimeRef]) -> 
     """The event-dating time expression for the trigger token at `trigger_index`, or None.
 
     First choice: a time in the trigger's own clause (by dependency path); second: a time in the
-    same sentence. Among several, the one nearest the trigger wins.
+    same sentence. Among several, the one nearest the trigger wins. A duration counted from a
+    named day ("three days later") comes back as the DATE of the day it reaches.
     """
     if not 0 <= trigger_index < len(doc):
         raise IndexError(f"trigger index {trigger_index} outside a doc of {len(doc)} tokens")
@@ -97,5 +108,8 @@ def time_for_trigger(doc: Doc, trigger_index: int, times: Sequence[TimeRef]) -> 
             in_sentence.append((distance, time))
     for candidates in (in_clause, in_sentence):
         if candidates:
-            return min(candidates, key=lambda pair: (pair[0], pair[1].start))[1]
+            best = min(candidates, key=lambda pair: (pair[0], pair[1].start))[1]
+            if best.type == "DURATION":  # "three days later": the day it reaches dates the event
+                return dataclasses.replace(best, type="DATE", value=event_date_value(best))
+            return best
     return None

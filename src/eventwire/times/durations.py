@@ -28,7 +28,12 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     if n is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     if code.startswith("T") or (direction in ("earlier", "later") and code in ("D", "W")):
-        # "three days later" counts from another event, not from the article date
+        # "three days later" counts from another event, not from the article date: from the day
+        # last named when there is one
+        if code in ("D", "W") and ctx.last_day is not None and not ctx.month_in_focus:
+            days = int(n * (7 if code == "W" else 1))
+            if days == n * (7 if code == "W" else 1):
+                ctx.reaches = (ctx.last_day + timedelta(days=sign * days)).isoformat()
         return "DURATION", duration_value(n, code)
     if direction == "later" and n == int(n):
         # "In 1995 he fled; three years later he returned": from the year (month) last named

@@ -27,6 +27,7 @@ class Context:
     last_day: date | None = None  # the last day a weekday in the text resolved to
     month_in_focus: bool = False  # a month named after the last day ("last May ... that day")
     probe: bool = False  # selection pass: discourse state is not built yet, so do not need it
+    reaches: str | None = None  # set by a handler whose duration reaches a day (see TimeRef)
 
     def name_day(self, day: date) -> None:
         """The text named a day: "that day", "at 6 a.m." now count from it."""

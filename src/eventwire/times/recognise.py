@@ -270,6 +270,7 @@ def recognise(
     out: list[TimeRef] = []
     floor = 0
     for cand in chosen:
+        ctx.reaches = None
         norm = HANDLERS[cand.rule](cand.match, ctx)
         if norm is None:
             continue
@@ -287,6 +288,7 @@ def recognise(
         start, value = _day_before_after(text, start, kind, value, begin)
         if out and start < out[-1].end:
             out.pop()  # "two days" was the count of "two days after June 3"
-        out.append(TimeRef(text[start:end], start, end, kind, value, mod))
+        reaches = ctx.reaches if kind == "DURATION" else None
+        out.append(TimeRef(text[start:end], start, end, kind, value, mod, reaches))
         floor = end
     return out
