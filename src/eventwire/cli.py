@@ -131,17 +131,28 @@ def _check_scale_options(actors: Sequence[Path] | None, workers: int) -> None:
     _check_actor_files(actors)
 
 
-def _open_pool(actors: Sequence[Path] | None, workers: int, scheduler: str | None):  # noqa: ANN202
-    """The coding pool for --workers/--scheduler; user dictionaries are checked here first, so
-    a bad file is reported as such and not as a dead worker."""
+def _open_pool(  # noqa: ANN202
+    actors: Sequence[Path] | None,
+    workers: int,
+    scheduler: str | None,
+    parquet_dir: Path | None = None,
+):
+    """The coding pool for --workers/--scheduler (with --parquet-dir: workers that write the
+    parts); user dictionaries are checked here first, so a bad file is reported as such and not
+    as a dead worker."""
     from eventwire.scale import CoderSpec, open_pool
     from eventwire.scale.pools import default_workers
+    from eventwire.scale.writers import open_writer
 
     spec = CoderSpec(actor_files=tuple(str(p) for p in actors or ()))  # checked by the caller
     if spec.actor_files and (workers != 1 or scheduler):
         from eventwire.actors import ActorDictionary
 
         ActorDictionary.load(extra=actors or ())
+    if parquet_dir is not None:
+        return open_writer(
+            spec, parquet_dir, workers=workers or default_workers(), scheduler=scheduler
+        )
     return open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
 
 
@@ -216,7 +227,10 @@ def headline(
 @app.command()
 def ingest(
     inputs: Inputs,
-    db: Db = DEFAULT_DB,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help=f"DuckDB file or postgresql:// URL [default: {DEFAULT_DB}]."),
+    ] = None,
     published: Published = None,
     actors: ActorFiles = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
@@ -224,18 +238,36 @@ def ingest(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    parquet_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet-dir",
+            help="Workers write the events to this Parquet dataset themselves; no database.",
+        ),
+    ] = None,
 ) -> None:
-    """Read, code and store articles; safe to rerun and to resume after a crash."""
+    """Read, code and store articles; safe to rerun and to resume after a crash.
+
+    With --parquet-dir DIR, the process that codes a batch (this one, each of --workers, or each
+    Dask worker of --scheduler) writes its events into DIR as Parquet parts, partitioned
+    year=/month= like `export --format parquet`; only counts come back. No database is written
+    in that mode (--db is refused): rejects are in DIR/_eventwire/rejects.jsonl, done batches in
+    DIR/_eventwire/ledger.jsonl, from which a rerun resumes without duplicating an event. With
+    --scheduler, DIR must be the same path on every worker (a shared file system).
+    """
     from eventwire.ingest import ingest as run_ingest
     from eventwire.progress import ingest_progress
     from eventwire.readers.dedupe import Deduper
-    from eventwire.store import open_store
 
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
-    store = open_store(db)  # before the models load: a locked store fails at once
+    if parquet_dir is not None and db is not None:
+        raise _fail(
+            "--db and --parquet-dir exclude each other (--parquet-dir writes no database)", 2
+        )
+    store = _open_target(db or DEFAULT_DB, parquet_dir)  # before the models: a lock fails at once
     try:
-        pool = _open_pool(actors, workers, scheduler)
+        pool = _open_pool(actors, workers, scheduler, parquet_dir)
     except BaseException:
         store.close()
         raise
@@ -257,7 +289,7 @@ def ingest(
     err.print(
         f"read {report.articles_read} articles: stored {report.stored}, "
         f"already stored {report.skipped_existing}, duplicates {report.duplicates}, "
-        f"rejects {report.rejects}; {report.events} events -> {db}"
+        f"rejects {report.rejects}; {report.events} events -> {parquet_dir or db or DEFAULT_DB}"
         + (
             f" ({report.inputs_skipped} inputs unchanged since their last ingest)"
             if report.inputs_skipped
@@ -266,6 +298,16 @@ def ingest(
     )
     if strict and report.rejects:
         raise typer.Exit(1)
+
+
+def _open_target(db: str, parquet_dir: Path | None):  # noqa: ANN202 - a Store or a PartsLedger
+    if parquet_dir is not None:
+        from eventwire.scale.ledger import PartsLedger
+
+        return PartsLedger.open(parquet_dir)
+    from eventwire.store import open_store
+
+    return open_store(db)
 
 
 def _query(

@@ -11,6 +11,11 @@ A finished input file whose size and mtime are unchanged is not even read again 
 Coding may run elsewhere (a process per core, a Dask cluster: `eventwire.scale`): this loop stays
 the one reader and writer, keeps up to `pool.window` batches in flight and commits them in the
 order they were read, so the store ends the same whatever ran the coding.
+
+With `eventwire.scale.writers` pools and a `PartsLedger` in place of the store (`ingest
+--parquet-dir`), workers write each batch's events as Parquet parts themselves and give back only
+event counts; the ledger then records the batch. Reading, dedupe, resume and rejects are this
+same loop.
 """
 
 from __future__ import annotations
@@ -27,10 +32,27 @@ from eventwire.readers import DEFAULT_MAX_BYTES, iter_input_files, read_file
 from eventwire.records import Article, Reject
 from eventwire.scale import CodeBatch, CodingFailure, CodingPool
 from eventwire.scale.pools import ResultFuture, as_pool
-from eventwire.store.base import CodedArticle, InputProgress, Store
+from eventwire.store.base import CodedArticle, InputProgress
 
 __all__ = ["CodeBatch", "IngestReport", "coding_reject", "ingest"]
 MAX_PENDING_REJECTS = 1000  # flush a batch of rejects even when no article comes
+
+
+class IngestStore(Protocol):
+    """What the loop needs of a store: a `Store`, or a `PartsLedger` (`--parquet-dir`)."""
+
+    def stored_ids(self, ids: Sequence[str]) -> set[str]: ...
+
+    def known_texts(self) -> Iterator[tuple[str, str]]: ...
+
+    def input_progress(self, path: str) -> InputProgress | None: ...
+
+    def write_batch(
+        self,
+        coded: Sequence[CodedArticle],
+        rejects: Sequence[Reject],
+        progress: Sequence[InputProgress] = (),
+    ) -> int: ...
 
 
 class Deduper(Protocol):
@@ -99,7 +121,7 @@ def file_fingerprint(name: str) -> tuple[int, float] | None:
 
 def ingest(
     inputs: Sequence[str],
-    store: Store,
+    store: IngestStore,
     coding: CodeBatch | CodingPool,
     *,
     published: date | None = None,
@@ -177,14 +199,14 @@ def unstorable(article: Article, source_file: str) -> Reject | None:
     return None
 
 
-def _finished(store: Store, name: str, fingerprint: tuple[int, float]) -> bool:
+def _finished(store: IngestStore, name: str, fingerprint: tuple[int, float]) -> bool:
     seen = store.input_progress(progress_key(name))
     return seen is not None and seen.finished and (seen.size, seen.mtime) == fingerprint
 
 
 def _send(
     batch: _Batch,
-    store: Store,
+    store: IngestStore,
     pool: CodingPool,
     deduper: Deduper | None,
     counts: _Counts,
@@ -211,7 +233,7 @@ def _send(
 
 def _commit(
     flight: _InFlight,
-    store: Store,
+    store: IngestStore,
     counts: _Counts,
     progress: Callable[[int], None] | None,
     sent: set[str],
@@ -222,6 +244,9 @@ def _commit(
     for article, outcome in zip(flight.to_code, outcomes, strict=True):
         if isinstance(outcome, CodingFailure):
             rejects.append(coding_reject(article, outcome))
+        elif isinstance(outcome, int):  # its worker wrote the events (parts): only the count
+            coded.append(CodedArticle(article, ()))
+            counts.events += outcome
         else:
             coded.append(CodedArticle(article, outcome))
             counts.events += len(outcome)
