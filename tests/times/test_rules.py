@@ -127,6 +127,12 @@ CASES = [
     ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", None),
     ("Harvests failed in the fall.", "the fall", "DATE", "2020-FA", None),
     ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2021-12-25", None),
+    # moveable feasts are counted from Easter Sunday (2021: April 4 western, May 2 orthodox)
+    ("Pilgrims gathered at Easter.", "Easter", "DATE", "2021-04-04", None),
+    ("The truce held over Good Friday.", "Good Friday", "DATE", "2021-04-02", None),
+    ("Churches will fill on Orthodox Easter.", "Orthodox Easter", "DATE", "2022-04-24", None),
+    ("Markets reopened after Boxing Day.", "Boxing Day", "DATE", "2020-12-26", None),
+    ("Parades will march on Bastille Day.", "Bastille Day", "DATE", "2021-07-14", None),
 ]
 
 
@@ -161,6 +167,8 @@ def test_rule(text: str, expr: str, kind: str | None, value: str | None, mod: st
         "A poll for The Sunday Times showed a lead.",
         "It was the next day for the team.",  # no day named before: nothing to count from
         "He finished on the 5th ballot.",
+        "Tourists flew to Easter Island.",  # a name
+        "Crowds marked Easter week in the old city.",  # Holy Week or the week after: unsaid
     ],
 )
 def test_not_times(text: str) -> None:

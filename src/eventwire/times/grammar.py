@@ -158,7 +158,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "vague_period": _alt(list(lex.vague_periods)),
         "year_end": r"year[\s-]end|year's\s+end",
         "holiday": f"(?:(?P<rel>last|next|this)\\s+)?"
-        f"(?P<h>{_alt(list(lex.holidays) + list(lex.floating_holidays))})",
+        f"(?P<h>{_alt(_holiday_names(lex))})",
         "fiscal_year": r"(?:the\s+)?(?P<rel>current|latest|last|next|previous|this|same|new)?\s*"
         r"fiscal\s+year",
         "adj_ago": r"year-(?:ago|earlier)",
@@ -244,8 +244,12 @@ def _anchors(lex: TimeLexicon) -> dict[str, frozenset[str]]:
         "ref": _last_words(list(lex.refs)),
         "vague_period": _last_words(list(lex.vague_periods)),
         "year_end": {"end"},
-        "holiday": _last_words(list(lex.holidays) + list(lex.floating_holidays)),
+        "holiday": _last_words(_holiday_names(lex)),
         "fiscal_year": {"fiscal"},
         "adj_ago": {"ago", "earlier"},
     }
     return {name: frozenset(words) for name, words in table.items()}
+
+
+def _holiday_names(lex: TimeLexicon) -> list[str]:
+    return list(lex.holidays) + list(lex.floating_holidays) + list(lex.easter_holidays)

@@ -25,6 +25,7 @@ SECTIONS = (
     "mods",
     "holidays",
     "floating_holidays",
+    "easter_holidays",
     "future_verbs",
     "generic_nouns",
 )
@@ -53,6 +54,7 @@ class TimeLexicon:
     mods: dict[str, str]
     holidays: dict[str, str]
     floating_holidays: dict[str, tuple[int, int, int]]  # month, ISO weekday, nth (-1: last)
+    easter_holidays: dict[str, tuple[str, int]]  # calendar (western|orthodox), days from Easter
     future_verbs: frozenset[str]
     generic_nouns: frozenset[str]  # "today's youth": the present age, not the article's day
 
@@ -88,6 +90,9 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
         floating_holidays={
             k: _triple("floating_holidays", v) for k, v in data["floating_holidays"].items()
         },
+        easter_holidays={
+            k: _easter_offset(v) for k, v in data["easter_holidays"].items()
+        },
         future_verbs=frozenset(data["future_verbs"]),
         generic_nouns=frozenset(data["generic_nouns"]),
     )
@@ -97,6 +102,19 @@ def _triple(section: str, value: Any) -> tuple[int, int, int]:
     if not (isinstance(value, list) and len(value) == 3 and all(isinstance(v, int) for v in value)):
         raise LexiconError(f"time lexicon section {section!r}: {value!r} is not [month, day, n]")
     return value[0], value[1], value[2]
+
+
+def _easter_offset(value: Any) -> tuple[str, int]:
+    if not (
+        isinstance(value, list)
+        and len(value) == 2
+        and value[0] in ("western", "orthodox")
+        and isinstance(value[1], int)
+    ):
+        raise LexiconError(
+            f"time lexicon section 'easter_holidays': {value!r} is not [western|orthodox, days]"
+        )
+    return value[0], value[1]
 
 
 def load_lexicon() -> TimeLexicon:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 from eventwire.times import calendar as cal
 from eventwire.times.normalise import (
     Context,
@@ -257,7 +259,11 @@ def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
     return "DATE", f"{ctx.dct.year:04d}"
 
 
-def _holiday_date(name: str, year: int, ctx: Context):
+def _holiday_date(name: str, year: int, ctx: Context) -> date | None:
+    if name in ctx.lex.easter_holidays:
+        calendar, offset = ctx.lex.easter_holidays[name]
+        method = EASTER_ORTHODOX if calendar == "orthodox" else EASTER_WESTERN
+        return easter(year, method) + timedelta(days=offset)
     if name in ctx.lex.holidays:
         mm, dd = (int(x) for x in ctx.lex.holidays[name].split("-"))
         return cal.safe_date(year, mm, dd)
@@ -267,6 +273,12 @@ def _holiday_date(name: str, year: int, ctx: Context):
 
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = norm_word(m["h"])
+    if name in ctx.lex.easter_holidays and re.match(
+        r"\s+(?:(?!Sunday|Monday)[A-Z]|week\b)", ctx.text[m.end() : m.end() + 12]
+    ):
+        # "Easter Island", "the Easter Rising": a name; "Easter week": Holy Week to some writers,
+        # the week after to others
+        return None
     if not m["h"][0].isupper() or re.search(
         r"\b(?:Father|Merry|It's)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]
     ):
