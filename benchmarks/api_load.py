@@ -1,7 +1,9 @@
-"""Load test of the HTTP API's /events on a DuckDB store of 100k+ events.
+"""Load test of the HTTP API's /events on a store of 100k+ events (DuckDB, and PostgreSQL).
 
     .venv/bin/python benchmarks/api_load.py [--events 100000] [--seconds 20] [--clients 4]
                                             [--from-db PATH] [--keep DB]
+                                            [--postgres | --postgres-url URL] [--runs ...]
+                                            [--read-connections 8]
 
 The store is synthetic but every row is a valid Event: real records are taken as templates
 (events coded by `eventwire ingest` when --from-db is given, else events the real pipeline codes
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from api.serve import free_port  # noqa: E402
 from eventwire.records import Actor, Article, Event, Evidence, Place, Plover  # noqa: E402
+from eventwire.store import schema  # noqa: E402
 from eventwire.store.base import CodedArticle, EventQuery  # noqa: E402
 from eventwire.store.duckdb import DuckDBStore  # noqa: E402
 
@@ -236,13 +239,55 @@ def print_plan(db: Path) -> None:
     print(f"plan of /events?actor=RUS: {', '.join(operators)}")
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def copy_store(db: Path, url: str) -> None:
+    """The DuckDB store's articles and events, written into the PostgreSQL store at `url`
+    (left as it is when it already holds events)."""
+    from eventwire.store.postgres import PostgresStore
+
+    target = PostgresStore(url)
+    try:
+        if target.count_events() > 0:
+            print(f"PostgreSQL store already holds {target.count_events()} events: reused")
+            return
+        source = DuckDBStore(db, read_only=True)
+        by_article: dict[str, list[Event]] = {}
+        for event in source.events():
+            by_article.setdefault(event.article_id, []).append(event)
+        rows = source.rows("SELECT id, source, url, published, title, text, language FROM articles")
+        articles = [schema.article_from_row(row) for row in rows]
+        source.close()
+        t0 = time.perf_counter()
+        for start in range(0, len(articles), 1000):
+            batch = articles[start : start + 1000]
+            target.write_batch([CodedArticle(a, by_article.get(a.id, [])) for a in batch], [])
+        took = time.perf_counter() - t0
+        print(f"copied {sum(map(len, by_article.values()))} events to PostgreSQL in {took:.1f} s")
+    finally:
+        target.close()
+
+
+def serve(
+    run: str, db: Path, pg_url: str | None, port: int, read_connections: int
+) -> subprocess.Popen:
+    if run == "duckdb":
+        opening = (
+            "from eventwire.store.duckdb import DuckDBStore\n"
+            f"store = DuckDBStore({str(db)!r}, read_only=True)\n"
+        )
+    else:
+        # pg-one: without thread_rows the API serialises every read on the store's connection
+        opening = (
+            "from eventwire.store.postgres import PostgresStore\n"
+            "class OneConnection(PostgresStore):\n"
+            "    thread_rows = None\n"
+            f"kind = OneConnection if {run == 'pg-one'} else PostgresStore\n"
+            f"store = kind({pg_url!r}, read_connections={read_connections})\n"
+        )
     code = (
         "import uvicorn\n"
-        "from eventwire.api.app import create_app\n"
-        "from eventwire.store.duckdb import DuckDBStore\n"
-        f"app = create_app(DuckDBStore({str(db)!r}, read_only=True))\n"
+        "from eventwire.api.app import create_app\n" + opening + "app = create_app(store)\n"
         f"uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning')\n"
+        "store.close()\n"
     )
     return subprocess.Popen([sys.executable, "-c", code])
 
@@ -300,25 +345,22 @@ def wait_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise SystemExit("the server did not start")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--from-db", type=Path)
-    parser.add_argument("--keep", type=Path, help="build (or reuse) the store at this path")
-    args = parser.parse_args()
+@dataclasses.dataclass
+class Result:
+    run: str
+    requests: int
+    errors: int
+    per_second: float
+    p50_ms: float
+    p95_ms: float
+    max_ms: float
+    peak_mb: float
 
-    db = args.keep or Path(tempfile.mkdtemp(prefix="ew-api-load-")) / "load.duckdb"
-    if not db.exists():
-        origin, pairs = templates(args.from_db)
-        t0 = time.perf_counter()
-        build_store(db, args.events, pairs)
-        print(f"built {args.events} events from {origin} in {time.perf_counter() - t0:.1f} s")
-    print_plan(db)
+
+def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) -> Result:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = serve(db, port)
+    proc = serve(run, db, pg_url, port, args.read_connections)
     try:
         wait_up(base, proc)
         latencies, errors = run_load(base, args.seconds, args.clients)
@@ -327,17 +369,90 @@ def main() -> int:
         proc.terminate()
         proc.wait(10)
     q = statistics.quantiles(latencies, n=100)
-    print(
-        f"requests: {len(latencies)} in {args.seconds:.0f} s with {args.clients} clients, "
-        f"{errors} non-200"
+    return Result(
+        run,
+        len(latencies),
+        errors,
+        len(latencies) / args.seconds,
+        q[49] * 1000,
+        q[94] * 1000,
+        max(latencies) * 1000,
+        peak,
     )
-    print(f"throughput: {len(latencies) / args.seconds:.1f} requests/s")
+
+
+def report(result: Result, args: argparse.Namespace) -> None:
     print(
-        f"latency: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, "
-        f"max {max(latencies) * 1000:.1f} ms"
+        f"[{result.run}] requests: {result.requests} in {args.seconds:.0f} s with "
+        f"{args.clients} clients, {result.errors} non-200"
     )
-    print(f"server peak memory (VmHWM): {peak:.0f} MB")
-    return 0 if errors == 0 else 1
+    print(f"[{result.run}] throughput: {result.per_second:.1f} requests/s")
+    print(
+        f"[{result.run}] latency: p50 {result.p50_ms:.1f} ms, p95 {result.p95_ms:.1f} ms, "
+        f"max {result.max_ms:.1f} ms"
+    )
+    print(f"[{result.run}] server peak memory (VmHWM): {result.peak_mb:.0f} MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--from-db", type=Path)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the store at this path")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--postgres", action="store_true", help="also run on a throwaway embedded PostgreSQL"
+    )
+    where.add_argument("--postgres-url", help="also run on this PostgreSQL database")
+    parser.add_argument(
+        "--runs",
+        help="comma-separated, in order: duckdb, pg-one, pg-pool "
+        "(default: duckdb, and both PostgreSQL runs when PostgreSQL is given)",
+    )
+    parser.add_argument("--read-connections", type=int, default=8, help="pg-pool's pool size")
+    args = parser.parse_args()
+    with_pg = args.postgres or args.postgres_url is not None
+    runs = (args.runs or ("duckdb,pg-one,pg-pool" if with_pg else "duckdb")).split(",")
+    unknown = set(runs) - {"duckdb", "pg-one", "pg-pool"}
+    if unknown or (not with_pg and runs != ["duckdb"]):
+        parser.error(f"--runs: unknown or needing PostgreSQL: {', '.join(runs)}")
+
+    db = args.keep or Path(tempfile.mkdtemp(prefix="ew-api-load-")) / "load.duckdb"
+    if not db.exists():
+        origin, pairs = templates(args.from_db)
+        t0 = time.perf_counter()
+        build_store(db, args.events, pairs)
+        print(f"built {args.events} events from {origin} in {time.perf_counter() - t0:.1f} s")
+    print_plan(db)
+    server = None
+    pg_url = args.postgres_url
+    results: list[Result] = []
+    try:
+        if args.postgres:
+            sys.path.insert(0, str(ROOT / "tests" / "store"))
+            from pg_server import start
+
+            server = start()
+            pg_url = server.url
+        if pg_url is not None:
+            copy_store(db, pg_url)
+        for run in runs:
+            results.append(measure(run, db, pg_url, args))
+            report(results[-1], args)
+    finally:
+        if server is not None:
+            server.stop()
+    if len(results) > 1:
+        print("\n| run | clients | requests/s | p50 | p95 | errors | server peak memory |")
+        print("|---|---|---|---|---|---|---|")
+        for r in results:
+            print(
+                f"| {r.run} | {args.clients} | {r.per_second:.1f} | {r.p50_ms:.0f} ms |"
+                f" {r.p95_ms:.0f} ms | {r.errors} | {r.peak_mb:.0f} MB |"
+            )
+    return 0 if all(r.errors == 0 for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -101,6 +101,24 @@ def test_pooled_reads_see_committed_writes_and_keep_parameters(filled: PostgresS
     assert run("SELECT count(*) FROM articles WHERE id = ?", ["pool\x00"]) == [(0,)]
 
 
+def test_a_read_survives_pooled_backends_the_server_dropped(filled: PostgresStore) -> None:
+    run = filled.thread_rows()
+    assert run("SELECT count(*) FROM articles", []) == [(5,)]
+    own = filled.rows("SELECT pg_backend_pid()")[0][0]  # the store's (writing) connection
+    name = filled.url.rsplit("/", 1)[1]
+    with psycopg.connect(filled.url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        killed = admin.execute(
+            "SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> %s AND backend_type = 'client backend'",
+            [name, own],
+        ).fetchone()[0]
+    assert killed >= 1
+    assert run("SELECT count(*) FROM articles", []) == [(5,)]
+    # an error that is not a lost connection is not retried
+    with pytest.raises(psycopg.errors.UndefinedTable):
+        run("SELECT count(*) FROM no_such_table", [])
+
+
 def test_closing_the_store_closes_every_pooled_backend(pool_url: str) -> None:
     store = PostgresStore(pool_url, read_connections=4)
     run = store.thread_rows()

@@ -114,14 +114,12 @@ class PostgresStore(SqlStore):
         pool = self._read_pool()
 
         def run(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-            args = [_no_nul(p) for p in params]
             try:
-                with pool.connection() as conn:
-                    return conn.execute(_pg(sql), args).fetchall()
+                return _pooled_read(pool, _pg(sql), [_no_nul(p) for p in params])
             except PoolTimeout as error:
                 raise StoreError(
-                    f"all {self.read_connections} read connections to {_safe(self.url)} stayed"
-                    f" busy for {POOL_WAIT:.0f} s",
+                    f"all {self.read_connections} read connections to {_safe(self.url)}"
+                    f" stayed busy for {POOL_WAIT:.0f} s",
                     hint="retry, or serve with more read connections",
                 ) from error
 
@@ -136,9 +134,6 @@ class PostgresStore(SqlStore):
                     min_size=1,
                     max_size=self.read_connections,
                     kwargs={"autocommit": True},
-                    # a connection the server dropped (restart, idle timeout) is replaced
-                    # before use instead of failing a request
-                    check=ConnectionPool.check_connection,
                     timeout=POOL_WAIT,
                     name="eventwire-reads",
                     open=False,
@@ -185,6 +180,20 @@ class PostgresStore(SqlStore):
         if pool is not None:
             pool.close()
         self._conn.close()
+
+
+def _pooled_read(pool: ConnectionPool, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
+    """Run a read on a pooled connection. A connection the server dropped (restart, idle
+    timeout, terminated backend) fails its first query: the pool discards it and the read runs
+    once more on another (cheaper than checking every connection before use, a round trip)."""
+    for attempt in range(2):
+        with pool.connection() as conn:
+            try:
+                return conn.execute(sql, args).fetchall()
+            except psycopg.OperationalError:
+                if attempt or not conn.broken:
+                    raise
+    raise AssertionError("unreachable")
 
 
 def _no_nul(value: Any) -> Any:
