@@ -101,6 +101,16 @@ def test_pooled_reads_see_committed_writes_and_keep_parameters(filled: PostgresS
     assert run("SELECT count(*) FROM articles WHERE id = ?", ["pool\x00"]) == [(0,)]
 
 
+def test_pooled_reads_see_no_uncommitted_write_and_are_not_blocked_by_it(
+    filled: PostgresStore,
+) -> None:
+    run = filled.thread_rows()
+    with filled._transaction():  # the transaction write_batch runs in, held open here
+        filled._exec("INSERT INTO articles (id, text) VALUES (?, ?)", ["pool-open", "x"])
+        assert run("SELECT count(*) FROM articles", []) == [(5,)]
+    assert run("SELECT count(*) FROM articles", []) == [(6,)]
+
+
 def test_a_read_survives_pooled_backends_the_server_dropped(filled: PostgresStore) -> None:
     run = filled.thread_rows()
     assert run("SELECT count(*) FROM articles", []) == [(5,)]
