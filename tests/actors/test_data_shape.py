@@ -215,7 +215,15 @@ def test_nobody_holds_offices_of_two_states_at_once() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["countries.tsv", "country_terms.tsv", "agents.tsv", "organisations.tsv", "people.tsv"]
+    "name",
+    [
+        "countries.tsv",
+        "country_terms.tsv",
+        "agents.tsv",
+        "organisations.tsv",
+        "national_bodies.tsv",
+        "people.tsv",
+    ],
 )
 def test_tables_have_no_stray_spaces(name: str) -> None:
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():

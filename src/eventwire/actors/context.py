@@ -71,6 +71,20 @@ def is_signoff(doc: Doc, start: int, end: int) -> bool:
     return before is None or "\n" in before.text_with_ws or before.text in {".", "!", "?", '"'}
 
 
+def is_credit(doc: Doc, start: int, end: int) -> bool:
+    """A source credit in brackets after a dateline ("KABUL (Pajhwok): ..."): not an actor."""
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text[:1] != ")":
+        return False
+    place = start - 2
+    while place > 0 and doc[place - 1].text.isupper() and doc[place - 1].is_alpha:
+        place -= 1  # "NEW DELHI (PTI)"
+    return is_dateline(doc, place, start - 1) or (
+        doc[place].text.isupper()
+        and len(doc[place].text) >= 3
+        and (place == 0 or "\n" in doc[place - 1].text_with_ws)
+    )
+
+
 def unit_country(doc: Doc, unit: Unit, day: date) -> str | None:
     if unit.country is not None:
         return unit.country.code

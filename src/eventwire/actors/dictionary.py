@@ -17,7 +17,7 @@ from eventwire.actors.petrarch import petrarch_phrases
 from eventwire.actors.tables import DictionaryError, Phrase, country_phrases, table_phrases
 
 HERE = Path(__file__).resolve().parent
-OUR_TABLES = ("agents.tsv", "organisations.tsv", "people.tsv")
+OUR_TABLES = ("agents.tsv", "organisations.tsv", "national_bodies.tsv", "people.tsv")
 _OTHER_HEAD = {"head_of_state": "head_of_government", "head_of_government": "head_of_state"}
 
 
@@ -40,10 +40,15 @@ class Compiled:
 
 
 def case_rule(token: str, proper: bool) -> str:
+    """How a phrase token must be written in the text: "exact" for acronyms, all-capital ("ICE")
+    or mixed-case ("DoD", "AfD": a capital after the first letter), which match only as written
+    or in full capitals; "cap" for a capitalised word; "any" otherwise."""
     if not proper:
         return "any"
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "exact"
+    if token[:1].isupper() and token.isalpha() and any(c.isupper() for c in token[1:]):
         return "exact"
     return "cap" if token[:1].isupper() else "any"
 

@@ -14,7 +14,8 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
 4. "the country's" / "the nation's" + agent: the country of the context.
 5. named actors: people (coded by date: the office held then; a former office gives <country>ELI),
    organisations, armed groups, media; an organisation before an agent noun spans both and keeps
-   its code ("Hezbollah fighters" -> LBNREB).
+   its code ("Hezbollah fighters" -> LBNREB); a wire's sign-off ("REUTER") and a credit in brackets
+   after a dateline ("KABUL (Pajhwok):") are no actors.
 6. country words alone: a name or abbreviation is the state (kind "state", code "TUR"), even in a
    locative phrase (the events stage tells those apart); a demonym ("Turks") is the country as a
    group; an adjective before a plain noun is the country that owns it ("the Israeli proposal");
@@ -35,7 +36,13 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire.actors.context import CountryContext, is_dateline, is_locative, is_signoff
+from eventwire.actors.context import (
+    CountryContext,
+    is_credit,
+    is_dateline,
+    is_locative,
+    is_signoff,
+)
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.entries import ActorEntry, AgentTerm
 from eventwire.actors.led import led_after, led_noun_end
@@ -232,7 +239,10 @@ class _Composer:
         while i < len(self.doc) and gap <= MAX_GAP:
             unit = self.unit_at(i)
             if unit is not None:
-                return unit if unit.agent is not None and unit.actor is None else None
+                # a body named like an agent noun ("Justice Department") is that noun after
+                # another country's word ("the Thai Justice Department")
+                named = unit.actor is not None and unit.actor.kind != "person"
+                return unit if unit.agent is not None and (unit.actor is None or named) else None
             tok = self.doc[i]
             # adjectives and noun compounds: "diplomatic mission", "coal workers"
             if (
@@ -424,7 +434,7 @@ class _Composer:
     def at_named(self, unit: Unit, entry: ActorEntry) -> int:
         """Rule 5; an organisation or group before an agent noun ("Hamas militants", "NATO
         troops") spans both and keeps its own code; a wire's sign-off ("REUTER") is skipped."""
-        if is_signoff(self.doc, unit.start, unit.end):
+        if is_signoff(self.doc, unit.start, unit.end) or is_credit(self.doc, unit.start, unit.end):
             return unit.end
         led = self.led(unit, unit.end) if entry.kind != "person" else None
         if led is not None:  # "NATO-led forces": the organisation's own code
@@ -501,6 +511,8 @@ def unknown_named_actors(doc: Doc, known: list[Actor]) -> list[Actor]:
         if kind == "organisation" and len(ent) < 2 and not ent.text.isupper():
             # NER calls many one-word places organisations; longer names and acronyms it gets right
             continue
+        if is_dateline(doc, ent.start, ent.end) or is_credit(doc, ent.start, ent.end):
+            continue  # "KABUL (Pajhwok):" says where and who reported, not who acted
         lo, hi = ent.start_char, ent.end_char
         if any(lo < end and start < hi for start, end in taken):
             continue

@@ -1,0 +1,147 @@
+"""Shape and matching rules of the organisation tables (organisations.tsv, national_bodies.tsv):
+columns and codes, one body per alias across tables and countries, the acronym rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pycountry
+
+from eventwire.actors.dictionary import case_rule
+from eventwire.actors.entries import fold
+from eventwire.actors.tables import read_rows, split_list
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "actors"
+TABLES = ("organisations.tsv", "national_bodies.tsv")
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+COLUMNS = ["code", "country", "agent", "kind", "name", "variants", "start", "end"]
+# agents a national body may carry (CAMEO sectors used by agents.tsv)
+NATIONAL_AGENTS = {
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "NGO", "BUS", "EDU", "REB", "OPP", "PTY",
+    "CRM", "CVL", "LAB", "HLH", "REL",
+}  # fmt: skip
+# names kept on purpose although they also read as a country word ("Brussels" for the EU)
+COUNTRY_WORD_NAMES = {"brussels"}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    return [row for _, row in read_rows(DATA / name)[1]]
+
+
+def aliases(row: dict[str, str]) -> set[str]:
+    return {row["name"], *split_list(row["variants"])}
+
+
+def test_national_bodies_have_the_organisation_columns() -> None:
+    header, _ = read_rows(DATA / "national_bodies.tsv")
+    assert header == COLUMNS
+
+
+def test_national_bodies_are_well_formed() -> None:
+    table = rows("national_bodies.tsv")
+    assert len(table) >= 1000
+    for row in table:
+        assert row["country"] in ISO3, row
+        assert row["agent"] in NATIONAL_AGENTS, row
+        assert row["code"] == row["country"] + row["agent"], row
+        expected = "group" if row["agent"] in {"REB", "CRM"} else "organisation"
+        assert row["kind"] == expected, row
+        assert row["name"] and not row["start"] and not row["end"], row
+
+
+def test_the_named_countries_are_covered() -> None:
+    counts = Counter(r["country"] for r in rows("national_bodies.tsv"))
+    hot = "USA RUS CHN GBR FRA DEU IND PAK IRN IRQ SYR ISR PSE EGY SAU ARE QAT TUR UKR AFG PRK"
+    hot += " KOR JPN NGA ETH SDN SSD SOM KEN COD LBY YEM LBN VEN COL MEX BRA MMR PHL IDN"
+    assert {c for c in hot.split() if counts[c] < 5} == set()
+
+
+def test_an_alias_names_one_body_across_tables() -> None:
+    owner: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for table in TABLES:
+        for row in rows(table):
+            for alias in aliases(row):
+                folded = fold(alias).lower()
+                seen = owner.setdefault(folded, (row["name"], row["code"]))
+                if seen[0] != row["name"]:
+                    clashes.append((alias, seen, row["name"]))
+    assert clashes == []
+
+
+def test_no_alias_is_a_person_or_a_country_word() -> None:
+    people = {
+        fold(alias).lower()
+        for row in rows("people.tsv")
+        for alias in {row["name"], *split_list(row["variants"]), *split_list(row["short"])}
+    }
+    words = {
+        fold(word).lower()
+        for row in rows("country_terms.tsv")
+        for column in ("adjectives", "demonyms", "abbreviations", "names", "metonyms")
+        for word in split_list(row[column])
+    } | {fold(r["short_name"]).lower() for r in rows("countries.tsv")}
+    for table in TABLES:
+        for row in rows(table):
+            for alias in aliases(row):
+                folded = fold(alias).lower()
+                assert folded not in people, alias
+                assert folded not in words or folded in COUNTRY_WORD_NAMES, alias
+
+
+def test_new_acronyms_have_three_letters_or_more() -> None:
+    for row in rows("national_bodies.tsv"):
+        for alias in aliases(row):
+            letters = [c for c in alias if c.isalpha()]
+            if " " not in alias and letters and all(c.isupper() for c in letters):
+                assert len([c for c in alias if c.isalnum()]) >= 3, alias  # "TF1" is fine
+
+
+def test_acronyms_match_only_as_written_or_in_capitals() -> None:
+    assert case_rule("ICE", proper=True) == "exact"
+    assert case_rule("AfD", proper=True) == "exact"  # a capital after the first letter
+    assert case_rule("Knesset", proper=True) == "cap"
+    assert case_rule("al", proper=True) == "any"
+    assert case_rule("ministry", proper=False) == "any"
+
+
+def test_acronyms_are_case_sensitive_in_text(actors_of) -> None:
+    found = {a.text: a for a in actors_of("ICE agents detained him; the ice on the road melted.")}
+    assert found["ICE"].code == "USACOP"
+    assert "ice" not in found
+    assert not [a for a in actors_of("Afd is no party here.") if a.code == "DEUPTY"]
+
+
+def test_national_bodies_are_coded_by_country_and_agent(actors_of) -> None:
+    text = (
+        "The Shin Bet and the Mossad briefed the Knesset, while the SBU, the FSB and Rosgvardia "
+        "questioned him and the Lok Sabha debated; the Bundeswehr and the Majlis objected."
+    )
+    found = {a.text: a.code for a in actors_of(text)}
+    assert found["SBU"] == "UKRSPY"
+    assert found["Rosgvardia"] == "RUSCOP"
+    assert found["Lok Sabha"] == "INDLEG"
+    assert found["Bundeswehr"] == "DEUMIL"
+    assert found["Knesset"] == "ISRLEG"
+
+
+def test_a_us_agency_acronym_is_an_actor(actors_of) -> None:
+    found = {a.text: a for a in actors_of("ICE returned 11 paintings to a museum in Germany.")}
+    assert (found["ICE"].code, found["ICE"].name) == (
+        "USACOP",
+        "Immigration and Customs Enforcement",
+    )
+
+
+def test_a_body_named_like_an_agent_noun_yields_to_another_countrys_word(actors_of) -> None:
+    alone = {a.text: a.code for a in actors_of("The Justice Department filed charges.")}
+    thai = {a.text: a.code for a in actors_of("The Thai Justice Department filed charges.")}
+    assert alone["Justice Department"] == "USAJUD"
+    assert thai["Thai Justice Department"] == "THAJUD"
+
+
+def test_a_credit_after_a_dateline_is_no_actor(actors_of) -> None:
+    found = actors_of("KABUL (Pajhwok): The president met a delegation of elders.")
+    assert not [a for a in found if a.text in {"Pajhwok", "KABUL"}]
+    assert [a.code for a in actors_of("Pajhwok reported the attack.")] == ["AFGMED"]
