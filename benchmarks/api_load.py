@@ -305,10 +305,13 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def run_load(base: str, seconds: float, clients: int) -> tuple[list[float], int]:
+def run_load(
+    base: str, seconds: float, clients: int
+) -> tuple[list[float], int, dict[str, list[float]]]:
     import httpx
 
     latencies: list[float] = []
+    by_path: dict[str, list[float]] = {}
     errors = 0
     lock = threading.Lock()
     stop = time.monotonic() + seconds
@@ -328,6 +331,7 @@ def run_load(base: str, seconds: float, clients: int) -> tuple[list[float], int]
                 elapsed = time.perf_counter() - t0
                 with lock:
                     latencies.append(elapsed)
+                    by_path.setdefault(path, []).append(elapsed)
                     errors += response.status_code != 200
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
@@ -335,7 +339,7 @@ def run_load(base: str, seconds: float, clients: int) -> tuple[list[float], int]
         t.start()
     for t in threads:
         t.join()
-    return latencies, errors
+    return latencies, errors, by_path
 
 
 def wait_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -361,6 +365,7 @@ class Result:
     p95_ms: float
     max_ms: float
     peak_mb: float
+    path_p50_ms: dict[str, float]
 
 
 def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) -> Result:
@@ -369,7 +374,7 @@ def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) ->
     proc = serve(run, db, pg_url, port, args.read_connections)
     try:
         wait_up(base, proc)
-        latencies, errors = run_load(base, args.seconds, args.clients)
+        latencies, errors, by_path = run_load(base, args.seconds, args.clients)
         peak = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
@@ -384,6 +389,7 @@ def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) ->
         q[94] * 1000,
         max(latencies) * 1000,
         peak,
+        {path: statistics.median(times) * 1000 for path, times in by_path.items()},
     )
 
 
@@ -398,6 +404,10 @@ def report(result: Result, args: argparse.Namespace) -> None:
         f"max {result.max_ms:.1f} ms"
     )
     print(f"[{result.run}] server peak memory (VmHWM): {result.peak_mb:.0f} MB")
+    if args.by_query:
+        for path in QUERIES:
+            if path in result.path_p50_ms:
+                print(f"[{result.run}]   p50 {result.path_p50_ms[path]:7.1f} ms  {path}")
 
 
 def main() -> int:
@@ -418,6 +428,7 @@ def main() -> int:
         "(default: duckdb, and both PostgreSQL runs when PostgreSQL is given)",
     )
     parser.add_argument("--read-connections", type=int, default=8, help="pg-pool's pool size")
+    parser.add_argument("--by-query", action="store_true", help="median latency of each query")
     args = parser.parse_args()
     with_pg = args.postgres or args.postgres_url is not None
     runs = (args.runs or ("duckdb,pg-one,pg-pool" if with_pg else "duckdb")).split(",")
