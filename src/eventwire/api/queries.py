@@ -46,8 +46,9 @@ class Page:
 
 def rows_of(store: Any, lock: threading.Lock) -> Rows:
     """The store's parameterised row runner. A store that can read from many threads at once
-    (DuckDB: a cursor per thread) is used as it is; any other is serialised by `lock` (the lock
-    writes take too), since its one connection serves every request thread."""
+    (DuckDB: a cursor per thread; PostgreSQL: a pool of connections) is used as it is; any
+    other is serialised by `lock` (the lock writes take too), since its one connection serves
+    every request thread."""
     threaded = getattr(store, "thread_rows", None)
     if threaded is not None:
         return threaded()
