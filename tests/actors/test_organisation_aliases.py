@@ -145,3 +145,21 @@ def test_a_credit_after_a_dateline_is_no_actor(actors_of) -> None:
     found = actors_of("KABUL (Pajhwok): The president met a delegation of elders.")
     assert not [a for a in found if a.text in {"Pajhwok", "KABUL"}]
     assert [a.code for a in actors_of("Pajhwok reported the attack.")] == ["AFGMED"]
+
+
+def test_a_body_that_ends_a_longer_name_is_not_that_body(actors_of) -> None:
+    found = actors_of("Researchers from the New York State Department of Health said so.")
+    assert not [a for a in found if a.code == "USAGOV"]
+    alone = actors_of("The State Department said so.")
+    assert [a.code for a in alone] == ["USAGOV"]
+
+
+def test_an_acronym_amid_capitals_is_no_actor(actors_of) -> None:
+    shouted = actors_of("UPLAND DOMESTIC RAW COTTON prices rose.")
+    assert not [a for a in shouted if a.code == "INDSPY"]
+    assert [a.code for a in actors_of("The RAW chief resigned.")] == ["INDSPY"]
+
+
+def test_a_name_that_starts_with_a_country_word_is_matched_whole(actors_of) -> None:
+    found = {a.text: a.code for a in actors_of("The North Korean Central News Agency said so.")}
+    assert found == {"North Korean Central News Agency": "PRKMED"}

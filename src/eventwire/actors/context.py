@@ -85,6 +85,35 @@ def is_credit(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+def inside_longer_name(doc: Doc, start: int, covered: set[int]) -> bool:
+    """The body's words end a longer name the entity recogniser sees ("New York State Department
+    of Health", "Hollywood Foreign Press Association"): a capitalised word of no dictionary unit
+    right before it starts the same named entity."""
+    if start == 0:
+        return False
+    first, before = doc[start], doc[start - 1]
+    return (
+        first.ent_iob_ == "I"
+        and first.ent_type_ in NAME_LABELS
+        and start - 1 not in covered
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+    )
+
+
+def in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """An acronym amid words in capitals ("UPLAND DOMESTIC RAW COTTON"): a table or a shouted
+    line, where an acronym cannot be told from a word."""
+
+    def shouted(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].is_upper
+
+    return doc[start:end].text.isupper() and shouted(start - 1) and shouted(end)
+
+
 def unit_country(doc: Doc, unit: Unit, day: date) -> str | None:
     if unit.country is not None:
         return unit.country.code

@@ -38,6 +38,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors.context import (
     CountryContext,
+    in_capitals,
+    inside_longer_name,
     is_credit,
     is_dateline,
     is_locative,
@@ -436,6 +438,11 @@ class _Composer:
         troops") spans both and keeps its own code; a wire's sign-off ("REUTER") is skipped."""
         if is_signoff(self.doc, unit.start, unit.end) or is_credit(self.doc, unit.start, unit.end):
             return unit.end
+        if entry.kind != "person" and (
+            inside_longer_name(self.doc, unit.start, self.covered)
+            or in_capitals(self.doc, unit.start, unit.end)
+        ):
+            return unit.end  # part of another name, or an acronym that cannot be told from a word
         led = self.led(unit, unit.end) if entry.kind != "person" else None
         if led is not None:  # "NATO-led forces": the organisation's own code
             self.emit_entry(Unit(unit.start, led[1] if led[1] > 0 else unit.end), entry)
