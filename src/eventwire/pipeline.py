@@ -4,6 +4,10 @@
 
 `Coder` holds what is loaded once (the model, gazetteer, dictionaries, lexicon) and is passed to
 whoever codes: the CLI, the ingest loop, the HTTP API, a Dask worker.
+
+With `prefilter=True`, `code_batch` and `code_article` (events only) parse the text with the
+sentences that cannot hold an event masked (see prefilter.py); `analyse*` always parse it whole,
+since their times, places and actors are promised complete.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
 from eventwire.places.attach import place_for_trigger
+from eventwire.prefilter import TriggerWords, prefiltered_doc
 from eventwire.records import Actor, Article, Event, Place, TimeRef
 from eventwire.times import TimeFinder, find_times, load_time_finder
 from eventwire.times.attach import time_for_trigger
@@ -46,9 +51,17 @@ class Coder:
     codebook: Codebook
     times: TimeFinder
     batch_size: int = 32
+    prefilter: bool = False  # events-only coding skips sentences that cannot hold an event
+    trigger_words: TriggerWords | None = None  # built from the lexicon when None
+
+    def __post_init__(self) -> None:
+        if self.trigger_words is None:
+            self.trigger_words = TriggerWords.load(self.lexicon)
 
     @classmethod
-    def load(cls, actor_files: Sequence[Path] = (), batch_size: int = 32) -> Coder:
+    def load(
+        cls, actor_files: Sequence[Path] = (), batch_size: int = 32, prefilter: bool = False
+    ) -> Coder:
         """Load the model and every stage's data once."""
         return cls(
             nlp=load_nlp(),
@@ -58,6 +71,7 @@ class Coder:
             codebook=Codebook.load(),
             times=load_time_finder(),
             batch_size=batch_size,
+            prefilter=prefilter,
         )
 
     def analyse_batch(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
@@ -83,10 +97,21 @@ class Coder:
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
 
     def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
-        return [a.events for a in self.analyse_batch(articles)]
+        if not self.prefilter:
+            return [a.events for a in self.analyse_batch(articles)]
+        docs = self.nlp.pipe((self._events_input(a) for a in articles), batch_size=self.batch_size)
+        return [self.analyse_doc(a, doc).events for a, doc in zip(articles, docs, strict=True)]
 
     def code_article(self, article: Article) -> list[Event]:
-        return self.analyse(article).events
+        if not self.prefilter:
+            return self.analyse(article).events
+        return self.analyse_doc(article, self.nlp(self._events_input(article))).events
+
+    def _events_input(self, article: Article) -> Doc:
+        """The article's text with the sentences that cannot hold an event masked; times are
+        still read from the text itself (the Doc has its length and offsets)."""
+        assert self.trigger_words is not None
+        return prefiltered_doc(self.nlp, article.text, self.trigger_words)
 
 
 def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> list[Actor]:
