@@ -163,3 +163,15 @@ def test_an_acronym_amid_capitals_is_no_actor(actors_of) -> None:
 def test_a_name_that_starts_with_a_country_word_is_matched_whole(actors_of) -> None:
     found = {a.text: a.code for a in actors_of("The North Korean Central News Agency said so.")}
     assert found == {"North Korean Central News Agency": "PRKMED"}
+
+
+def test_a_state_organ_after_another_countrys_word_is_that_countrys(actors_of) -> None:
+    found = {a.text: a.code for a in actors_of("The Austrian Bundesrat approved the bill.")}
+    assert found["Austrian Bundesrat"] == "AUTLEG"
+    own = {a.text: a.code for a in actors_of("The Russian FSB detained him.")}
+    assert own["FSB"] == "RUSSPY"
+
+
+def test_an_armed_group_keeps_its_country_after_a_patrons_word(actors_of) -> None:
+    found = {a.text: a.code for a in actors_of("Iran's Hezbollah allies fired rockets.")}
+    assert found["Hezbollah"] == "LBNREB"

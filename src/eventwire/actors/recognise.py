@@ -9,7 +9,9 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
 2. country + agent: "Russian Foreign Ministry" -> RUSGOV, "Turkey's troops" -> TURMIL, "Kremlin
    spokesman" -> RUSGOV; coordinated words share the agent ("Russian and Turkish ministers").
    A title with an office ("the Turkish foreign minister") is its holder on the date (name, role);
-   "counterpart" takes the office of the nearest person already named before it.
+   "counterpart" takes the office of the nearest person already named before it. A state organ's
+   name right after another country's word is that country's organ of the same kind ("the
+   Austrian Bundesrat" -> AUTLEG; "Justice Department" alone is USAJUD, "Thai" before it THAJUD).
 3. agent + "of" + country: "the President of Syria", "Ministry of Defence of Russia".
 4. "the country's" / "the nation's" + agent: the country of the context.
 5. named actors: people (coded by date: the office held then; a former office gives <country>ELI),
@@ -76,6 +78,8 @@ NAME_PARTICLES = frozenset(
     }
 )
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# agents of state organs: such a body's name after another country's word is that country's organ
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 
 
@@ -232,7 +236,9 @@ class _Composer:
                 return unit.country.code
         return None
 
-    def agent_after(self, start: int, allow_possessive: bool) -> Unit | None:
+    def agent_after(
+        self, start: int, allow_possessive: bool, country: str | None = None
+    ) -> Unit | None:
         """The agent unit that a country word at `start` modifies, across adjectives."""
         i = start
         if allow_possessive and i < len(self.doc) and self.doc[i].text in {"'s", "’s", "'"}:
@@ -244,7 +250,9 @@ class _Composer:
                 # a body named like an agent noun ("Justice Department") is that noun after
                 # another country's word ("the Thai Justice Department")
                 named = unit.actor is not None and unit.actor.kind != "person"
-                return unit if unit.agent is not None and (unit.actor is None or named) else None
+                if unit.agent is not None and (unit.actor is None or named):
+                    return unit
+                return self.foreign_organ(unit, country) if gap == 0 else None
             tok = self.doc[i]
             # adjectives and noun compounds: "diplomatic mission", "coal workers"
             if (
@@ -257,6 +265,18 @@ class _Composer:
                 continue
             return None
         return None
+
+    def foreign_organ(self, unit: Unit, country: str | None) -> Unit | None:
+        """ "the Austrian Bundesrat", "Swiss Federal Intelligence Service": a state organ named
+        as another state's, right after this country's word, is this country's organ of that
+        kind (the name is used as a common noun); armed groups, parties, firms and media keep
+        their own country ("Iran's Hezbollah" stays Lebanese)."""
+        if country is None or unit.actor is None or unit.actor.kind == "person":
+            return None
+        coding = unit.actor.at(self.day)
+        if coding.country in {None, country} or coding.agent not in STATE_ORGANS:
+            return None
+        return Unit(unit.start, unit.end, agent=AgentTerm(coding.agent, None, False, False))
 
     def modified(self, start_tok: int, countries: list[tuple[Unit, str]], agent_unit: Unit) -> int:
         """Rule 2 (and 1 with a country): countries + agent. Returns the token index after."""
@@ -353,7 +373,9 @@ class _Composer:
         locative = is_locative(self.doc, unit.start)
         dateline = is_dateline(self.doc, unit.start, unit.end)
         if not dateline and not (form == "metonym" and locative):
-            agent_unit = self.agent_after(after, allow_possessive=form != "adjective")
+            agent_unit = self.agent_after(
+                after, allow_possessive=form != "adjective", country=chain[-1][1]
+            )
             if agent_unit is not None and (form != "metonym" or agent_unit.start == unit.end):
                 return self.modified(unit.start, chain, agent_unit)
         code = unit.country.code
