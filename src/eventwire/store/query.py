@@ -7,6 +7,8 @@ that translation is safe.
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
 from eventwire.store.base import EventQuery
@@ -22,9 +24,16 @@ def event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
         conds.append("order_key >= ? AND order_key < ?")
         params += [query.date_from, UNDATED]
     if query.date_to is not None:
-        # inclusive: "2019-12" keeps 2019-12-31; compare the date cut to the bound's length
-        conds.append("substr(order_key, 1, ?) <= ? AND order_key < ?")
-        params += [len(query.date_to), query.date_to, UNDATED]
+        after = period_after(query.date_to)
+        if after is not None:
+            # inclusive: "2019-12" keeps 2019-12-31, i.e. everything before 2020-01; a plain
+            # bound on the indexed column lets the database seek instead of scanning
+            conds.append("order_key < ?")
+            params.append(min(after, UNDATED))
+        else:
+            # any other shape: compare the date cut to the bound's length
+            conds.append("substr(order_key, 1, ?) <= ? AND order_key < ?")
+            params += [len(query.date_to), query.date_to, UNDATED]
     if query.actor is not None:
         conds.append(
             "(starts_with(source_code, ?) OR starts_with(target_code, ?)"
@@ -54,6 +63,29 @@ def event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
         conds.append("article_id = ?")
         params.append(query.article_id)
     return conds, params
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
+
+
+def period_after(bound: str) -> str | None:
+    """The first key past a year, month or day bound ("2019-12" -> "2020-01"), or None for
+    another shape. Every key inside the period sorts before it, whatever the collation."""
+    try:
+        if _DAY.fullmatch(bound):
+            return (date.fromisoformat(bound) + timedelta(days=1)).isoformat()
+        if _MONTH.fullmatch(bound):
+            year, month = int(bound[:4]), int(bound[5:])
+            if not 1 <= month <= 12:
+                return None
+            return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+        if _YEAR.fullmatch(bound) and bound != "9999":
+            return f"{int(bound) + 1:04d}"
+    except ValueError:
+        return None
+    return None
 
 
 def after_condition(cursor_key: str, cursor_id: str) -> tuple[str, list[Any]]:
