@@ -540,11 +540,13 @@ def unknown_named_actors(doc: Doc, known: list[Actor]) -> list[Actor]:
         if kind == "organisation" and len(ent) < 2 and not ent.text.isupper():
             # NER calls many one-word places organisations; longer names and acronyms it gets right
             continue
-        if is_dateline(doc, ent.start, ent.end) or is_credit(doc, ent.start, ent.end):
+        text = ent.text
+        if (text.isupper() and is_dateline(doc, ent.start, ent.end)) or (
+            ent.start > 1 and doc[ent.start - 1].text == "(" and is_credit(doc, ent.start, ent.end)
+        ):
             continue  # "KABUL (Pajhwok):" says where and who reported, not who acted
         lo, hi = ent.start_char, ent.end_char
         if any(lo < end and start < hi for start, end in taken):
             continue
-        text = ent.text
         found.append(Actor(text, lo, hi, UNKNOWN_CODE, None, None, text, None, kind))
     return found
