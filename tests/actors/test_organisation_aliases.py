@@ -175,3 +175,10 @@ def test_a_state_organ_after_another_countrys_word_is_that_countrys(actors_of) -
 def test_an_armed_group_keeps_its_country_after_a_patrons_word(actors_of) -> None:
     found = {a.text: a.code for a in actors_of("Iran's Hezbollah allies fired rockets.")}
     assert found["Hezbollah"] == "LBNREB"
+
+
+def test_a_leading_the_of_a_paper_does_not_swallow_another_name(actors_of) -> None:
+    found = {a.text: a.code for a in actors_of("The Guardian Council disqualified him.")}
+    assert found == {"The Guardian Council": "IRNLEG"}
+    nigeria = actors_of("The Independent National Electoral Commission postponed the vote.")
+    assert [a.code for a in nigeria] == ["NGAGOV"]
