@@ -6,15 +6,16 @@ withdraw", "X said Y was behind it"). `TriggerWords` holds every surface form of
 (general English inflection rules plus the irregular forms in `prefilter_words.yaml`), so a
 lower-cased word set of a cheaply split sentence tells whether the sentence can hold an event.
 
-What is kept, so that the events do not change: every sentence that can hold an event, the
-`before` sentences before it (pronouns and "the minister" refer back), the sentence after it when
-that one has a speech verb (the parser may run a quote and its attribution into one sentence,
-which makes the event reported), and always the first sentence (a dateline names the place and
-the country context). Every other sentence is masked: its first character becomes "." and the
-rest spaces (line breaks stay). The Doc then has the length and offsets of the article's text,
-and the parser sees one token per skipped sentence. Sentence starts are preset around each masked
-sentence, so `doc.sents` counts it as one sentence and the events' `sentence_index` stays that of
-the full parse wherever the cheap split agrees with the parser's.
+What is kept, so that the events do not change: every sentence that can hold an event; before it
+the `before` sentences, the rest of its paragraph and the paragraph before (where the actor index
+resolves "he", "it", "the minister"); the sentence after it when that one has a speech verb (the
+parser may run a quote and its attribution into one sentence, which makes the event reported);
+and always the first sentence (a dateline names the place and the country context). Every other
+sentence is masked: its first character becomes "." and the rest spaces (line breaks stay). The
+Doc then has the length and offsets of the article's text, and the parser sees one token per
+skipped sentence. Sentence starts are preset around each masked sentence, so `doc.sents` counts
+it as one sentence and the events' `sentence_index` stays that of the full parse wherever the
+cheap split agrees with the parser's.
 
 Scope: a pre-filtered Doc is fit for events only. Times, places and actors named in skipped
 sentences are missing from it, and `eventwire times`, `eventwire places`, the evaluation and
@@ -52,6 +53,7 @@ LAST_WORD = re.compile(r"(\S+?)\.+$")
 VOWELS = frozenset("aeiou")
 NO_DOUBLING = frozenset("wxy")
 PLACEHOLDER = "."
+PARAGRAPH_BREAK = re.compile(r"\n+")
 
 
 class PrefilterWordsError(ValueError):
@@ -172,22 +174,41 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         spans.append((start + lead, start + lead + len(stripped)))
 
 
-def kept_sentences(sentences: list[str], words: TriggerWords, before: int = 1) -> list[bool]:
-    """Which sentences to parse: those that can hold an event, the `before` sentences before
-    each of them, the sentence after one when it says who said it (a quote's attribution makes
-    the event reported), and the first."""
+def kept_sentences(
+    sentences: list[str], words: TriggerWords, before: int = 1, paragraphs: list[int] | None = None
+) -> list[bool]:
+    """Which sentences to parse: those that can hold an event; before each of them the `before`
+    sentences and, given each sentence's paragraph number, the rest of its paragraph and the
+    whole paragraph before (where actor coreference looks for "he", "it", "the ministry"); the
+    sentence after one when it says who said it (a quote's attribution makes the event
+    reported); and the first."""
     holds = [words.can_hold_event(s) for s in sentences]
     keep = list(holds)
     for i, held in enumerate(holds):
         if not held:
             continue
-        for j in range(max(0, i - before), i):
+        j = i - 1
+        while j >= 0 and (
+            j >= i - before or (paragraphs is not None and paragraphs[j] >= paragraphs[i] - 1)
+        ):
             keep[j] = True
+            j -= 1
         if i + 1 < len(sentences) and words.says(sentences[i + 1]):
             keep[i + 1] = True
     if keep:
         keep[0] = True
     return keep
+
+
+def paragraph_numbers(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The paragraph of each span, counting runs of line breaks before it as the actor index
+    does."""
+    numbers, count, last = [], 0, 0
+    for start, _ in spans:
+        count += len(PARAGRAPH_BREAK.findall(text, last, start))
+        last = start
+        numbers.append(count)
+    return numbers
 
 
 def masked_text(text: str, spans: list[tuple[int, int]], keep: list[bool]) -> str:
@@ -207,7 +228,8 @@ def prefiltered_doc(nlp: Language, text: str, words: TriggerWords, before: int =
     """A tokenized, not yet parsed Doc of `text` with the sentences that cannot hold an event
     masked; hand it to `nlp.pipe` or `nlp(...)` like a text."""
     spans = sentence_spans(text, words.abbreviations)
-    keep = kept_sentences([text[s:e] for s, e in spans], words, before)
+    paragraphs = paragraph_numbers(text, spans)
+    keep = kept_sentences([text[s:e] for s, e in spans], words, before, paragraphs)
     if all(keep):
         return nlp.make_doc(text)
     doc = nlp.make_doc(masked_text(text, spans, keep))

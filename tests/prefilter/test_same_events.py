@@ -9,23 +9,24 @@ import pytest
 from eventwire.prefilter import prefiltered_doc
 from eventwire.records import Article
 
+# Each text: news, then paragraphs with nothing to code (masked), then news again.
 TEXTS = [
     (
         "ANKARA, March 3 - Turkish troops shelled Syrian army positions near Idlib on Monday, "
-        "the Turkish defence ministry said. The weather in the region was cold and wet. "
-        "Markets in Istanbul were quiet.\n\n"
-        "Russian Foreign Minister Sergey Lavrov met his Turkish counterpart in Moscow on "
+        "the Turkish defence ministry said. The weather in the region was cold and wet.\n\n"
+        "Markets in Istanbul were quiet. The lira was steady.\n\nTourism was thin this winter."
+        "\n\nRussian Foreign Minister Sergey Lavrov met his Turkish counterpart in Moscow on "
         "Tuesday. He urged Ankara to respect the ceasefire. The talks lasted three hours."
     ),
     (
-        "Police in Nairobi arrested 20 protesters on Friday. Traffic was heavy in the centre of "
-        "the city. Most shops were open as usual.\n\nThe Kenyan government condemned the "
-        "violence. It said the organisers must face justice. Prices of maize rose by 5%."
+        "Police in Nairobi arrested 20 protesters on Friday. Traffic was heavy in the city."
+        "\n\nMost shops stayed shut. Prices of maize rose by 5%.\n\nThe rains were late.\n\n"
+        "The Kenyan government condemned the violence. It said the organisers must face justice."
     ),
     (
-        "The Chinese and Japanese foreign ministers held talks in Beijing on Saturday. "
-        "Both are former diplomats. The sun was shining.\n\nThe two sides signed an agreement "
-        "on fishing. Exports to Asia have grown every year since 2001."
+        "The Chinese and Japanese foreign ministers held talks in Beijing on Saturday.\n\n"
+        "Both are former diplomats. The sun was shining.\n\nExports to Asia have grown every "
+        "year since 2001.\n\nThe two sides signed an agreement on fishing. The weather was fine."
     ),
 ]
 

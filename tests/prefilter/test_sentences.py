@@ -6,6 +6,7 @@ from eventwire.prefilter import (
     TriggerWords,
     kept_sentences,
     masked_text,
+    paragraph_numbers,
     prefiltered_doc,
     sentence_spans,
 )
@@ -54,6 +55,20 @@ def test_kept_sentences(words: TriggerWords) -> None:
     assert kept_sentences(sentences, words, before=2)[1] is True
 
 
+def test_the_paragraph_and_the_one_before_are_kept(words: TriggerWords) -> None:
+    """Actor coreference looks back through the paragraph and the one before it."""
+    text = (
+        "LONDON - Markets were calm.\n\nThe ministry met the press. Prices were stable.\n\n"
+        "Trading was thin. The weather was mild.\n\nThe union was unhappy. Pay was low. "
+        "It called a strike."
+    )
+    spans = sentence_spans(text, words.abbreviations)
+    paragraphs = paragraph_numbers(text, spans)
+    assert paragraphs == [0, 1, 1, 2, 2, 3, 3, 3]
+    keep = kept_sentences([text[s:e] for s, e in spans], words, 1, paragraphs)
+    assert keep == [True, True, False, True, True, True, True, True]
+
+
 def test_the_attribution_after_a_candidate_is_kept(words: TriggerWords) -> None:
     sentences = [
         "The weather was mild.",
@@ -75,18 +90,18 @@ def test_masked_text_keeps_length_offsets_and_line_breaks() -> None:
 
 def test_prefiltered_doc_counts_each_masked_sentence_once(nlp, words: TriggerWords) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Rebels attacked a base on Monday. Prices were stable. Trading was thin. "
-        "The weather was mild.\n\nThe army arrested two men. The sky was grey."
+        "Rebels attacked a base on Monday. Prices were stable.\n\nTrading was thin. The weather "
+        "was mild.\n\nShops were busy.\n\nThe army arrested two men. The sky was grey."
     )
     doc = nlp(prefiltered_doc(nlp, text, words))
     full = nlp(text)
     assert len(doc.text) == len(text)
-    assert "Prices" not in doc.text and "arrested" in doc.text
-    assert len(list(doc.sents)) == len(list(full.sents)) == 6
+    assert "Prices" not in doc.text and "weather" not in doc.text and "arrested" in doc.text
+    assert len(list(doc.sents)) == len(list(full.sents)) == 7
     kept = [s.text.strip() for s in doc.sents if s.text.strip() != "."]
     assert kept == [
         "Rebels attacked a base on Monday.",
-        "The weather was mild.",
+        "Shops were busy.",
         "The army arrested two men.",
     ]
 
