@@ -256,3 +256,8 @@ def test_a_country_adjective_before_a_plain_noun_is_its_owner(actors_of) -> None
     assert ("Israeli", "ISR", "state") in {(a.text, a.code, a.kind) for a in found}
     named = actors_of("Damascus is the capital of the Syrian Arab Republic.")
     assert "Syrian" not in {a.text for a in named}
+
+
+def test_dateline_before_a_double_hyphen_is_not_an_actor(actors_of) -> None:
+    found = actors_of("JERUSALEM -- An Israeli court rejected the appeal.")
+    assert [a.text for a in found] == ["Israeli court"]

@@ -58,7 +58,7 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
         or doc[start - 1].is_space
     )
     after = doc[end].text if end < len(doc) else ""
-    return first and after in {"-", "–", "—", ",", "(", ":"}
+    return first and after in {"-", "--", "–", "—", ",", "(", ":"}
 
 
 def is_signoff(doc: Doc, start: int, end: int) -> bool:
