@@ -181,7 +181,7 @@ def kept_sentences(
     sentences and, given each sentence's paragraph number, the rest of its paragraph and the
     whole paragraph before (where actor coreference looks for "he", "it", "the ministry"); the
     sentence after one when it says who said it (a quote's attribution makes the event
-    reported); and the first."""
+    reported); the first; and any of one word or none."""
     holds = [words.can_hold_event(s) for s in sentences]
     keep = list(holds)
     for i, held in enumerate(holds):
@@ -197,7 +197,8 @@ def kept_sentences(
             keep[i + 1] = True
     if keep:
         keep[0] = True
-    return keep
+    # a word or none ("REUTER"): nothing to save, and the parser may run it into the sentence
+    return [k or len(WORD.findall(s)) <= 1 for k, s in zip(keep, sentences, strict=True)]
 
 
 def paragraph_numbers(text: str, spans: list[tuple[int, int]]) -> list[int]:

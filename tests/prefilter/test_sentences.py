@@ -69,6 +69,12 @@ def test_the_paragraph_and_the_one_before_are_kept(words: TriggerWords) -> None:
     assert keep == [True, True, False, True, True, True, True, True]
 
 
+def test_a_sign_off_is_never_masked(words: TriggerWords) -> None:
+    """The parser may run "REUTER" into the sentence before it: a mask would cut it off."""
+    sentences = ["Rebels attacked a base.", "Prices were stable.", "Trading was thin.", "REUTER"]
+    assert kept_sentences(sentences, words) == [True, False, False, True]
+
+
 def test_the_attribution_after_a_candidate_is_kept(words: TriggerWords) -> None:
     sentences = [
         "The weather was mild.",
