@@ -261,3 +261,14 @@ def test_a_country_adjective_before_a_plain_noun_is_its_owner(actors_of) -> None
 def test_dateline_before_a_double_hyphen_is_not_an_actor(actors_of) -> None:
     found = actors_of("JERUSALEM -- An Israeli court rejected the appeal.")
     assert [a.text for a in found] == ["Israeli court"]
+
+
+def test_the_country_of_a_dateline_is_not_an_actor(actors_of) -> None:
+    found = actors_of("MOGADISHU, Somalia -- Officials met elders in Somalia on Monday.")
+    assert [a.text for a in found if a.code == "SOM"] == ["Somalia"]
+    assert min(a.start for a in found if a.code == "SOM") > 20
+
+
+def test_a_credit_after_a_dateline_country_is_not_an_actor(actors_of) -> None:
+    found = actors_of("TIRANA, Albania (AP) -- Albania's parliament passed a resolution.")
+    assert [a.text for a in found] == ["Albania's parliament"]

@@ -61,6 +61,25 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     return first and after in {"-", "--", "–", "—", ",", "(", ":"}
 
 
+DATELINE_ENDS = frozenset({"-", "--", "–", "—", "(", ":"})
+
+
+def is_dateline_country(doc: Doc, start: int, end: int) -> bool:
+    """The country of a dateline ("MOGADISHU, Somalia --", "TIRANA, Albania (AP)"): where the
+    report was filed, not an actor."""
+    if (
+        start < 2
+        or end >= len(doc)
+        or doc[start - 1].text != ","
+        or doc[end].text not in DATELINE_ENDS
+    ):
+        return False
+    place = start - 1
+    while place > 0 and doc[place - 1].is_upper and doc[place - 1].is_alpha:
+        place -= 1  # "THE HAGUE", "NEW DELHI"
+    return place < start - 1 and is_dateline(doc, place, start - 1)
+
+
 def is_signoff(doc: Doc, start: int, end: int) -> bool:
     """A capitalised agency name closing the text after a full stop or a line break ("... in
     1988. REUTER"): a signature, not an actor."""
@@ -72,16 +91,24 @@ def is_signoff(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_credit(doc: Doc, start: int, end: int) -> bool:
-    """A source credit in brackets after a dateline ("KABUL (Pajhwok): ..."): not an actor."""
+    """A source credit in brackets after a dateline ("KABUL (Pajhwok): ...", "TIRANA, Albania
+    (AP) --"): not an actor."""
     if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text[:1] != ")":
         return False
     place = start - 2
     while place > 0 and doc[place - 1].text.isupper() and doc[place - 1].is_alpha:
         place -= 1  # "NEW DELHI (PTI)"
-    return is_dateline(doc, place, start - 1) or (
-        doc[place].text.isupper()
-        and len(doc[place].text) >= 3
-        and (place == 0 or "\n" in doc[place - 1].text_with_ws)
+    after_country = any(  # "TIRANA, Albania (AP)"
+        is_dateline_country(doc, k, start - 1) for k in range(start - 2, max(start - 5, 1), -1)
+    )
+    return (
+        after_country
+        or is_dateline(doc, place, start - 1)
+        or (
+            doc[place].text.isupper()
+            and len(doc[place].text) >= 3
+            and (place == 0 or "\n" in doc[place - 1].text_with_ws)
+        )
     )
 
 

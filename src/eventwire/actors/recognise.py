@@ -22,7 +22,8 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
    locative phrase (the events stage tells those apart); a demonym ("Turks") is the country as a
    group; an adjective before a plain noun is the country that owns it ("the Israeli proposal");
    a seat of government ("Ankara said", "the Kremlin") is <country>GOV with kind "state",
-   except after a locative preposition or as a dateline, where it is a place.
+   except after a locative preposition or as a dateline, where it is a place; the country of a
+   dateline ("MOGADISHU, Somalia --") is no actor.
 7. agent nouns alone ("the government", "rebels"): the agent code alone, country None (the index's
    coreference may tie "the government" to a coded actor); nouns marked needs_country are skipped,
    and so are singular titles without "the" ("a spokesman said": a company's as often as not).
@@ -44,6 +45,7 @@ from eventwire.actors.context import (
     inside_longer_name,
     is_credit,
     is_dateline,
+    is_dateline_country,
     is_locative,
     is_signoff,
 )
@@ -371,6 +373,8 @@ class _Composer:
         if led is not None:
             return led
         locative = is_locative(self.doc, unit.start)
+        if is_dateline_country(self.doc, unit.start, unit.end):
+            return unit.end  # "MOGADISHU, Somalia --": where the report was filed
         dateline = is_dateline(self.doc, unit.start, unit.end)
         if not dateline and not (form == "metonym" and locative):
             agent_unit = self.agent_after(
