@@ -229,7 +229,7 @@ def ingest(
     inputs: Inputs,
     db: Annotated[
         str | None,
-        typer.Option("--db", help=f"DuckDB file or postgresql:// URL [default: {DEFAULT_DB}]."),
+        typer.Option("--db", help=f"DuckDB file or postgresql:// URL (default: {DEFAULT_DB})."),
     ] = None,
     published: Published = None,
     actors: ActorFiles = None,

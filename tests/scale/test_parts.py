@@ -88,6 +88,9 @@ def test_inline_parts_equal_the_export_and_a_rerun_adds_nothing(
     again = ingest_parts(out, InlineWriter(coder.code_batch, out), [EXAMPLES])
     assert again.inputs_skipped == 1 and again.stored == 0
     assert files(out) == written and rows(out) == exported
+    (out / LEDGER).unlink()  # the ledger lost: everything is coded again, into the same files
+    lost = ingest_parts(out, InlineWriter(coder.code_batch, out), [EXAMPLES])
+    assert lost.stored == 13 and files(out) == written and rows(out) == exported
 
 
 def test_part_names_come_from_the_batch_article_ids(coder, tmp_path: Path) -> None:
@@ -136,6 +139,24 @@ def test_a_killed_run_resumes_without_copies(coder, exported, tmp_path: Path) ->
     assert not stale.exists()
     assert rows(out) == exported
     assert len((out / LEDGER).read_text().splitlines()) == 5
+
+
+def test_duplicates_are_caught_before_dispatch_across_runs(coder, tmp_path: Path) -> None:
+    from eventwire.readers.dedupe import Deduper
+
+    first = json.loads(EXAMPLES.read_text().splitlines()[0])
+    a, b, out = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "parts"
+    a.write_text(json.dumps(first) + "\n" + json.dumps(first | {"id": "copy"}) + "\n")
+    b.write_text(json.dumps(first | {"id": "later-copy"}) + "\n")
+    reports = []
+    for source in (a, b):  # the second run's deduper is seeded from the article parts
+        with PartsLedger.open(out) as ledger:
+            writer = InlineWriter(coder.code_batch, out)
+            reports.append(ingest([str(source)], ledger, writer, deduper=Deduper()))
+    assert [r.duplicates for r in reports] == [1, 1] and reports[1].events == 0
+    assert {row["article_id"] for row in rows(out)} == {first["id"]}
+    ledger_lines = [json.loads(line) for line in (out / LEDGER).read_text().splitlines()]
+    assert ledger_lines[-1]["duplicates"] == {"later-copy": first["id"]}
 
 
 def test_a_broken_record_is_reported_recorded_and_skipped(coder, exported, tmp_path: Path) -> None:

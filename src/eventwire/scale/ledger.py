@@ -54,15 +54,16 @@ class PartsLedger:
     @classmethod
     def open(cls, out_dir: Path) -> PartsLedger:
         """Lock the directory, read its ledger and delete the parts of unfinished batches."""
-        if out_dir.exists() and not out_dir.is_dir():
-            raise _error(f"{out_dir} is a file, not a directory")
-        (out_dir / SIDECAR).mkdir(parents=True, exist_ok=True)
-        if not (out_dir / LEDGER).exists() and _foreign_parts(out_dir):
+        if _foreign_parts(out_dir):
             raise _error(
                 f"{out_dir} already holds a Parquet dataset not written by --parquet-dir",
                 hint="give an empty or new directory",
             )
-        lock = (out_dir / LOCK).open("a")
+        try:
+            (out_dir / SIDECAR).mkdir(parents=True, exist_ok=True)
+            lock = (out_dir / LOCK).open("a")
+        except OSError as error:
+            raise _error(f"cannot write to {out_dir}: {error.strerror}") from None
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -71,10 +72,13 @@ class PartsLedger:
                 f"another ingest is writing to {out_dir}",
                 hint="wait for it to end, or give another --parquet-dir",
             ) from None
-        ledger = (out_dir / LEDGER).open("a+", encoding="utf-8", newline="")
-        self = cls(out_dir, lock, ledger)
-        self._load()
-        self.remove_unfinished()
+        self = cls(out_dir, lock, (out_dir / LEDGER).open("a+", encoding="utf-8", newline=""))
+        try:
+            self._load()
+            self.remove_unfinished()
+        except BaseException:
+            self._unlock()
+            raise
         return self
 
     def _load(self) -> None:
@@ -170,6 +174,9 @@ class PartsLedger:
             for reject in self.rejects():
                 handle.write(json.dumps(to_dict(reject), ensure_ascii=False) + "\n")
         os.replace(temporary, self.out_dir / REJECTS)
+        self._unlock()
+
+    def _unlock(self) -> None:
         self._ledger.close()
         fcntl.flock(self._lock, fcntl.LOCK_UN)
         self._lock.close()
@@ -193,7 +200,10 @@ def _part_files(out_dir: Path) -> Iterator[Path]:
 
 
 def _foreign_parts(out_dir: Path) -> bool:
-    return any(out_dir.glob("year=*/month=*/*.parquet"))
+    """Parquet files in the partitions that no worker of ours wrote (an export, say): mixing
+    them with parts would count their events twice."""
+    parquet = out_dir.glob("year=*/month=*/*.parquet")
+    return any(PART_NAME.match(path.name) is None for path in parquet)
 
 
 def _error(message: str, hint: str = "") -> EventwireError:
