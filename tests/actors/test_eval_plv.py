@@ -24,7 +24,9 @@ def test_most_marked_sources_are_found(nlp, dictionary) -> None:
     if not PLV.is_file():
         pytest.skip("shared/gold is not beside the repository")
     scores = score_actor_recall(PLV, nlp, dictionary)
-    # measured 0.905 (source) and 0.721 (target); floors leave room for small changes
-    assert scores["source"].recall >= 0.85
-    assert scores["target"].recall >= 0.65
-    assert scores["source"].country_recall >= 0.6
+    # measured 0.964 (source), 0.827 (target), 0.772 (source with a country; 0.757 before
+    # national_bodies.tsv); floors leave room for small changes
+    assert scores["source"].recall >= 0.94
+    assert scores["target"].recall >= 0.80
+    assert scores["source"].country_recall >= 0.75
+    assert scores["target"].country_recall >= 0.62
