@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyarrow.dataset as ds
@@ -139,6 +141,31 @@ def test_a_killed_run_resumes_without_copies(coder, exported, tmp_path: Path) ->
     assert not stale.exists()
     assert rows(out) == exported
     assert len((out / LEDGER).read_text().splitlines()) == 5
+
+
+def test_a_run_killed_for_real_resumes_without_copies(exported, tmp_path: Path) -> None:
+    out = tmp_path / "parts"
+    args = [sys.executable, "-m", "eventwire.cli", "ingest", str(EXAMPLES), "--parquet-dir"]
+    child = subprocess.Popen([*args, str(out), "--batch-size", "1"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        while child.poll() is None and len(_ledger_lines(out)) < 2:
+            time.sleep(0.02)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    done = len(_ledger_lines(out))
+    rerun = eventwire("ingest", str(EXAMPLES), "--parquet-dir", str(out), "--batch-size", "1")
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"already stored {done}" in rerun.stderr
+    assert rows(out) == exported
+
+
+def _ledger_lines(out: Path) -> list[str]:
+    try:
+        return (out / LEDGER).read_text().splitlines()
+    except FileNotFoundError:
+        return []
 
 
 def test_duplicates_are_caught_before_dispatch_across_runs(coder, tmp_path: Path) -> None:
