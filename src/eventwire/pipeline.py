@@ -7,7 +7,9 @@ whoever codes: the CLI, the ingest loop, the HTTP API, a Dask worker.
 
 With `prefilter=True`, `code_batch` and `code_article` (events only) parse the text with the
 sentences that cannot hold an event masked (see prefilter.py); `analyse*` always parse it whole,
-since their times, places and actors are promised complete.
+since their times, places and actors are promised complete. It is off by default: with the context
+that keeps events unchanged it masks only 3-9% of the words of news (BBC, Reuters), a saving within
+the noise, while 1% of articles still get an event that differs (BENCHMARKS.md).
 """
 
 from __future__ import annotations
