@@ -143,7 +143,7 @@ def _order(event_id: str) -> int:
 
 
 def outlet_name(article_id: str, source: str | None, url: str | None) -> str:
-    """"Reuters" from the source field; else "www.bbc.co.uk" -> "bbc.co.uk"; else the id."""
+    """ "Reuters" from the source field; else "www.bbc.co.uk" -> "bbc.co.uk"; else the id."""
     if source and source.strip():
         return source.strip()
     host = urlsplit(url).hostname if url else None

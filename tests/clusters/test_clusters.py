@@ -50,9 +50,16 @@ def store_path(coder, tmp_path_factory) -> Path:
     feed.write_text(
         "".join(
             json.dumps(
-                {"id": a.id, "date": "2024-03-14", "title": "", "text": a.text, "source": a.source,
-                 "url": a.url}
-            ) + "\n"
+                {
+                    "id": a.id,
+                    "date": "2024-03-14",
+                    "title": "",
+                    "text": a.text,
+                    "source": a.source,
+                    "url": a.url,
+                }
+            )
+            + "\n"
             for a in rows
         )  # fmt: skip
     )

@@ -118,9 +118,7 @@ def test_pleading_guilty_is_not_an_appeal(code_text):
 
 def test_failing_reports_only_what_it_governs(code_text):
     assert code_text("The Kenyan army failed three inspections.") == []
-    assert {e.cameo for e in code_text("Kenya and Egypt failed to reach an agreement.")} == {
-        "127"
-    }
+    assert {e.cameo for e in code_text("Kenya and Egypt failed to reach an agreement.")} == {"127"}
 
 
 def test_what_is_received_goes_from_the_giver(code_text):
@@ -183,7 +181,6 @@ def test_who_claims_an_attack_is_its_source(code_text):
     assert [(e.source.text, e.cameo_root) for e in events] == [("The Somali militants", "18")]
     claimed = code_text("The Somali militants claimed the attack on the Kenyan army.")
     assert {e.cameo_root for e in claimed} == {"19"}
-
 
 
 def test_cease_fire_split_by_the_tokenizer_is_a_ceasefire(code_text):

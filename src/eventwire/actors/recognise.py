@@ -414,10 +414,7 @@ class _Composer:
         last = self.doc[unit.end - 1]
         head = last.head
         return (
-            last.dep_ == "amod"
-            and head.pos_ == "NOUN"
-            and head.i > last.i
-            and not head.ent_type_
+            last.dep_ == "amod" and head.pos_ == "NOUN" and head.i > last.i and not head.ent_type_
         )
 
     def at_agent(self, unit: Unit) -> int:

@@ -122,9 +122,11 @@ def _responsible_hit(be: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
     for child in be.children:
         if child.lower_ not in lexicon.blame_words:
             continue
-        holders = [child] if child.dep_ == "prep" else [
-            p for p in child.children if p.dep_ == "prep" and p.lower_ == "for"
-        ]
+        holders = (
+            [child]
+            if child.dep_ == "prep"
+            else [p for p in child.children if p.dep_ == "prep" and p.lower_ == "for"]
+        )
         for prep in holders:
             for noun in (g for g in prep.children if g.dep_ == "pobj"):
                 sense = noun_sense(noun, lexicon, None)

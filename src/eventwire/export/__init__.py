@@ -90,9 +90,7 @@ def export_clusters(
     from eventwire.output import write_jsonl as write_rows
 
     if fmt not in ("gdelt", "jsonl"):
-        raise EventwireError(
-            f"clusters export as gdelt or jsonl, not {fmt!r}", code="BAD_FORMAT"
-        )
+        raise EventwireError(f"clusters export as gdelt or jsonl, not {fmt!r}", code="BAD_FORMAT")
     with _text_stream(out) as stream:
         if fmt == "gdelt":
             return write_gdelt_clusters(clusters, stream, urls or {})

@@ -166,9 +166,7 @@ def _place_columns(place: Place | None) -> Row:
     }
 
 
-def gdelt_row(
-    event: Event, url: str = "", counts: tuple[int, int, int] | None = None
-) -> list[str]:
+def gdelt_row(event: Event, url: str = "", counts: tuple[int, int, int] | None = None) -> list[str]:
     """The event as the 61 GDELT 2.0 columns, in order. `counts` (mentions, sources, articles)
     are a cross-article cluster's; without them the row stands for one article."""
     mentions, sources, articles = counts or (event.mentions, 1, 1)

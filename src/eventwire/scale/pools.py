@@ -154,4 +154,3 @@ def as_pool(coding: CodeBatch | CodingPool) -> CodingPool:
     if hasattr(coding, "submit") and hasattr(coding, "window"):
         return coding  # type: ignore[return-value]
     return InlinePool(coding)  # type: ignore[arg-type]
-

@@ -157,8 +157,7 @@ def build_grammar(lex: TimeLexicon) -> Grammar:
         "ref": _alt(list(lex.refs)),
         "vague_period": _alt(list(lex.vague_periods)),
         "year_end": r"year[\s-]end|year's\s+end",
-        "holiday": f"(?:(?P<rel>last|next|this)\\s+)?"
-        f"(?P<h>{_alt(_holiday_names(lex))})",
+        "holiday": f"(?:(?P<rel>last|next|this)\\s+)?(?P<h>{_alt(_holiday_names(lex))})",
         "fiscal_year": r"(?:the\s+)?(?P<rel>current|latest|last|next|previous|this|same|new)?\s*"
         r"fiscal\s+year",
         "adj_ago": r"year-(?:ago|earlier)",

@@ -90,9 +90,7 @@ def lexicon_from_mapping(data: dict[str, Any]) -> TimeLexicon:
         floating_holidays={
             k: _triple("floating_holidays", v) for k, v in data["floating_holidays"].items()
         },
-        easter_holidays={
-            k: _easter_offset(v) for k, v in data["easter_holidays"].items()
-        },
+        easter_holidays={k: _easter_offset(v) for k, v in data["easter_holidays"].items()},
         future_verbs=frozenset(data["future_verbs"]),
         generic_nouns=frozenset(data["generic_nouns"]),
     )
