@@ -175,3 +175,19 @@ def test_eval_times_writes_disagreements(tmp_path: Path) -> None:
     [row] = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
     assert row["kind"] == "value" and row["document"] == "a"
     assert (row["gold"]["value"], row["system"]["value"]) == ("2004-03-01", "2004-03-08")
+
+
+def test_eval_events_writes_wrongly_coded_sentences(tmp_path: Path) -> None:
+    gold = tmp_path / "plv.tsv"
+    gold.write_text(
+        "sentence\tmarked_sentence\tgold_root\n"
+        "Iran praised Iraq.\t<s>Iran</s> praised <t>Iraq</t>.\tASSAULT\n",
+        "utf-8",
+    )
+    errors = tmp_path / "errors.jsonl"
+    run = eventwire("eval", "events", str(gold), "--errors", str(errors))
+    assert run.returncode == 0, run.stderr
+    [row] = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert (row["kind"], row["gold_type"]) == ("missed", "ASSAULT")
+    assert [e["plover"]["type"] for e in row["events"]] == ["SUPPORT"]
+    assert row["events"][0]["evidence"]["trigger"] == "praised"

@@ -514,50 +514,60 @@ def _tagged(row: dict, article: Article, tag: bool) -> dict:
 GoldPath = Annotated[Path, typer.Argument(help="Gold file or directory.", exists=True)]
 
 
+ErrorsFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--errors",
+        help="Write every disagreement with the gold (with its context) as JSON Lines here.",
+    ),
+]
+
+
+def _write_errors(path: Path | None, found: list | None) -> None:
+    if path is None or found is None:
+        return
+    with path.open("w", encoding="utf-8") as out:
+        for row in found:
+            out.write(json.dumps(to_dict(row), ensure_ascii=False) + "\n")
+    print(f"{len(found)} disagreements written to {path}")
+
+
 @eval_app.command("events")
-def eval_events(gold: GoldPath) -> None:
+def eval_events(gold: GoldPath, errors: ErrorsFile = None) -> None:
     """PLOVER type recall, precision, F1 and actor agreement on a PLV-style TSV."""
     from eventwire.evaluate.events import evaluate_events, format_event_scores
     from eventwire.pipeline import Coder
 
     coder = Coder.load()
-    scores = evaluate_events(gold, coder.nlp, lambda doc, art: coder.analyse_doc(art, doc).events)
+    found: list | None = [] if errors is not None else None
+    scores = evaluate_events(
+        gold, coder.nlp, lambda doc, art: coder.analyse_doc(art, doc).events, found
+    )
     print(format_event_scores(scores))
+    _write_errors(errors, found)
 
 
 @eval_app.command("times")
-def eval_times(
-    gold: GoldPath,
-    errors: Annotated[
-        Path | None,
-        typer.Option(
-            "--errors",
-            help="Write every disagreement (value, spurious, missed) with its context as JSON "
-            "Lines to this file.",
-        ),
-    ] = None,
-) -> None:
+def eval_times(gold: GoldPath, errors: ErrorsFile = None) -> None:
     """TempEval-3 span, type and value scores on a directory of TimeML files."""
     from eventwire.evaluate.times import evaluate_times, format_time_scores
     from eventwire.nlp import load_nlp
 
     found: list | None = [] if errors is not None else None
     print(format_time_scores(evaluate_times(gold, load_nlp(), found)))
-    if errors is not None and found is not None:
-        with errors.open("w", encoding="utf-8") as out:
-            for row in found:
-                out.write(json.dumps(to_dict(row), ensure_ascii=False) + "\n")
-        print(f"{len(found)} disagreements written to {errors}")
+    _write_errors(errors, found)
 
 
 @eval_app.command("places")
-def eval_places(gold: GoldPath) -> None:
+def eval_places(gold: GoldPath, errors: ErrorsFile = None) -> None:
     """Toponym recall and accuracy within 161 km on an LGL/GeoVirus-style XML file."""
     from eventwire.evaluate.places import evaluate_places, format_place_scores
     from eventwire.nlp import load_nlp
     from eventwire.places import Gazetteer
 
-    print(format_place_scores(evaluate_places(gold, load_nlp(), Gazetteer.load())))
+    found: list | None = [] if errors is not None else None
+    print(format_place_scores(evaluate_places(gold, load_nlp(), Gazetteer.load(), found)))
+    _write_errors(errors, found)
 
 
 @app.command()
