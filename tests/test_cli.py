@@ -5,30 +5,18 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
-import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 
+from cli_runner import eventwire
 from eventwire.readers import read_inputs
 from eventwire.records import Article, Reject
 from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "readers" / "fixtures"
-
-
-def eventwire(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire.cli", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=ROOT,
-        timeout=600,
-    )
 
 
 def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:

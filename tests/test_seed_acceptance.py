@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from cli_runner import eventwire
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed"
@@ -22,13 +22,7 @@ pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not
 
 
 def run_cli(*args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "eventwire.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    done = eventwire(*args, timeout=300)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

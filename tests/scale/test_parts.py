@@ -18,6 +18,7 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
+from cli_runner import eventwire
 from eventwire.errors import EventwireError
 from eventwire.ingest import ingest
 from eventwire.records import Article
@@ -30,16 +31,6 @@ from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
-
-
-def eventwire(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
 
 
 def rows(dataset: Path) -> list[dict]:

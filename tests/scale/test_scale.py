@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import subprocess
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from multiprocessing import get_context
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import eventwire
 from eventwire.errors import EventwireError
 from eventwire.ingest import ingest
 from eventwire.records import Article
@@ -26,16 +25,6 @@ from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
-
-
-def eventwire(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
 
 
 def article(article_id: str, published: date | None = date(2024, 5, 1)) -> Article:
