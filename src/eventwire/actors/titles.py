@@ -1,0 +1,163 @@
+"""People behind titles and agent nouns, by the document's date: a title followed by a name
+(rule 1), the holder of an office named by a country's title ("the Turkish foreign minister"),
+"counterpart", and "former"/"ex-" making a title ELI (rule 8)."""
+
+from __future__ import annotations
+
+from eventwire.actors.composition import Composition
+from eventwire.actors.entries import ActorEntry, AgentTerm
+from eventwire.actors.units import Unit
+
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "van",
+        "von",
+        "da",
+        "di",
+        "le",
+        "la",
+        "-",
+        "ould",
+        "ben",
+    }
+)
+
+
+def name_run(c: Composition, start: int) -> int:
+    """End of an unknown proper name starting at token `start` (start when there is none)."""
+    end = start
+    while end < len(c.doc) and end - start < 5:
+        tok = c.doc[end]
+        if end in c.starts and end > start:
+            break
+        proper = tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
+        particle = (
+            tok.lower_ in NAME_PARTICLES
+            and end > start
+            and end + 1 < len(c.doc)
+            and c.doc[end + 1].text[:1].isupper()
+        )
+        if not (proper or particle):
+            break
+        end += 1
+    return end
+
+
+def former(c: Composition, start: int, end: int | None = None) -> bool:
+    """True for "former minister", "ex-minister", "Georgia's former president": "former"
+    before `start` or among the tokens up to `end`."""
+    doc = c.doc
+    if start >= 1 and doc[start - 1].lower_ in {"former", "ex"}:
+        return True
+    if end is not None and any(t.lower_ in {"former", "ex"} for t in doc[start:end]):
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex"
+
+
+def office_for(c: Composition, agent: AgentTerm, before: int) -> str | None:
+    """The office a title names; for "counterpart", the office of the person named before."""
+    if not agent.counterpart:
+        return agent.office
+    for actor in reversed(c.actors):  # the office of the person named before
+        if actor.kind == "person" and actor.name and actor.start < c.doc[before].idx:
+            for entry in c.dictionary.people_named(actor.name.split()[-1].lower()):
+                coding = entry.at(c.day)
+                if entry.name == actor.name and coding.office:
+                    return coding.office
+            return None
+    return None
+
+
+def titled_person(c: Composition, title: Unit, country: str | None, span_start: int) -> int | None:
+    """Rule 1 at a title unit: returns the token index after the name, or None."""
+    assert title.agent is not None
+    if country is None and organisation_title(c, title.start):
+        return None
+    nxt = c.unit_at(title.end)
+    if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
+        c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
+        return nxt.end
+    end = name_run(c, title.end)
+    if end == title.end:
+        return None
+    name = c.doc[title.start + (title.end - title.start) : end].text
+    known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country)
+    role = c.doc[title.start : title.end].text
+    if known is not None:
+        c.emit_entry(Unit(title.end, end), known, role=role)
+        return end
+    if country is None:
+        country = country_after(c, end) or c.context.country_before(span_start)
+    agent = title.agent.agent
+    if former(c, span_start):
+        agent, role = "ELI", f"former {role}"
+    c.emit(title.end, end, (country or "") + agent, country, agent, name, role, "person")
+    return end
+
+
+def organisation_title(c: Composition, start: int) -> bool:
+    """ "Dean Foods President Howard Dean": a title right after a proper name that is no
+    dictionary unit belongs to that organisation, not to a state."""
+    if start == 0 or start - 1 in c.covered:
+        return False
+    before = c.doc[start - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
+def known_by_surname(
+    c: Composition, surname: str, agent: AgentTerm, country: str | None
+) -> ActorEntry | None:
+    """A person in office on the day, with this surname, the title's office and the country."""
+    for entry in c.dictionary.people_named(surname):
+        coding = entry.at(c.day)
+        if not entry.in_office(c.day) or (country and coding.country != country):
+            continue
+        if agent.office is None or coding.office == agent.office:
+            return entry
+    return None
+
+
+def country_after(c: Composition, end: int) -> str | None:
+    """ "X of Turkey": a country named right after the name."""
+    if end + 1 < len(c.doc) and c.doc[end].lower_ == "of":
+        unit = c.unit_at(end + 1) or c.unit_at(end + 2)
+        if unit is not None and unit.country is not None and unit.country.form == "name":
+            return unit.country.code
+    return None
+
+
+def emit_agent(
+    c: Composition,
+    start: int,
+    end: int,
+    country: str | None,
+    agent: AgentTerm,
+    agent_end: int,
+    office_before: int | None = None,
+) -> None:
+    """Add a country's agent; a singular title with an office is its holder on the day."""
+    name = role = None
+    office = office_for(c, agent, office_before) if office_before is not None else None
+    if former(c, start, agent_end):
+        code = (country or "") + "ELI"
+        c.emit(start, end, code, country, "ELI", None, None, c.kind_of(agent, agent_end))
+        return
+    code, agent_code = (country or "") + agent.agent, agent.agent
+    if country and office and not c.plural(agent_end):
+        title = c.doc[agent_end - 1].text
+        held = c.dictionary.titled_holder(country, office, c.day, title)
+        if held is not None:
+            tenure, entry = held
+            name, role = entry.name, tenure.role
+            if tenure.country == country and tenure.agent:
+                # the holder's own code: a junta's "president" is MIL, as by name
+                code, agent_code = tenure.code, tenure.agent
+    kind = c.kind_of(agent, agent_end)
+    c.emit(start, end, code, country, agent_code, name, role, kind)
