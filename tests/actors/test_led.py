@@ -1,4 +1,4 @@
-"""Rule 9 of recognise.py: "<country>-led coalition|forces|alliance|mission" is its MIL."""
+"""Rule 9 (country_rules.py): "<country>-led coalition|forces|alliance|mission" is its MIL."""
 
 from __future__ import annotations
 
