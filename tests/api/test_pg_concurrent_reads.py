@@ -7,8 +7,7 @@ requests' queries queue behind it on the server, and pg_stat_activity counts the
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
+from pg_server import wait_until
 
 from eventwire.api.app import create_app
 from eventwire.records import Event
@@ -24,7 +24,6 @@ from eventwire.store.postgres import PostgresStore
 
 from .conftest import coded_articles, fresh_database
 
-WAIT = 30.0  # a deadline for the server to reach a state, not a speed limit
 READS = 4
 ROUTES = [
     "/events",
@@ -74,14 +73,6 @@ def all_backends(url: str) -> int:
             [name],
         ).fetchone()
     return int(row[0])
-
-
-def wait_until(check: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not reached within {WAIT:.0f} s: {what}")
-        time.sleep(0.05)
 
 
 @contextmanager

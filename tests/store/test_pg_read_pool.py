@@ -7,21 +7,18 @@ reads queue behind it on the server, and pg_stat_activity counts the backends wa
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 
 import psycopg
 import pytest
-from pg_server import fresh_database
+from pg_server import fresh_database, wait_until
 
 from eventwire.records import Article
 from eventwire.store.base import CodedArticle
 from eventwire.store.postgres import PostgresStore
-
-WAIT = 30.0  # seconds to wait for the server to reach a state (a deadline, not a speed limit)
 
 
 def backends(url: str, *, waiting: bool = False) -> int:
@@ -33,14 +30,6 @@ def backends(url: str, *, waiting: bool = False) -> int:
         sql += " AND wait_event_type = 'Lock'"
     with psycopg.connect(admin, autocommit=True) as conn:
         return int(conn.execute(sql, [name, "client backend"]).fetchone()[0])
-
-
-def wait_until(check: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not reached within {WAIT:.0f} s: {what}")
-        time.sleep(0.05)
 
 
 @contextmanager
