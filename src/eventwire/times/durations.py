@@ -31,9 +31,9 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
         # "three days later" counts from another event, not from the article date: from the day
         # last named when there is one
         if code in ("D", "W") and ctx.last_day is not None and not ctx.month_in_focus:
-            days = int(n * (7 if code == "W" else 1))
-            if days == n * (7 if code == "W" else 1):
-                ctx.reaches = (ctx.last_day + timedelta(days=sign * days)).isoformat()
+            days = n * (7 if code == "W" else 1)
+            if days == int(days):  # "two and a half days later" reaches no calendar day
+                ctx.reaches = (ctx.last_day + timedelta(days=sign * int(days))).isoformat()
         return "DURATION", duration_value(n, code)
     if direction == "later" and n == int(n):
         # "In 1995 he fled; three years later he returned": from the year (month) last named

@@ -12,7 +12,7 @@ from eventwire.records import TimeRef
 from eventwire.times import clocks, durations, handlers, relative
 from eventwire.times.grammar import Grammar
 from eventwire.times.lexicon import TimeLexicon
-from eventwire.times.normalise import Context, Norm, shift_unit
+from eventwire.times.normalise import Context, Norm, parse_number, shift_unit
 
 HANDLERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "date_mdy": handlers.day_date,
@@ -235,15 +235,13 @@ def _modifier(
 
 
 _DAY_SHIFT = re.compile(
-    r"\b(?P<n>the|a|one|two|three|four|five|six|seven|\d+)?\s*(?P<unit>days?)\s+"
-    r"(?P<dir>before|after)\s+$",
-    re.IGNORECASE,
+    r"(?:\b(?P<n>[\w-]+)\s+)?(?P<unit>days?)\s+(?P<dir>before|after)\s+$", re.IGNORECASE
 )
-_SHIFT_COUNT = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SHIFT_COUNT["seven"] = 7
 
 
-def _day_before_after(text: str, start: int, kind: str, value: str, floor: int) -> tuple[int, str]:
+def _day_before_after(
+    text: str, start: int, kind: str, value: str, floor: int, lex: TimeLexicon
+) -> tuple[int, str]:
     """ "the day before last Tuesday('s hearing)", "two days after March 3": the day counted from
     the date that follows, spanning the count ("day before last Tuesday") as annotators do."""
     if kind != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -251,12 +249,14 @@ def _day_before_after(text: str, start: int, kind: str, value: str, floor: int) 
     m = _DAY_SHIFT.search(text, max(floor, start - 30), start)
     if not m:
         return start, value
-    word = (m["n"] or "the").lower()
-    n = int(word) if word.isdigit() else _SHIFT_COUNT[word]
+    counted = parse_number(m["n"], lex) if m["n"] else None  # the lexicon's number words
+    if counted is None or counted != int(counted):  # "the day before": one day, "the" left out
+        n, begin = 1, m.start("unit")
+    else:
+        n, begin = int(counted), m.start("n")
     if (n == 1) != (m["unit"].lower() == "day"):
         return start, value
     day = date.fromisoformat(value) + timedelta(days=n if m["dir"].lower() == "after" else -n)
-    begin = m.start("unit") if word == "the" else m.start("n")
     return begin, day.isoformat()
 
 
@@ -285,7 +285,7 @@ def recognise(
                 code = {"year": "Y", "month": "M", "week": "W", "decade": "DE"}[unit[1].lower()]
                 kind, value = "DATE", shift_unit(dct, code, 0) or value
         begin = out[-1].start if out and out[-1].type == "DURATION" else floor
-        start, value = _day_before_after(text, start, kind, value, begin)
+        start, value = _day_before_after(text, start, kind, value, begin, lex)
         if out and start < out[-1].end:
             out.pop()  # "two days" was the count of "two days after June 3"
         reaches = ctx.reaches if kind == "DURATION" else None
