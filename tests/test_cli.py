@@ -179,3 +179,21 @@ def test_eval_events_writes_wrongly_coded_sentences(tmp_path: Path) -> None:
     assert (row["kind"], row["gold_type"]) == ("missed", "ASSAULT")
     assert [e["plover"]["type"] for e in row["events"]] == ["SUPPORT"]
     assert row["events"][0]["evidence"]["trigger"] == "praised"
+
+
+def test_output_for_logs_never_wraps_or_cuts_a_line(tmp_path: Path) -> None:
+    """Piped (no terminal, no COLUMNS), the ingest summary naming a long store path and the
+    event table's long actor names stay whole, one line each."""
+    deep = tmp_path / ("a-directory-name-long-enough-to-pass-eighty-columns-" * 3)
+    deep.mkdir()
+    db = deep / "store.duckdb"
+    article = ROOT / "examples" / "articles" / "07-belarus-sanctions.txt"
+    run = eventwire("ingest", str(article), "--db", str(db))
+    assert run.returncode == 0, run.stderr
+    summary = [line for line in run.stderr.splitlines() if line.startswith("read ")]
+    assert len(summary) == 1 and summary[0].endswith(f"-> {db}"), run.stderr
+    table = eventwire("events", "--db", str(db), "--limit", "50")
+    assert table.returncode == 0, table.stderr
+    assert "…" not in table.stdout  # no name cut short for a terminal that is not there
+    widths = {len(line) for line in table.stdout.splitlines() if line.startswith("│")}
+    assert len(widths) == 1 and max(widths) > 80  # one row per line, wider than a terminal

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from eventwire.errors import EventwireError
-from eventwire.output import counts_table, print_events, write_json, write_jsonl
+from eventwire.output import counts_table, make_console, print_events, write_json, write_jsonl
 from eventwire.readers import DEFAULT_MAX_BYTES
 from eventwire.records import Article, Reject, to_dict
 from eventwire.store.base import EventQuery
@@ -27,7 +26,7 @@ app = typer.Typer(
 eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against gold data.")
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True)
+err = make_console(stderr=True)
 DEFAULT_DB = "eventwire.duckdb"
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
@@ -77,7 +76,7 @@ def _print_rows(
     elif fmt == "json":
         write_json(records)
     else:
-        Console().print(counts_table(title, rows, headers))
+        make_console().print(counts_table(title, rows, headers))
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -444,8 +443,19 @@ def rejects(db: Db = DEFAULT_DB) -> None:
 
     with closing(open_store(db, read_only=True)) as store:
         found = store.rejects()
-    rows = [(r.source_file, r.position, r.reason, r.message, r.excerpt[:40]) for r in found]
-    Console().print(counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt")))
+    rows = [
+        (
+            r.source_file,
+            r.position,
+            r.reason,
+            r.message,
+            r.excerpt[:40] if sys.stdout.isatty() else r.excerpt,
+        )
+        for r in found
+    ]
+    make_console().print(
+        counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt"))
+    )
 
 
 @app.command()
@@ -453,7 +463,7 @@ def summary(db: Db = DEFAULT_DB) -> None:
     """A readable overview of a store: counts and the events themselves."""
     from eventwire.summary import print_summary
 
-    print_summary(db, Console())
+    print_summary(db, make_console())
 
 
 def _articles_for_stage(input_file: str, dct: str | None) -> tuple[list[Article], bool]:

@@ -29,4 +29,10 @@ def print_summary(db: str, console: Console) -> None:
     console.print(counts_table("events by PLOVER type", by_type, ("type", "events")))
     pairs = [(f"{a} -> {b}", n) for (a, b), n in list(summary.by_country_pair.items())[:10]]
     console.print(counts_table("most active pairs", pairs, ("source -> target", "events")))
-    console.print(event_table(shown, title=f"events (the first {len(shown)} by date)"))
+    console.print(
+        event_table(
+            shown,
+            title=f"events (the first {len(shown)} by date)",
+            short_names=console.is_terminal,
+        )
+    )
