@@ -21,3 +21,5 @@ def test_pipeline_plover_scores_stay_above_floors(coder):
     floor = FLOORS["events_plv_train"]
     assert scores.f1 >= floor["f1"], f"PLOVER F1 {scores.f1:.3f} < {floor['f1']}"
     assert scores.actor_agreement >= floor["actor_agreement"]
+    # dyads first: type, source and target all right
+    assert scores.dyad_f1 >= floor["dyad_f1"], f"dyad F1 {scores.dyad_f1:.3f} < {floor['dyad_f1']}"

@@ -95,7 +95,10 @@ class Coder:
             find_actors(doc, article.published, self.actors), places
         )
         events = code_events(doc, article, actors, self.lexicon, self.codebook)
-        events = [_date_and_place(ev, doc, article, times, places) for ev in events]
+        events = [
+            _date_and_place(ev, doc, article, times, places)
+            for ev in drop_place_targets(events, places)
+        ]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
 
     def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
@@ -125,6 +128,22 @@ def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> li
         for a in actors
         if a.code != UNKNOWN_CODE or not any(a.start < e and s < a.end for s, e in spans)
     ]
+
+
+def drop_place_targets(events: list[Event], places: list[Place]) -> list[Event]:
+    """A name the events stage took for an unknown target because of its place in the clause
+    ("the attack on Intlib") is a place when the gazetteer resolves it: the event keeps no
+    target rather than a place posing as an actor (where it happened is the event's place)."""
+    spans = [(p.start, p.end) for p in places]
+
+    def is_place(actor: Actor | None) -> bool:
+        return (
+            actor is not None
+            and actor.code == UNKNOWN_CODE
+            and any(actor.start < e and s < actor.end for s, e in spans)
+        )
+
+    return [dataclasses.replace(e, target=None) if is_place(e.target) else e for e in events]
 
 
 def _date_and_place(

@@ -47,3 +47,4 @@ def test_plover_scores_stay_above_floors(nlp, lexicon, codebook):
     assert scores.sentences == floors["sentences"], report
     assert scores.f1 >= floors["plover_f1"], report
     assert scores.actor_agreement >= floors["actor_agreement"], report
+    assert scores.dyad_f1 >= floors["dyad_f1"], report

@@ -94,7 +94,7 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
         c.emit_entry(Unit(title.end, end), known, role=role)
         return end
     if country is None:
-        country = country_after(c, end) or c.context.country_before(span_start)
+        country = country_after(c, end) or _context_country(c, span_start)
     agent = title.agent.agent
     if former(c, span_start):
         agent, role = "ELI", f"former {role}"
@@ -114,14 +114,47 @@ def organisation_title(c: Composition, start: int) -> bool:
 def known_by_surname(
     c: Composition, surname: str, agent: AgentTerm, country: str | None
 ) -> ActorEntry | None:
-    """A person in office on the day, with this surname, the title's office and the country."""
-    for entry in c.dictionary.people_named(surname):
+    """A person in office on the day, with this surname, the title's office and the country;
+    else one who held that office before the day ("President Obama" in 2018 is the former
+    president, coded by the people table as of the day, not a stranger given the context's
+    country)."""
+    people = c.dictionary.people_named(surname)
+    for entry in people:
         coding = entry.at(c.day)
         if not entry.in_office(c.day) or (country and coding.country != country):
             continue
         if agent.office is None or coding.office == agent.office:
             return entry
-    return None
+    if agent.office is None:
+        return None
+    former_holders = [
+        (tenure.end, entry)
+        for entry in people
+        for tenure in entry.tenures
+        if tenure.office == agent.office
+        and tenure.end is not None
+        and tenure.end < c.day
+        and (country is None or tenure.country == country)
+    ]
+    return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
+
+
+def _context_country(c: Composition, before: int) -> str | None:
+    """The context's country for a titled stranger, unless it is the country of a person already
+    named in the sentence: "Russian Foreign Minister Lavrov met Deputy Secretary of State
+    Sherman" does not make Sherman Russian (a counterpart is from the other side). No country
+    is better than a wrong one."""
+    country = c.context.country_before(before)
+    if country is None:
+        return None
+    sentence_start = c.doc[before].sent.start_char if c.doc.has_annotation("SENT_START") else 0
+    here = c.doc[before].idx
+    taken = {
+        a.country
+        for a in c.actors
+        if a.kind == "person" and a.country and sentence_start <= a.start < here
+    }
+    return None if country in taken else country
 
 
 def country_after(c: Composition, end: int) -> str | None:

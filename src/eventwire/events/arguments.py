@@ -11,7 +11,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from eventwire.records import Actor
+from eventwire.records import UNKNOWN_CODE, Actor
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -69,17 +69,54 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
 
 
-def actor_of_np(head: Token, index: ActorLookup) -> Actor | None:
-    """The actor a noun phrase names: at its head, else in its core, nearest to the head."""
+def actor_of_np(head: Token, index: ActorLookup, exclude: Sequence[Actor] = ()) -> Actor | None:
+    """The actor a noun phrase names: at its head, else in its core, nearest to the head;
+    never one of `exclude` ("lifted its blockade of Yemen": the target is Yemen, not "its")."""
     found = index.actor_for_token(head)
-    if found is not None:
+    if found is not None and found not in exclude:
         return found
     best: tuple[int, Actor] | None = None
     for tok in _core(head):
         actor = index.actor_for_token(tok)
-        if actor is not None and (best is None or abs(tok.i - head.i) < best[0]):
+        if actor is None or actor in exclude:
+            continue
+        if best is None or abs(tok.i - head.i) < best[0]:
             best = (abs(tok.i - head.i), actor)
     return best[1] if best else None
+
+
+# What a target phrase may hold its actor in, beyond its core: the doer of an event noun ("the
+# attack by X", "X's raids"), what the noun is on or against ("sanctions on X", "an attack on a
+# government building"), where it happened ("violations in Zimbabwe"), and a participle's phrase
+# ("the money spent by X"). Clauses of their own (relative, adverbial) and lists are not searched.
+DEEP_SKIP = frozenset({"relcl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp", "mark"})
+SCENE_PREPS = frozenset(
+    {"after", "before", "during", "following", "since", "until", "amid", "despite", "over"}
+)
+DEEP_LIMIT = 4  # dependency steps below the phrase's head
+
+
+def target_of_np(head: Token, index: ActorLookup, exclude: Sequence[Actor] = ()) -> Actor | None:
+    """The actor a target phrase names: in its core as for any phrase, else the one nearest its
+    head in the rest of the phrase ("condemned [the protest by white farmers]" -> the farmers;
+    "an investigation into [funds of the NNPC]" -> the NNPC)."""
+    found = actor_of_np(head, index, exclude)
+    if found is not None:
+        return found
+    level = [c for c in head.children if _searched(c)]
+    for _ in range(DEEP_LIMIT):
+        found_here = ((t, index.actor_for_token(t)) for t in level)
+        hits = [(abs(t.i - head.i), a) for t, a in found_here if a and a not in exclude]
+        if hits:
+            return min(hits, key=lambda h: h[0])[1]
+        level = [c for t in level for c in t.children if _searched(c)]
+    return None
+
+
+def _searched(tok: Token) -> bool:
+    if tok.dep_ in DEEP_SKIP:
+        return False
+    return not (tok.dep_ == "prep" and tok.lower_ in SCENE_PREPS)
 
 
 def _core(head: Token) -> list[Token]:
@@ -95,11 +132,17 @@ def _core(head: Token) -> list[Token]:
 
 
 def actors_of(
-    heads: Sequence[Token], index: ActorLookup, hedges: frozenset[str] = frozenset()
+    heads: Sequence[Token],
+    index: ActorLookup,
+    hedges: frozenset[str] = frozenset(),
+    deep: bool = False,
+    exclude: Sequence[Actor] = (),
 ) -> list[Actor]:
     """Actors of coordinated noun phrases; "Hungarian and Romanian officials" gives two.
 
-    A conjunct with a hedging modifier ("and the possible new wave of ...") is left out.
+    A conjunct with a hedging modifier ("and the possible new wave of ...") is left out. `deep`
+    (for targets) also searches the whole phrase when its core names no one (`target_of_np`);
+    actors in `exclude` (the sources, for targets) are passed over.
     """
     out: list[Actor] = []
     many = getattr(index, "actors_for_token", None)
@@ -109,19 +152,21 @@ def actors_of(
                 continue
             group = many(tok) if many else ()
             if len(group) > 1:  # "the two ministers": both parties
-                out.extend(a for a in group if a not in out)
+                out.extend(a for a in group if a not in out and a not in exclude)
                 continue
-            actor = actor_of_np(tok, index)
+            actor = actor_of_np(tok, index, exclude)
             if actor is None:  # "the minister, Lavrov": the apposition names the actor
                 apps = [c for c in tok.children if c.dep_ == "appos"]
-                actor = actor_of_np(apps[0], index) if apps else None
+                actor = actor_of_np(apps[0], index, exclude) if apps else None
+            if actor is None and deep:
+                actor = target_of_np(tok, index, exclude)
             if actor is not None and actor not in out:
                 out.append(actor)
             for mod in tok.children:  # coordinated modifiers: "Hungarian and Romanian officials"
                 if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
                     for m in conjuncts(mod):
                         extra = index.actor_for_token(m)
-                        if extra is not None and extra not in out:
+                        if extra is not None and extra not in out and extra not in exclude:
                             out.append(extra)
     return out
 
@@ -160,12 +205,31 @@ def _undateline(head: Token) -> list[Token]:
     return [head]
 
 
-def object_heads(verb: Token) -> list[Token]:
-    """Direct objects, or the passive subject (the undergoer), of a verb."""
+def object_heads(verb: Token, addressed: bool = False) -> list[Token]:
+    """Direct objects, or the passive subject (the undergoer), of a verb. `addressed`: the verb
+    tells someone to act, so the subject of "that ..." is who it addresses ("demanded that
+    the government resign")."""
     passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
     if passive:
         return passive
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    return objects or _raised_objects(verb, addressed)
+
+
+def _raised_objects(verb: Token, addressed: bool) -> list[Token]:
+    """ "convicted the bank to pay", "found the regime guilty": the parser makes the object the
+    subject of the complement; it is still what the verb acts on. Only an infinitive or a
+    verbless complement (or any, for a verb that addresses someone): in "said X attacked" X
+    is not the object of saying."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.i < verb.i:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        verbless = clause.pos_ in ("ADJ", "NOUN") or clause.lemma_ == "be" and clause.tag_ != "VBZ"
+        if infinitive or verbless or addressed:
+            out.extend(c for c in clause.children if c.dep_ in SUBJ and c.i < clause.i)
+    return out
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -201,3 +265,23 @@ def sayer_of(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
 
 def is_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUNS or token.pos_ == "PRON"
+
+
+NAMED = {"PERSON": "person", "ORG": "organisation"}
+
+
+def unknown_name_at(head: Token) -> Actor | None:
+    """A name the actor stage passed over but that fills an argument of a trigger ("convicted
+    Siemens", "an investigation of Flynn"): the recogniser's person or organisation there,
+    coded UNK. Its place in the clause is the evidence that it is an actor (a bare one-word
+    organisation elsewhere is too often a place)."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in NAMED or not head.text[:1].isupper():
+        return None
+    for ent in head.doc.ents:
+        if ent.start <= head.i < ent.end:
+            text = ent.text
+            return Actor(
+                text, ent.start_char, ent.end_char, UNKNOWN_CODE, None, None, text, None,
+                NAMED[ent.label_],
+            )  # fmt: skip
+    return None

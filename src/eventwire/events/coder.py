@@ -61,7 +61,7 @@ def _events_of(
     sources, targets, certainty = event_sides(hit, code, index, lexicon)
     if not sources:
         return []
-    pairs = _pairs(sources, targets, code)
+    pairs = _pairs(sources, targets, code, hit.sense.code)
     confidence = round(hit.sense.weight * certainty * (1.0 if targets else 0.9), 3)
     return [
         _event(hit, code, status, s, t, confidence, n, sent, article, codebook)
@@ -138,11 +138,13 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
 
 
 def _pairs(
-    sources: list[Actor], targets: list[Actor], code: str
+    sources: list[Actor], targets: list[Actor], code: str, trigger_code: str
 ) -> list[tuple[Actor, Actor | None]]:
+    """Source-target pairs; coordinated sources of a reciprocal act are each other's sides
+    ("A and B met", "A and B failed to reach agreement": the agreement is between them)."""
     if targets:
         return [(s, t) for s in sources for t in targets]
-    if len(sources) >= 2 and is_symmetric(code):
+    if len(sources) >= 2 and (is_symmetric(code) or is_symmetric(trigger_code)):
         return [(sources[0], other) for other in sources[1:]]
     return [(s, None) for s in sources]
 

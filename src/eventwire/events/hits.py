@@ -162,8 +162,15 @@ def _blame_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
 def _governed(gov: Token, inner: Hit, modal: str, rule: str, lexicon: Lexicon) -> Hit:
     """A governor recodes the event under it: "threatened to impose sanctions" -> 1312."""
     code = lexicon.recode(modal, inner.code) or inner.code
-    # appeals and demands target their addressee ("urged X to ..."); others the inner target
-    target_from = [gov, *inner.target_from] if modal in ("appeal", "demand") else inner.target_from
+    # appeals and demands target their addressee ("urged X to ..."); an order keeps the inner
+    # act, whose own object comes first ("ordered the paper to suspend publication" targets
+    # the paper when the act names no one); other governors the inner target
+    if modal in ("appeal", "demand"):
+        target_from = [gov, *inner.target_from]
+    elif modal == "command":
+        target_from = [*inner.target_from, gov]
+    else:
+        target_from = inner.target_from
     return Hit(
         inner.sense,
         code,

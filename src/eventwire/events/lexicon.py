@@ -65,6 +65,7 @@ class Lexicon:
         self.quantity_nouns = frozenset(data["quantity_nouns"])
         self.blame_words = frozenset(data["blame_words"])
         self.state_act_roots = frozenset(str(r) for r in data["state_act_roots"])
+        self.located_target_roots = frozenset(str(r) for r in data["located_target_roots"])
         self.withheld_roots = frozenset(str(r) for r in data["withheld_roots"])
         self.document_nouns = frozenset(data["document_nouns"])
         self.context_recodes = tuple(

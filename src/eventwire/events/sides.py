@@ -15,6 +15,15 @@ from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import VERBAL, Hit
 from eventwire.records import Actor
 
+# Governors that tell someone to act: whoever they address is the target.
+ADDRESSING = frozenset({"appeal", "demand", "command"})
+# Verbs that answer a request, offer or proposal: its maker is the target.
+ANSWERING = frozenset({"accept", "welcome", "reject", "refuse", "decline", "dismiss", "deny"})
+# Roots of acts of speech whose "of" phrase is the speaker ("the appeal of X", "X's demand").
+SPEECH_ACT_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+MEETING_ROOTS = frozenset({"04"})
+LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
+
 
 def event_sides(
     hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon
@@ -25,7 +34,12 @@ def event_sides(
         sources, certainty = _state_of_place(hit.clause, index), 0.7
     if not sources:
         return [], [], 0.0
-    targets = [t for t in _targets(hit, index, lexicon.hedge_modifiers) if t not in sources]
+    preps = hit.sense.to | lexicon.target_preps.get(code[:2], frozenset())
+    targets = [
+        t
+        for t in _targets(hit, code, index, lexicon, preps, tuple(sources))
+        if not any(t.start < s.end and s.start < t.end for s in sources)
+    ]
     if code[:2] in lexicon.sent_forces_roots or code in lexicon.sent_forces_codes:
         targets = _destinations(hit, targets, index, lexicon)
     if _received(hit, code, lexicon):
@@ -142,21 +156,87 @@ def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:
     return out
 
 
-def _targets(hit: Hit, index: args.ActorLookup, hedges: frozenset[str]) -> list[Actor]:
+def _targets(
+    hit: Hit,
+    code: str,
+    index: args.ActorLookup,
+    lexicon: Lexicon,
+    preps: frozenset[str],
+    sources: tuple[Actor, ...],
+) -> list[Actor]:
+    """The target: an actor heading the object or a target preposition's phrase ("met X",
+    "talks with X"); then whoever a governed request or demand came from ("refused a request
+    from X", "rejected X's demand"); then one named deeper in those phrases ("condemned the
+    attack by X"); then a "between A and B" pair on the noun. Never one of the sources.
+    `preps` are the trigger's and its final code's target prepositions ("demanded an apology
+    from X": a demand's)."""
+    hedges = lexicon.hedge_modifiers
     if hit.target_heads:
-        return args.actors_of(hit.target_heads, index, hedges)
-    preps = hit.sense.to
-    noun_i = hit.noun.i if hit.noun is not None else -1
-    for tok in hit.target_from:
-        if tok.pos_ in VERBAL and tok.i != noun_i and not hit.sense.topic:
-            heads = [h for h in args.object_heads(tok) if h.i != noun_i]
-            found = args.actors_of(heads, index, hedges)
-            if found:
-                return found
-        heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
-        found = args.actors_of(heads, index, hedges)
+        return args.actors_of(hit.target_heads, index, hedges, deep=True, exclude=sources)
+    slots = _target_slots(hit, preps)
+    for heads in slots:
+        found = args.actors_of(heads, index, hedges, exclude=sources)
+        if found:
+            return found
+    if hit.noun is not None and hit.noun.i != hit.clause.i:
+        found = _noun_own_targets(hit, index, sources)
+        if found:
+            return found
+    for heads in slots:
+        found = args.actors_of(heads, index, hedges, deep=True, exclude=sources)
+        if found:
+            return found
+    for heads in slots:
+        found = [a for h in heads if (a := args.unknown_name_at(h)) and a not in sources]
         if found:
             return found
     if hit.noun is not None:
-        return args.actors_of(args.between_pair(hit.noun), index)
-    return []
+        pair = args.actors_of(args.between_pair(hit.noun), index, exclude=sources)
+        if pair:
+            return pair
+    return _where_force_struck(hit, code, index, lexicon, sources)
+
+
+def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, ...]) -> list[Actor]:
+    """A noun under a verb whose subject is the source may name the other side itself: a
+    request, demand or offer answered is its maker's ("refused a request from X", "rejected
+    the appeal of X", "welcomed X's proposal"); a meeting hosted or attended has its
+    participants as modifiers ("hosted the NATO summit", "a meeting of BRICS envoys")."""
+    assert hit.noun is not None
+    noun = hit.noun
+    found: list[Actor] = []
+    if hit.via_modal or hit.clause.lemma_.lower() in ANSWERING:
+        found = _noun_own_sources(noun, index)
+        if not found and hit.sense.code[:2] in SPEECH_ACT_ROOTS:
+            found = args.actors_of(args.prep_objects(noun, frozenset({"of"})), index)
+    elif hit.sense.code[:2] in MEETING_ROOTS:
+        found = _noun_own_sources(noun, index) or args.actors_of(
+            args.prep_objects(noun, frozenset({"of"})), index
+        )
+    return [a for a in found if a not in sources]
+
+
+def _where_force_struck(
+    hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon, sources: tuple[Actor, ...]
+) -> list[Actor]:
+    """Force used or imposed on a place with no one named is aimed at the state of that place
+    ("attacked a base in Kenya", "imposed a curfew in Gaza"): that state is the target."""
+    if code[:2] not in lexicon.located_target_roots:
+        return []
+    heads = [h for tok in hit.target_from for h in args.prep_objects(tok, LOCATIVE)]
+    found = args.actors_of(heads, index, exclude=sources)
+    return [a for a in found if a.kind == "state"][:1]
+
+
+def _target_slots(hit: Hit, preps: frozenset[str]) -> list[list[Token]]:
+    """The phrases that may hold the target, in order: per trigger token, its objects (not for
+    topic verbs: "discussed Syria"), then its target prepositions' objects."""
+    noun_i = hit.noun.i if hit.noun is not None else -1
+    addressing = (hit.via_modal or hit.sense.modal) in ADDRESSING
+    slots = []
+    for tok in hit.target_from:
+        if tok.pos_ in VERBAL and tok.i != noun_i and not hit.sense.topic:
+            addressed = addressing and tok.i == hit.clause.i
+            slots.append([h for h in args.object_heads(tok, addressed) if h.i != noun_i])
+        slots.append([h for h in args.prep_objects(tok, preps) if h.i != noun_i])
+    return [heads for heads in slots if heads]

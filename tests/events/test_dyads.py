@@ -1,0 +1,105 @@
+"""Both sides of an event from the sentence's structure, through the whole pipeline with the real
+dictionaries: each rule in its own wording, with a sentence where the rule must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.records import Article, Event
+
+
+def coded(coder, text: str, day: date = date(2024, 5, 1)) -> list[Event]:
+    article = Article(id="t", source=None, url=None, published=day, title="", text=text)
+    return coder.code_article(article)
+
+
+def dyads(coder, text: str) -> set[tuple[str, str, str | None]]:
+    return {
+        (e.source.code, e.cameo, e.target.code if e.target else None) for e in coded(coder, text)
+    }
+
+
+def test_the_doer_of_a_condemned_act_is_the_target(coder) -> None:
+    # the object "the shelling" names no actor; the one who shelled is the side condemned
+    assert ("GOV", "111", "RUSMIL") in dyads(
+        coder, "The foreign ministry in Kyiv condemned the shelling by Russian forces."
+    )
+
+
+def test_the_object_a_complement_describes_is_the_target(coder) -> None:
+    # "found X guilty", "convicted X to pay": the parser makes X the complement's subject
+    assert ("JUD", "116", "SYRGOV") in dyads(
+        coder, "The tribunal found the Syrian government guilty of war crimes."
+    )
+    # but in reported speech the complement's subject is not what the speaker acts on
+    said = dyads(coder, "The tribunal said the Syrian government committed war crimes.")
+    assert not any(t == "SYRGOV" and c.startswith("11") for _, c, t in said)
+
+
+def test_refusing_a_request_targets_who_made_it(coder) -> None:
+    assert ("JOR", "120", "IRQGOV") in dyads(
+        coder, "Jordan refused a request by the Iraqi government to reopen the border."
+    )
+
+
+def test_the_source_is_never_its_own_target(coder) -> None:
+    # "its" is Egypt; the blockade is of Qatar
+    assert dyads(coder, "Egypt lifted its blockade of Qatar.") == {("EGY", "0872", "QAT")}
+
+
+def test_a_demand_targets_whom_it_is_made_of(coder) -> None:
+    assert ("OPP", "102", "GBRGOV") in dyads(
+        coder, "Protesters demanded an apology from the British government."
+    )
+    assert ("LEG", "100", "GOV") in dyads(
+        coder, "Lawmakers demanded that the interior minister explain the raid."
+    )
+
+
+def test_coordinated_sides_of_a_reciprocal_act_face_each_other(coder) -> None:
+    # an agreement not reached is between the two, not two events with no other side
+    assert dyads(
+        coder, "Greece and Turkey failed to reach an agreement on the maritime border."
+    ) == {("GRC", "127", "TUR")}
+
+
+def test_force_on_a_place_with_no_one_named_targets_its_state(coder) -> None:
+    events = coded(coder, "Gunmen stormed a hotel in Mogadishu, Somalia.")
+    stormed = [e for e in events if e.cameo_root in ("18", "19")]
+    assert stormed and all(e.target is not None and e.target.country == "SOM" for e in stormed)
+    # a statement about a place is not force aimed at it
+    said = coded(coder, "The minister praised the police in Somalia.")
+    assert all(e.target is None or e.target.code != "SOM" for e in said)
+
+
+def test_a_hosted_meeting_has_its_participants_as_target(coder) -> None:
+    assert ("FRAGOV", "040", "IGOAFRAFU") in dyads(
+        coder, "Macron hosted a summit of the African Union in Paris."
+    )
+
+
+def test_an_unknown_name_in_an_argument_is_an_unknown_actor(coder) -> None:
+    events = coded(coder, "A Munich court convicted Siemens of bribery.")
+    assert [(e.cameo, e.target.text, e.target.code) for e in events if e.target] == [
+        ("116", "Siemens", "UNK")
+    ]
+    # a name the gazetteer knows as a place is where, not whom
+    attack = coded(coder, "The army attacked Kandahar on Monday.")
+    assert all(e.target is None or e.target.code != "UNK" for e in attack)
+
+
+def test_a_former_office_holder_by_title_keeps_his_country(coder) -> None:
+    # "President Clinton" after 2001 is the former US president, not a president of the
+    # country named beside him
+    events = coded(coder, "President Clinton praised Israel.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("USAELI", "ISR")
+    ]
+
+
+def test_a_titled_stranger_does_not_take_a_named_counterparts_country(coder) -> None:
+    events = coded(
+        coder, "Chinese Foreign Minister Wang Yi met Deputy Secretary of State Kurt Campbell."
+    )
+    target = events[0].target
+    assert target is not None and target.name == "Kurt Campbell" and target.country != "CHN"
