@@ -94,7 +94,9 @@ class Coder:
         actors = drop_places_taken_for_actors(
             find_actors(doc, article.published, self.actors), places
         )
-        events = code_events(doc, article, actors, self.lexicon, self.codebook)
+        events = code_events(
+            doc, article, actors, self.lexicon, self.codebook, places=place_sides(places, actors)
+        )
         events = [
             _date_and_place(ev, doc, article, times, places)
             for ev in drop_place_targets(events, places)
@@ -130,17 +132,29 @@ def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> li
     ]
 
 
+def place_sides(places: list[Place], actors: list[Actor]) -> list[Actor]:
+    """Places with a country that no actor covers, as sides that acts aimed at a place may
+    take as target (kind "place", code: the country; the events stage decides where)."""
+    taken = [(a.start, a.end) for a in actors]
+    return [
+        Actor(p.text, p.start, p.end, p.country, p.country, None, p.name, None, "place")
+        for p in places
+        if p.country and not any(p.start < e and s < p.end for s, e in taken)
+    ]
+
+
 def drop_place_targets(events: list[Event], places: list[Place]) -> list[Event]:
     """A name the events stage took for an unknown target because of its place in the clause
     ("the attack on Intlib") is a place when the gazetteer resolves it: the event keeps no
     target rather than a place posing as an actor (where it happened is the event's place)."""
     spans = [(p.start, p.end) for p in places]
 
-    def is_place(actor: Actor | None) -> bool:
+    def is_place(actor: Actor | None) -> bool:  # the whole name is the place; people are not
         return (
             actor is not None
             and actor.code == UNKNOWN_CODE
-            and any(actor.start < e and s < actor.end for s, e in spans)
+            and actor.kind != "person"
+            and any(s <= actor.start and actor.end <= e for s, e in spans)
         )
 
     return [dataclasses.replace(e, target=None) if is_place(e.target) else e for e in events]

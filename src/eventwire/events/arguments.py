@@ -64,6 +64,24 @@ class _Both:
         return tuple(many(token)) if many else ()
 
 
+class WithPlaces:
+    """Actors, plus places that may stand as the target of acts aimed at a place: a lookup that
+    answers with actors as before, and with places only through `target_lookup`."""
+
+    def __init__(self, actors: ActorLookup, places: ActorLookup) -> None:
+        self.actors, self.places = actors, places
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        return self.actors.actor_for_token(token)
+
+    def actors_for_token(self, token: Token) -> tuple[Actor, ...]:
+        many = getattr(self.actors, "actors_for_token", None)
+        return tuple(many(token)) if many else ()
+
+    def target_lookup(self) -> ActorLookup:
+        return _Both(self.actors, self.places)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads coordinated with it ("A and B" -> [A, B])."""
     return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
@@ -137,12 +155,14 @@ def actors_of(
     hedges: frozenset[str] = frozenset(),
     deep: bool = False,
     exclude: Sequence[Actor] = (),
+    head_only: bool = False,
 ) -> list[Actor]:
     """Actors of coordinated noun phrases; "Hungarian and Romanian officials" gives two.
 
     A conjunct with a hedging modifier ("and the possible new wave of ...") is left out. `deep`
     (for targets) also searches the whole phrase when its core names no one (`target_of_np`);
-    actors in `exclude` (the sources, for targets) are passed over.
+    `head_only` takes only phrases that are actors themselves, not things an actor owns ("the
+    Iraqi artifacts"); actors in `exclude` (the sources, for targets) are passed over.
     """
     out: list[Actor] = []
     many = getattr(index, "actors_for_token", None)
@@ -153,6 +173,14 @@ def actors_of(
             group = many(tok) if many else ()
             if len(group) > 1:  # "the two ministers": both parties
                 out.extend(a for a in group if a not in out and a not in exclude)
+                continue
+            if head_only:
+                actor = index.actor_for_token(tok)
+                itself = actor is not None and (
+                    actor.start <= tok.idx < actor.end or is_pronoun(tok)
+                )  # not "Iraqi" for "Iraqi artifacts": a thing the actor owns
+                if itself and actor not in exclude and actor not in out:
+                    out.append(actor)
                 continue
             actor = actor_of_np(tok, index, exclude)
             if actor is None:  # "the minister, Lavrov": the apposition names the actor

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events import arguments as args
 from eventwire.events.codebook import Codebook
+from eventwire.events.confidence import event_confidence
 from eventwire.events.hits import clause_of, sentence_hits
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_modality
@@ -29,12 +30,17 @@ def code_events(
     codebook: Codebook,
     *,
     index: args.ActorLookup | None = None,
+    places: Sequence[Actor] = (),
 ) -> list[Event]:
     """Every event asserted (or planned) in the article's sentences, one per source-target pair.
 
     `index` maps tokens to actors; by default the actor stage's ActorIndex (with coreference).
+    `places` are places with a country, as sides (code: the country) that only force, coercion
+    and aid may be aimed at ("imposed a curfew on Basra" -> IRQ), never a source.
     """
     index = index or args.make_index(doc, actors)
+    if places:
+        index = args.WithPlaces(index, args.SpanIndex(places))
     events: list[Event] = []
     for n, sent in enumerate(doc.sents):
         if sent.text.rstrip().endswith("?"):
@@ -62,9 +68,19 @@ def _events_of(
     if not sources:
         return []
     pairs = _pairs(sources, targets, code, hit.sense.code)
-    confidence = round(hit.sense.weight * certainty * (1.0 if targets else 0.9), 3)
     return [
-        _event(hit, code, status, s, t, confidence, n, sent, article, codebook)
+        _event(
+            hit,
+            code,
+            status,
+            s,
+            t,
+            event_confidence(hit.sense.weight, certainty, code, s, t),
+            n,
+            sent,
+            article,
+            codebook,
+        )  # fmt: skip
         for s, t in pairs[:MAX_PAIRS]
     ]
 

@@ -66,6 +66,7 @@ class Lexicon:
         self.blame_words = frozenset(data["blame_words"])
         self.state_act_roots = frozenset(str(r) for r in data["state_act_roots"])
         self.located_target_roots = frozenset(str(r) for r in data["located_target_roots"])
+        self.place_target_roots = frozenset(str(r) for r in data["place_target_roots"])
         self.withheld_roots = frozenset(str(r) for r in data["withheld_roots"])
         self.document_nouns = frozenset(data["document_nouns"])
         self.context_recodes = tuple(
@@ -75,6 +76,7 @@ class Lexicon:
         self.sent_forces_roots = frozenset(str(r) for r in data["sent_forces"]["roots"])
         self.sent_forces_codes = frozenset(str(c) for c in data["sent_forces"]["codes"])
         self.forces_agents = frozenset(data["sent_forces"]["agents"])
+        self.withdrawn_forces_codes = frozenset(str(c) for c in data["withdrawn_forces"]["codes"])
         self.responsibility_nouns = frozenset(data["responsibility_nouns"])
         self.question_words = frozenset(data["question_words"])
         self.receiving_have_roots = frozenset(str(r) for r in data["receiving_have_roots"])

@@ -23,6 +23,8 @@ ANSWERING = frozenset({"accept", "welcome", "reject", "refuse", "decline", "dism
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 MEETING_ROOTS = frozenset({"04"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
+SENT_TO = frozenset({"to", "into", "in"})
+WITHDRAWN_FROM = frozenset({"from", "out"})
 
 
 def event_sides(
@@ -35,13 +37,17 @@ def event_sides(
     if not sources:
         return [], [], 0.0
     preps = hit.sense.to | lexicon.target_preps.get(code[:2], frozenset())
+    aimed = getattr(index, "target_lookup", None)
+    if aimed is not None and code[:2] in lexicon.place_target_roots:
+        index = aimed()  # "imposed a curfew on Basra": the place's state is the target
     targets = [
         t
         for t in _targets(hit, code, index, lexicon, preps, tuple(sources))
         if not any(t.start < s.end and s.start < t.end for s in sources)
     ]
-    if code[:2] in lexicon.sent_forces_roots or code in lexicon.sent_forces_codes:
-        targets = _destinations(hit, targets, index, lexicon)
+    moved = _forces_moved(code, hit.sense.code, lexicon)
+    if moved is not None:
+        targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
     if _received(hit, code, lexicon):
         givers = [g for g in _givers(hit, index) if g not in sources]
         if not givers:
@@ -102,20 +108,34 @@ def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:
     return verb if verb.pos_ in VERBAL and verb.i != doc_noun.i else None
 
 
+def _forces_moved(code: str, trigger_code: str, lexicon: Lexicon) -> frozenset[str] | None:
+    """The prepositions naming where forces go ("sent troops to Syria") or leave ("withdrew its
+    troops from Iraq") when the event moves forces, by its code or its trigger's (a governed
+    "offered to send troops" keeps the sending's); None for other events."""
+    for c in (code, trigger_code):
+        if c[:2] in lexicon.sent_forces_roots or c in lexicon.sent_forces_codes:
+            return SENT_TO
+        if c in lexicon.withdrawn_forces_codes:
+            return WITHDRAWN_FROM
+    return None
+
+
 def _destinations(
-    hit: Hit, targets: list[Actor], index: args.ActorLookup, lexicon: Lexicon
+    hit: Hit,
+    targets: list[Actor],
+    index: args.ActorLookup,
+    lexicon: Lexicon,
+    preps: frozenset[str],
+    sources: tuple[Actor, ...],
 ) -> list[Actor]:
-    """Forces sent or deployed are not the target; where they go is ("sent troops to Syria")."""
+    """Forces sent, deployed or withdrawn are not the target; where they go or leave is ("sent
+    troops to Syria", "withdrew its troops from Iraq")."""
     kept = [t for t in targets if not (t.country is None and t.agent in lexicon.forces_agents)]
     if kept:
         return kept
-    heads = [
-        h
-        for tok in (hit.clause, hit.noun)
-        if tok is not None
-        for h in args.prep_objects(tok, frozenset({"to", "into", "in"}))
-    ]
-    return args.actors_of(heads, index)
+    tokens = [t for t in (hit.clause, hit.noun, *hit.target_from) if t is not None]
+    heads = [h for tok in dict.fromkeys(tokens) for h in args.prep_objects(tok, preps)]
+    return args.actors_of(heads, index, exclude=sources)
 
 
 def _received(hit: Hit, code: str, lexicon: Lexicon) -> bool:
@@ -174,10 +194,11 @@ def _targets(
     if hit.target_heads:
         return args.actors_of(hit.target_heads, index, hedges, deep=True, exclude=sources)
     slots = _target_slots(hit, preps)
-    for heads in slots:
-        found = args.actors_of(heads, index, hedges, exclude=sources)
-        if found:
-            return found
+    for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
+        for heads in slots:
+            found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
+            if found:
+                return found
     if hit.noun is not None and hit.noun.i != hit.clause.i:
         found = _noun_own_targets(hit, index, sources)
         if found:
@@ -225,7 +246,7 @@ def _where_force_struck(
         return []
     heads = [h for tok in hit.target_from for h in args.prep_objects(tok, LOCATIVE)]
     found = args.actors_of(heads, index, exclude=sources)
-    return [a for a in found if a.kind == "state"][:1]
+    return [a for a in found if a.kind in ("state", "place")][:1]
 
 
 def _target_slots(hit: Hit, preps: frozenset[str]) -> list[list[Token]]:
