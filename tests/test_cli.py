@@ -191,9 +191,30 @@ def test_output_for_logs_never_wraps_or_cuts_a_line(tmp_path: Path) -> None:
     run = eventwire("ingest", str(article), "--db", str(db))
     assert run.returncode == 0, run.stderr
     summary = [line for line in run.stderr.splitlines() if line.startswith("read ")]
-    assert len(summary) == 1 and summary[0].endswith(f"-> {db}"), run.stderr
+    assert len(summary) == 1 and f"-> {db}" in summary[0], run.stderr
     table = eventwire("events", "--db", str(db), "--limit", "50")
     assert table.returncode == 0, table.stderr
     assert "…" not in table.stdout  # no name cut short for a terminal that is not there
     widths = {len(line) for line in table.stdout.splitlines() if line.startswith("│")}
     assert len(widths) == 1 and max(widths) > 80  # one row per line, wider than a terminal
+
+
+def test_min_confidence_leaves_out_remarks_and_says_how_many(tmp_path: Path) -> None:
+    text = tmp_path / "remarks.txt"
+    text.write_text("Iran criticised Israel on Monday.\n\nTurkey criticised the decision.\n")
+    default = eventwire("code", str(text), "--published", "2024-05-01", "--format", "jsonl")
+    assert default.returncode == 0, default.stderr
+    assert [json.loads(line)["cameo"] for line in default.stdout.splitlines()] == ["111"]
+    assert "1 events under confidence 0.5 left out" in default.stderr
+    everything = eventwire(
+        "code", str(text), "--published", "2024-05-01", "--format", "jsonl", "--min-confidence", "0"
+    )
+    assert len(everything.stdout.splitlines()) == 2 and "left out" not in everything.stderr
+    stored = eventwire(
+        "ingest", str(text), "--published", "2024-05-01", "--db", str(tmp_path / "s.duckdb")
+    )
+    assert "; 1 events -> " in stored.stderr and "1 events under confidence 0.5 left out" in (
+        stored.stderr
+    )
+    wrong = eventwire("code", str(text), "--published", "2024-05-01", "--min-confidence", "2")
+    assert wrong.returncode == 2 and "--min-confidence" in wrong.stderr

@@ -15,7 +15,7 @@ import typer
 from eventwire.errors import EventwireError
 from eventwire.output import counts_table, make_console, print_events, write_json, write_jsonl
 from eventwire.readers import DEFAULT_MAX_BYTES
-from eventwire.records import Article, Reject, to_dict
+from eventwire.records import DEFAULT_MIN_CONFIDENCE, Article, Reject, to_dict
 from eventwire.store.base import EventQuery
 
 app = typer.Typer(
@@ -43,6 +43,15 @@ PrintFormat = Annotated[str, typer.Option("--format", help="table, json or jsonl
 Workers = Annotated[int, typer.Option("--workers", help="Coding processes (0: one per core).")]
 Scheduler = Annotated[
     str | None, typer.Option("--scheduler", help="Code on a Dask cluster: scheduler address.")
+]
+MinConfidence = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Leave out events under this confidence (0 keeps all); how many is reported.",
+    ),
 ]
 ActorFiles = Annotated[
     list[Path] | None,
@@ -135,15 +144,20 @@ def _open_pool(  # noqa: ANN202
     workers: int,
     scheduler: str | None,
     parquet_dir: Path | None = None,
+    min_confidence: float = 0.0,
 ):
     """The coding pool for --workers/--scheduler (with --parquet-dir: workers that write the
     parts); user dictionaries are checked here first, so a bad file is reported as such and not
-    as a dead worker."""
+    as a dead worker. Events under `min_confidence` are left out and counted as they come back
+    (`ConfidentPool.left_out`); workers that write parts leave them out themselves."""
     from eventwire.scale import CoderSpec, open_pool
-    from eventwire.scale.pools import default_workers
+    from eventwire.scale.pools import ConfidentPool, default_workers
     from eventwire.scale.writers import open_writer
 
-    spec = CoderSpec(actor_files=tuple(str(p) for p in actors or ()))  # checked by the caller
+    spec = CoderSpec(
+        actor_files=tuple(str(p) for p in actors or ()),  # checked by the caller
+        min_confidence=min_confidence if parquet_dir is not None else 0.0,
+    )
     if spec.actor_files and (workers != 1 or scheduler):
         from eventwire.actors import ActorDictionary
 
@@ -152,7 +166,19 @@ def _open_pool(  # noqa: ANN202
         return open_writer(
             spec, parquet_dir, workers=workers or default_workers(), scheduler=scheduler
         )
-    return open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+    pool = open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+    return ConfidentPool(pool, min_confidence) if min_confidence else pool
+
+
+def _report_left_out(pool: object, minimum: float) -> str:
+    """ "; 12 events under confidence 0.5 left out (...)" for a summary line, or ""."""
+    if not minimum:
+        return ""
+    count = getattr(pool, "left_out", None)
+    if count == 0:
+        return ""
+    counted = f"{count} events" if count is not None else "events"
+    return f"; {counted} under confidence {minimum} left out (--min-confidence 0 keeps all)"
 
 
 @app.command()
@@ -165,6 +191,7 @@ def code(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Code articles and print their events; stores nothing."""
     from eventwire.ingest import coding_reject
@@ -173,7 +200,7 @@ def code(
     _check_print_format(fmt)
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
-    pool = _open_pool(actors, workers, scheduler)
+    pool = _open_pool(actors, workers, scheduler, min_confidence=min_confidence)
     rejects: list[Reject] = []
     events = []
     try:
@@ -190,6 +217,9 @@ def code(
     finally:
         pool.close()
     print_events(events, fmt)
+    left_out = _report_left_out(pool, min_confidence)
+    if left_out:
+        err.print(f"{len(events)} events{left_out}")
     if not articles and rejects:
         raise _fail("no article could be read (see the rejects above)")
     if strict and rejects:
@@ -244,6 +274,7 @@ def ingest(
             help="Workers write the events to this Parquet dataset themselves; no database.",
         ),
     ] = None,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Read, code and store articles; safe to rerun and to resume after a crash.
 
@@ -266,7 +297,7 @@ def ingest(
         )
     store = _open_target(db or DEFAULT_DB, parquet_dir)  # before the models: a lock fails at once
     try:
-        pool = _open_pool(actors, workers, scheduler, parquet_dir)
+        pool = _open_pool(actors, workers, scheduler, parquet_dir, min_confidence)
     except BaseException:
         store.close()
         raise
@@ -294,6 +325,7 @@ def ingest(
             if report.inputs_skipped
             else ""
         )
+        + _report_left_out(pool, min_confidence)
     )
     if strict and report.rejects:
         raise typer.Exit(1)
@@ -600,7 +632,7 @@ def serve(
     def coder_factory():  # noqa: ANN202 - loaded on the first POST /code
         from eventwire.pipeline import Coder
 
-        return Coder.load()
+        return Coder.load(min_confidence=DEFAULT_MIN_CONFIDENCE)
 
     application = create_app(store, token=token, coder_factory=coder_factory)
     err.print(f"eventwire dashboard: http://{host}:{port}/  (Ctrl+C to stop)")

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
+from eventwire.events.confidence import keep_confident
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
 from eventwire.places.attach import place_for_trigger
@@ -55,6 +56,9 @@ class Coder:
     batch_size: int = 32
     prefilter: bool = False  # events-only coding skips sentences that cannot hold an event
     trigger_words: TriggerWords | None = None  # built from the lexicon when None
+    # events-only coding leaves out events under this confidence (the library keeps all; the
+    # command line and the API pass DEFAULT_MIN_CONFIDENCE); analyse* always keep all
+    min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
         if self.trigger_words is None:
@@ -62,7 +66,11 @@ class Coder:
 
     @classmethod
     def load(
-        cls, actor_files: Sequence[Path] = (), batch_size: int = 32, prefilter: bool = False
+        cls,
+        actor_files: Sequence[Path] = (),
+        batch_size: int = 32,
+        prefilter: bool = False,
+        min_confidence: float = 0.0,
     ) -> Coder:
         """Load the model and every stage's data once."""
         return cls(
@@ -74,6 +82,7 @@ class Coder:
             times=load_time_finder(),
             batch_size=batch_size,
             prefilter=prefilter,
+            min_confidence=min_confidence,
         )
 
     def analyse_batch(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
@@ -105,14 +114,21 @@ class Coder:
 
     def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
         if not self.prefilter:
-            return [a.events for a in self.analyse_batch(articles)]
+            return [self._confident(a.events) for a in self.analyse_batch(articles)]
         docs = self.nlp.pipe((self._events_input(a) for a in articles), batch_size=self.batch_size)
-        return [self.analyse_doc(a, doc).events for a, doc in zip(articles, docs, strict=True)]
+        return [
+            self._confident(self.analyse_doc(a, doc).events)
+            for a, doc in zip(articles, docs, strict=True)
+        ]
 
     def code_article(self, article: Article) -> list[Event]:
         if not self.prefilter:
-            return self.analyse(article).events
-        return self.analyse_doc(article, self.nlp(self._events_input(article))).events
+            return self._confident(self.analyse(article).events)
+        doc = self.nlp(self._events_input(article))
+        return self._confident(self.analyse_doc(article, doc).events)
+
+    def _confident(self, events: list[Event]) -> list[Event]:
+        return keep_confident(events, self.min_confidence)[0] if self.min_confidence else events
 
     def _events_input(self, article: Article) -> Doc:
         """The article's text with the sentences that cannot hold an event masked; times are

@@ -14,6 +14,9 @@ from typing import Any
 
 # The actor code of a named person or organisation the dictionaries do not know.
 UNKNOWN_CODE = "UNK"
+# Events under this confidence are left out of `code`, `ingest` and the API's coding unless the
+# user asks otherwise (the number left out is always reported); see events/confidence.py.
+DEFAULT_MIN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)

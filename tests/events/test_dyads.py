@@ -103,3 +103,27 @@ def test_a_titled_stranger_does_not_take_a_named_counterparts_country(coder) -> 
     )
     target = events[0].target
     assert target is not None and target.name == "Kurt Campbell" and target.country != "CHN"
+
+
+def test_a_later_sentence_restating_the_talks_is_a_mention_not_an_event(coder) -> None:
+    events = coded(
+        coder,
+        "Egyptian Foreign Minister Sameh Shoukry and his Jordanian counterpart Ayman Safadi held "
+        "talks in Cairo on Sunday.\n\nThe Egyptian Foreign Ministry said the two ministers "
+        "discussed the situation in Gaza.",
+    )
+    consult = [e for e in events if e.cameo_root == "04"]
+    assert len(consult) == 1 and consult[0].mentions == 2
+    assert consult[0].date == "2024-04-28" and consult[0].target is not None
+
+
+def test_confidence_ranks_an_aimed_act_above_a_remark_with_no_one_named(coder) -> None:
+    from eventwire.records import DEFAULT_MIN_CONFIDENCE
+
+    aimed = coded(coder, "Iran criticised Israel.")
+    remark = coded(coder, "Iran criticised the decision.")
+    assert [e.cameo for e in aimed] == ["111"] and [e.cameo for e in remark] == ["111"]
+    assert aimed[0].confidence >= DEFAULT_MIN_CONFIDENCE > remark[0].confidence
+    # an assault needs no one named to be news
+    (attack,) = coded(coder, "Rebels attacked at dawn.")
+    assert attack.target is None and attack.confidence >= DEFAULT_MIN_CONFIDENCE

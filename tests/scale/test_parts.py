@@ -31,6 +31,7 @@ from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
+ALL = ("--min-confidence", "0")  # the command line keeps every event, as the library does
 
 
 def rows(dataset: Path) -> list[dict]:
@@ -136,7 +137,7 @@ def test_a_killed_run_resumes_without_copies(coder, exported, tmp_path: Path) ->
 
 def test_a_run_killed_for_real_resumes_without_copies(exported, tmp_path: Path) -> None:
     out = tmp_path / "parts"
-    args = [sys.executable, "-m", "eventwire.cli", "ingest", str(EXAMPLES), "--parquet-dir"]
+    args = [sys.executable, "-m", "eventwire.cli", "ingest", str(EXAMPLES), *ALL, "--parquet-dir"]
     child = subprocess.Popen([*args, str(out), "--batch-size", "1"], cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     try:
@@ -146,7 +147,7 @@ def test_a_run_killed_for_real_resumes_without_copies(exported, tmp_path: Path) 
         child.send_signal(signal.SIGKILL)
         child.wait()
     done = len(_ledger_lines(out))
-    rerun = eventwire("ingest", str(EXAMPLES), "--parquet-dir", str(out), "--batch-size", "1")
+    rerun = eventwire("ingest", str(EXAMPLES), *ALL, "--parquet-dir", str(out), "--batch-size", "1")
     assert rerun.returncode == 0, rerun.stderr
     assert f"already stored {done}" in rerun.stderr
     assert rows(out) == exported
@@ -182,7 +183,7 @@ def test_a_broken_record_is_reported_recorded_and_skipped(coder, exported, tmp_p
     good = EXAMPLES.read_text().splitlines()
     source.write_text("\n".join([*good[:5], '{"id": "broken", "text": ', *good[5:]]) + "\n")
     out = tmp_path / "parts"
-    run = eventwire("ingest", str(source), "--parquet-dir", str(out), "--batch-size", "4")
+    run = eventwire("ingest", str(source), *ALL, "--parquet-dir", str(out), "--batch-size", "4")
     assert run.returncode == 0, run.stderr
     assert "stored 13" in run.stderr and "rejects 1" in run.stderr
     (reject,) = [json.loads(line) for line in (out / REJECTS).read_text().splitlines()]
@@ -215,7 +216,7 @@ def test_dask_workers_write_the_exported_dataset(exported, tmp_path: Path) -> No
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        args = ["ingest", str(EXAMPLES), "--parquet-dir", str(out), "--batch-size", "3"]
+        args = ["ingest", str(EXAMPLES), *ALL, "--parquet-dir", str(out), "--batch-size", "3"]
         run = eventwire(*args, "--scheduler", cluster.scheduler_address)
         assert run.returncode == 0, run.stderr
         assert "stored 13" in run.stderr

@@ -25,6 +25,7 @@ from eventwire.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
+ALL = ("--min-confidence", "0")  # the command line keeps every event, as the library does
 
 
 def article(article_id: str, published: date | None = date(2024, 5, 1)) -> Article:
@@ -86,7 +87,9 @@ def test_a_dead_worker_is_a_clear_error_not_a_traceback() -> None:
 
 def test_cli_workers_gives_the_same_store(inline_events, tmp_path: Path) -> None:
     db = tmp_path / "cli.duckdb"
-    run = eventwire("ingest", str(EXAMPLES), "--db", str(db), "--workers", "2", "--batch-size", "5")
+    run = eventwire(
+        "ingest", str(EXAMPLES), *ALL, "--db", str(db), "--workers", "2", "--batch-size", "5"
+    )
     assert run.returncode == 0, run.stderr
     assert "stored 13" in run.stderr
     with open_store(db, read_only=True) as store:
@@ -104,7 +107,7 @@ def test_dask_cluster_gives_the_same_store(inline_events, tmp_path: Path) -> Non
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         run = eventwire(
-            "ingest", str(EXAMPLES), "--db", str(db),
+            "ingest", str(EXAMPLES), *ALL, "--db", str(db),
             "--scheduler", cluster.scheduler_address, "--batch-size", "3",
         )  # fmt: skip
         assert run.returncode == 0, run.stderr

@@ -18,13 +18,20 @@ rises with this figure, so a threshold (`--min-confidence`) trades events for pr
 
 from __future__ import annotations
 
-from eventwire.records import UNKNOWN_CODE, Actor
+from collections.abc import Sequence
 
-# Events under this confidence are left out of `code`, `ingest` and the API's coding unless the
-# user asks otherwise; the number left out is always reported. Chosen on PLV_train and on the
-# political news of benchmarks/dyads.py (BENCHMARKS.md): it keeps the events with a counterpart
-# and drops most targetless remarks.
-DEFAULT_MIN_CONFIDENCE = 0.5
+from eventwire.records import DEFAULT_MIN_CONFIDENCE, UNKNOWN_CODE, Actor, Event
+
+# DEFAULT_MIN_CONFIDENCE (records.py, where the command line reads it without loading spaCy) is
+# chosen on PLV_train and on the political news of benchmarks/dyads.py (BENCHMARKS.md): it keeps
+# the events with a counterpart and drops most targetless remarks.
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "event_confidence",
+    "keep_confident",
+    "side_weight",
+    "with_found_target",
+]
 
 SELF_CONTAINED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 NO_TARGET_COUNTERPART = 0.55
@@ -52,3 +59,16 @@ def event_confidence(
     else:
         other = side_weight(target)
     return round(weight * certainty * side_weight(source) * other, 3)
+
+
+def with_found_target(confidence: float, code: str, target: Actor) -> float:
+    """The confidence of a targetless event once a later step finds its target (a visit's host
+    from its place): the no-target factor is replaced by the target's weight."""
+    other = NO_TARGET_SELF_CONTAINED if code[:2] in SELF_CONTAINED_ROOTS else NO_TARGET_COUNTERPART
+    return round(min(1.0, confidence / other * side_weight(target)), 3)
+
+
+def keep_confident(events: Sequence[Event], minimum: float) -> tuple[list[Event], int]:
+    """The events at or above `minimum`, and how many were left out."""
+    kept = [e for e in events if e.confidence >= minimum]
+    return kept, len(events) - len(kept)

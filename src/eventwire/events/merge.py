@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from eventwire.events.confidence import with_found_target
 from eventwire.events.symmetry import is_symmetric
 from eventwire.records import Actor, Event
 
@@ -38,7 +39,8 @@ def hosted_visit(event: Event) -> Event:
         return event
     host = Actor(place.text, place.start, place.end, place.country, place.country, None,
                  place.name, None, "state")  # fmt: skip
-    return dataclasses.replace(event, target=host)
+    confidence = with_found_target(event.confidence, event.cameo, host)
+    return dataclasses.replace(event, target=host, confidence=confidence)
 
 
 def same_happening(a: Event, b: Event) -> bool:
@@ -46,8 +48,8 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if not codes_compatible(a.cameo, b.cameo):
         return False
-    if (a.target is None) != (b.target is None) and not _nested(a.cameo, b.cameo):
-        return False  # a one-sided report joins only an event of the same code
+    if (a.target is None) != (b.target is None) and not _restates(a, b):
+        return False  # a one-sided report joins only what it restates
     if a.modality != b.modality and "future" in (a.modality, b.modality):
         return False
     if not _dates_compatible(_text_date(a), _text_date(b)):
@@ -65,6 +67,16 @@ def codes_compatible(a: str, b: str) -> bool:
 
 def _nested(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
+
+
+def _restates(a: Event, b: Event) -> bool:
+    """Does the one-sided event of the two restate the other: the same code or its parent, or
+    a generic code of the family ("discussed" after "spoke by phone") when it names no date of
+    its own (a side it names must be one of the other's: checked by `_sides_match`)."""
+    if _nested(a.cameo, b.cameo):
+        return True
+    one_sided = a if a.target is None else b
+    return one_sided.date_source != "text" and one_sided.cameo.endswith("0")
 
 
 def _family(e: Event) -> str:

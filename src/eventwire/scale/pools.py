@@ -28,11 +28,16 @@ class CoderSpec:
 
     actor_files: tuple[str, ...] = ()
     batch_size: int = 32
+    min_confidence: float = 0.0  # events under it are left out where they are coded
 
     def load(self) -> Coder:
         from eventwire.pipeline import Coder  # heavy: spaCy and the dictionaries
 
-        return Coder.load(tuple(Path(p) for p in self.actor_files), self.batch_size)
+        return Coder.load(
+            tuple(Path(p) for p in self.actor_files),
+            self.batch_size,
+            min_confidence=self.min_confidence,
+        )
 
 
 class ResultFuture(Protocol):
@@ -154,3 +159,35 @@ def as_pool(coding: CodeBatch | CodingPool) -> CodingPool:
     if hasattr(coding, "submit") and hasattr(coding, "window"):
         return coding  # type: ignore[return-value]
     return InlinePool(coding)  # type: ignore[arg-type]
+
+
+class ConfidentPool:
+    """A pool whose events under `minimum` confidence are left out as they come back, counted
+    in `left_out` (exact, whichever process coded them). Outcomes that are counts (workers that
+    wrote their own parts) pass through: those workers filter themselves (CoderSpec)."""
+
+    def __init__(self, pool: CodingPool, minimum: float) -> None:
+        self.pool, self.minimum, self.left_out = pool, minimum, 0
+        self.window = pool.window
+
+    def submit(self, articles: list[Article]) -> ResultFuture:
+        return _Filtered(self, self.pool.submit(articles))
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+class _Filtered:
+    def __init__(self, owner: ConfidentPool, future: ResultFuture) -> None:
+        self.owner, self.future = owner, future
+
+    def result(self) -> list[Outcome]:
+        from eventwire.events.confidence import keep_confident
+
+        out: list[Outcome] = []
+        for outcome in self.future.result():
+            if isinstance(outcome, list):
+                outcome, dropped = keep_confident(outcome, self.owner.minimum)
+                self.owner.left_out += dropped
+            out.append(outcome)
+        return out
