@@ -107,8 +107,11 @@ def event_query(
         )
     quad = values.quad_class
     if quad is not None and quad not in QUAD_CLASSES:
-        valid = ", ".join(f"{n} {label}" for n, label in QUAD_CLASSES.items())
-        raise FilterError(names["quad_class"], f"{names['quad_class']} must be one of {valid}")
+        valid = [f"{n} ({label})" for n, label in QUAD_CLASSES.items()]
+        listed = ", ".join(valid[:-1]) + " or " + valid[-1]
+        raise FilterError(
+            names["quad_class"], f"{names['quad_class']} must be {listed}, not {quad}"
+        )
     return EventQuery(
         date_from=date_from,
         date_to=date_to,

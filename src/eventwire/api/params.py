@@ -87,6 +87,30 @@ def event_filters(
     return Filters(query)
 
 
+# -- strict query strings: a parameter a route does not take is an error, not ignored --------
+def strict_query(request: Request) -> None:
+    """Refuse query parameters the route does not take ("text=" where the filter is "q" would
+    otherwise silently select everything), naming the ones it does take."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) if known else "no query parameters"
+        raise bad_parameter(
+            unknown[0], f"unknown parameter {unknown[0]!r}: {request.url.path} takes {takes}"
+        )
+
+
+def _query_names(dependant: Any) -> frozenset[str]:
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
+
+
 # -- cursors: opaque to clients, (sort, last key, last id) inside ----------------------------
 def encode_cursor(sort: str, key: Any, event_id: str) -> str:
     raw = json.dumps([sort, key, event_id], separators=(",", ":")).encode()

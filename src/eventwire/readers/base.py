@@ -16,6 +16,7 @@ from charset_normalizer import from_bytes
 
 from eventwire.dates import parse_user_date
 from eventwire.errors import RejectReason
+from eventwire.links import web_link
 from eventwire.records import Article, Reject, article_id
 
 EXCERPT_CHARS = 80
@@ -130,7 +131,7 @@ def build_article(
     return Article(
         id=ident,
         source=source,
-        url=url,
+        url=web_link(url),  # only http(s) URLs are kept: they become links
         published=day,
         title=title,
         text=text,
