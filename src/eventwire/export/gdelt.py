@@ -17,6 +17,7 @@ How our fields map (choices where GDELT and eventwire differ):
   5 world state (admin1); other features get no type and no point. CountryCode is ISO alpha-3
   (GDELT writes FIPS 10-4), FeatureID is the GeoNames id (GDELT: GNS/GNIS ids).
 - AvgTone, Actor geo, group/ethnic/religion codes and DATEADDED: blank (not known).
+- SOURCEURL: the article's URL when it is http(s) (eventwire.links), else blank.
 """
 
 from __future__ import annotations
