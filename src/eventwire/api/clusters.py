@@ -40,7 +40,7 @@ def cluster_router(store: Store, lock: threading.Lock) -> APIRouter:
                     400,
                     f"{scanned} events match; clusters read at most {MAX_CLUSTER_EVENTS}: "
                     "narrow the filters (a date range, an actor, a code)",
-                    parameter="from",
+                    parameter="date_from",
                 )
             outlets, copies = store_outlets(store)
             events = list(store.events(filters.query))
