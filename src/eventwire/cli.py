@@ -447,8 +447,8 @@ def export(
     err.print(f"wrote {count} {'clusters' if clusters else 'events'} to {out} ({fmt})")
     if stats.left_out:
         err.print(
-            f"{stats.left_out} matching events were left out: they have no place finer than a "
-            "country (no point to draw)"
+            f"{stats.left_out} matching events were left out: they have no place, or none finer "
+            "than a country (no point to draw)"
         )
 
 
