@@ -95,3 +95,21 @@ def test_only_http_urls_are_kept_as_links(tmp_path: Path, url: str, kept: str | 
     record = {"published": "2021-01-01", "text": "Troops moved.", "url": url}
     [item] = read_inputs([_jsonl(tmp_path / "a.jsonl", [record])])
     assert isinstance(item, Article) and item.url == kept
+
+
+def test_feed_dates_feedparser_cannot_read_are_read_by_the_one_parser(tmp_path: Path):
+    items = "".join(
+        f"<item><title>{n}</title><description>Troops moved {n}.</description>"
+        f"<pubDate>{when}</pubDate></item>"
+        for n, when in (("a", "Dec 17, 2016"), ("b", "17/12/2016"), ("c", "05/06/2016"))
+    )
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    )
+    found = list(read_inputs([str(path)]))
+    assert [getattr(i, "published", None) for i in found[:2]] == [date(2016, 12, 17)] * 2
+    assert isinstance(found[2], Reject) and found[2].reason == "BAD_DATE"  # May or June?
+    assert "ambiguous" in found[2].message
+    given = list(read_inputs([str(path)], published=date(2016, 6, 5)))
+    assert [i.published for i in given] == [date(2016, 12, 17)] * 2 + [date(2016, 6, 5)]
