@@ -26,13 +26,37 @@ app = typer.Typer(
 eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against gold data.")
 app.add_typer(eval_app, name="eval")
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"eventwire {version('eventwire')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """eventwire: who did what to whom, when and where, from news articles (CAMEO/PLOVER)."""
+
+
 err = make_console(stderr=True)
 DEFAULT_DB = "eventwire.duckdb"
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
 Published = Annotated[
     str | None,
-    typer.Option("--published", help="Date (YYYY-MM-DD) for articles that carry none."),
+    typer.Option(
+        "--published",
+        help="Date of articles that carry none: YYYY-MM-DD or any unambiguous form (Aug 16, 2021).",
+    ),
 ]
 Db = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
 MaxBytes = Annotated[
@@ -89,18 +113,25 @@ def _print_rows(
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
+    """A date the user typed, read by the one date parser every input uses."""
+    from eventwire.dates import DateError, parse_user_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2) from None
+        day = parse_user_date(value)
+    except DateError as error:
+        raise _fail(f"{option}: {error}", 2) from None
+    if value is not None and day is None:
+        raise _fail(f"{option} is empty: give a date such as 2021-08-16", 2)
+    return day
 
 
-def _report_reject(reject: Reject) -> None:
+def _report_reject(reject: Reject, date_option: str = "--published") -> None:
+    from eventwire.readers.base import where
+
+    hint = f" (give the date with {date_option})" if reject.reason == "NO_DATE" else ""
     err.print(
-        f"[yellow]reject[/yellow] {reject.source_file}:{reject.position}: "
-        f"{reject.reason}: {reject.message}"
+        f"[yellow]reject[/yellow] {where(reject.source_file, reject.position)}: "
+        f"{reject.reason}: {reject.message}{hint}"
     )
 
 
@@ -109,12 +140,13 @@ def _read_articles(
     published: date | None,
     rejects: list[Reject],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    date_option: str = "--published",
 ) -> Iterator[Article]:
     from eventwire.readers import read_inputs
 
     for item in read_inputs(inputs, published=published, max_bytes=max_bytes):
         if isinstance(item, Reject):
-            _report_reject(item)
+            _report_reject(item, date_option)
             rejects.append(item)
         else:
             yield item
@@ -351,16 +383,18 @@ def _query(
     text: str | None,
     limit: int | None,
 ) -> EventQuery:
-    return EventQuery(
-        date_from=date_from,
-        date_to=date_to,
-        actor=actor,
-        cameo=cameo,
-        plover=plover.upper() if plover else None,
-        quad_class=quad_class,
-        text=text,
-        limit=limit,
-    )
+    """The filters checked by the rules the HTTP API applies (eventwire.filters); exit 2 on a
+    bad one, naming the option and the values it takes."""
+    from eventwire.api.vocabulary import load_vocabulary
+    from eventwire.filters import CLI_NAMES, FilterError, FilterValues, event_query
+
+    if limit is not None and limit < 1:
+        raise _fail("--limit must be 1 or more", 2)
+    values = FilterValues(date_from, date_to, actor, cameo, plover, quad_class, None, text)
+    try:
+        return event_query(values, load_vocabulary().plover, CLI_NAMES, limit)
+    except FilterError as error:
+        raise _fail(error.message, 2) from None
 
 
 DateFrom = Annotated[str | None, typer.Option("--from", help="Events on or after this date.")]
@@ -409,22 +443,45 @@ def export(
     clusters: Annotated[
         bool, typer.Option("--clusters", help="One row per cross-article cluster (gdelt, jsonl).")
     ] = False,
+    spreadsheet_safe: Annotated[
+        bool,
+        typer.Option(
+            "--spreadsheet-safe",
+            help="csv: write text cells starting with = + - @ with a leading ' so a "
+            "spreadsheet shows them and runs nothing (default: the data exactly).",
+        ),
+    ] = False,
 ) -> None:
     """Export stored events for GDELT tooling, pandas, R, Spark or a map."""
-    from eventwire.export import FORMATS, export_clusters, export_events
+    from eventwire.export import FORMATS, ExportStats, export_clusters, export_events
     from eventwire.store import open_store
 
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     if clusters and fmt not in ("gdelt", "jsonl"):
         raise _fail("--clusters exports as gdelt or jsonl", 2)
+    if spreadsheet_safe and fmt != "csv":
+        raise _fail("--spreadsheet-safe applies to --format csv", 2)
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+    stats = ExportStats()
     with closing(open_store(db, read_only=True)) as store:
         if clusters:
             count = export_clusters(_clusters(store, query), fmt, out, urls=store.article_urls())
         else:
-            count = export_events(store.events(query), fmt, out, urls=store.article_urls())
+            count = export_events(
+                store.events(query),
+                fmt,
+                out,
+                urls=store.article_urls(),
+                spreadsheet_safe=spreadsheet_safe,
+                stats=stats,
+            )
     err.print(f"wrote {count} {'clusters' if clusters else 'events'} to {out} ({fmt})")
+    if stats.left_out:
+        err.print(
+            f"{stats.left_out} matching events were left out: they have no place, or none finer "
+            "than a country (no point to draw)"
+        )
 
 
 def _clusters(store, query: EventQuery) -> list:  # noqa: ANN001 - a Store, imported late
@@ -455,6 +512,8 @@ def clusters(
     from eventwire.store import open_store
 
     _check_print_format(fmt)
+    if min_articles < 1 or (limit is not None and limit < 1):
+        raise _fail("--min-articles and --limit must be 1 or more", 2)
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
     with closing(open_store(db, read_only=True)) as store:
         found = [c for c in _clusters(store, query) if c.num_articles >= min_articles]
@@ -500,9 +559,11 @@ def summary(db: Db = DEFAULT_DB) -> None:
 
 def _articles_for_stage(input_file: str, dct: str | None) -> tuple[list[Article], bool]:
     rejects: list[Reject] = []
-    articles = list(_read_articles([input_file], _parse_date(dct, "--dct"), rejects))
+    when = _parse_date(dct, "--dct")
+    articles = list(_read_articles([input_file], when, rejects, date_option="--dct"))
     if not articles:
-        raise _fail(f"no article could be read from {input_file}")
+        shown = "standard input" if input_file == "-" else input_file
+        raise _fail(f"no article could be read from {shown}")
     tag = len(articles) > 1 or ".jsonl" in input_file or ".ndjson" in input_file
     return articles, tag
 
@@ -620,13 +681,29 @@ def serve(
     token: Annotated[
         str | None, typer.Option(envvar="EVENTWIRE_TOKEN", help="Enables writes with this token.")
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this Host name (on loopback only localhost, "
+            "127.0.0.1 and ::1 are answered).",
+        ),
+    ] = None,
 ) -> None:
     """HTTP API and dashboard."""
     import uvicorn
 
     from eventwire.api.app import create_app
+    from eventwire.api.hosts import allowed_hosts
     from eventwire.store import open_store
 
+    if token is not None and not token.strip():
+        raise _fail(
+            "--token is empty (an unset variable?): give a secret, or no --token to keep writes "
+            "off",
+            2,
+        )
+    hosts = allowed_hosts(host, allow_host or ())
     store = open_store(db)
 
     def coder_factory():  # noqa: ANN202 - loaded on the first POST /code
@@ -634,7 +711,7 @@ def serve(
 
         return Coder.load(min_confidence=DEFAULT_MIN_CONFIDENCE)
 
-    application = create_app(store, token=token, coder_factory=coder_factory)
+    application = create_app(store, token=token, coder_factory=coder_factory, hosts=hosts)
     err.print(f"eventwire dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -33,7 +33,7 @@ class RejectReason(StrEnum):
     )
     BAD_DATE = (
         "BAD_DATE",
-        "the date is not an ISO date (YYYY-MM-DD) or date-time: fix the date field",
+        "the date names no single day (unreadable, ambiguous, incomplete): write it YYYY-MM-DD",
     )
     MALFORMED = (
         "MALFORMED",

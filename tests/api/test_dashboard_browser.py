@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.api.app import create_app
+from eventwire.api.hosts import allowed_hosts
 from eventwire.store.duckdb import DuckDBStore
 
 from .serve import serving
@@ -43,7 +44,8 @@ def _need_chromium() -> None:
 
 @pytest.fixture(scope="module")
 def base_url(store: DuckDBStore) -> Iterator[str]:
-    with serving(create_app(store)) as url:
+    # as `serve` runs it: answering only loopback names, strict about query parameters
+    with serving(create_app(store, hosts=allowed_hosts("127.0.0.1"))) as url:
         yield url
 
 
@@ -70,6 +72,12 @@ def test_dashboard_filter_click_and_evidence(page, base_url: str) -> None:
     expect(page.locator("#events tbody tr")).to_have_count(6)
     expect(page.locator("#map path.country").first).to_be_attached()
     expect(page.locator("#timeline rect.bar").first).to_be_attached()
+    # 6 events match; a month-only date and an undated event cannot be drawn per day
+    expect(page.locator("#total")).to_have_text("6 events match")
+    expect(page.locator("#timeline-note")).to_contain_text("2 matching events are not drawn")
+    page.select_option("#interval", "month")
+    expect(page.locator("#timeline-note")).to_contain_text("1 matching event is not drawn")
+    page.select_option("#interval", "day")
 
     page.fill("input[name=actor]", "FRA")
     page.click("#apply")
@@ -85,6 +93,7 @@ def test_dashboard_filter_click_and_evidence(page, base_url: str) -> None:
     expect(page.locator("#evidence-facts")).to_contain_text("rule.040")
     expect(page.locator("#network .node")).to_have_count(2)
     expect(page.locator("#map circle.place")).to_have_count(1)
+    expect(page.locator("#timeline-note")).to_have_text("")  # every FRA event has a day
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)

@@ -66,7 +66,9 @@ def test_a_coder_that_cannot_load_is_503(fresh_store: DuckDBStore) -> None:
     api = TestClient(
         create_app(fresh_store, token=TOKEN, coder_factory=broken), raise_server_exceptions=False
     )
-    error = assert_error(api.post("/code", json={"text": TEXT}, headers=AUTH), 503)
+    error = assert_error(
+        api.post("/code", json={"text": TEXT, "published": "2021-03-02"}, headers=AUTH), 503
+    )
     assert "no model installed" in error["message"]
 
 

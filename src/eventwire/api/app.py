@@ -9,7 +9,7 @@ The dashboard is the static folder, served at /.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,6 +21,7 @@ from eventwire.api import queries
 from eventwire.api.clusters import cluster_router
 from eventwire.api.errors import ERROR_RESPONSES, ApiError, install_error_handlers
 from eventwire.api.evidence import highlights
+from eventwire.api.hosts import HostAllowList
 from eventwire.api.limits import BodyLimit
 from eventwire.api.params import (
     DEFAULT_PAGE,
@@ -32,10 +33,12 @@ from eventwire.api.params import (
     encode_cursor,
     event_filters,
     response_format,
+    strict_query,
 )
 from eventwire.api.render import event_json, events_response
 from eventwire.api.vocabulary import load_vocabulary
 from eventwire.api.writes import CoderHolder, write_router
+from eventwire.links import web_link
 from eventwire.store.base import Store
 
 STATIC = Path(__file__).parent / "static"
@@ -48,9 +51,13 @@ def create_app(
     token: str | None = None,
     coder_factory: Callable[[], Any] | None = None,
     max_body_bytes: int = 1_000_000,
+    hosts: Collection[str] | None = None,
 ) -> FastAPI:
-    """The API over `store`. Writes need `token` (off without one); bodies over
-    `max_body_bytes` get 413; `coder_factory` builds the Coder for POST /code on first use."""
+    """The API over `store`. Writes need `token` (off without one; an empty token is refused);
+    bodies over `max_body_bytes` get 413; `coder_factory` builds the Coder for POST /code on
+    first use; `hosts` (hosts.allowed_hosts) are the Host names answered, None: any."""
+    if token is not None and not token.strip():
+        raise ValueError("the token is empty: give a secret, or no token to keep writes off")
     app = FastAPI(
         title="eventwire",
         version="0.1.0",
@@ -66,6 +73,8 @@ def create_app(
     app.include_router(write_router(store, token, CoderHolder(coder_factory), lock))
     mount_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    if hosts is not None:
+        app.add_middleware(HostAllowList, hosts=frozenset(hosts))  # outermost: checked first
     return app
 
 
@@ -84,7 +93,7 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
 
 
 def read_router(rows: queries.Rows) -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(dependencies=[Depends(strict_query)])
 
     @router.get(
         "/events",
@@ -136,7 +145,7 @@ def read_router(rows: queries.Rows) -> APIRouter:
             else {
                 "id": article.id,
                 "title": article.title,
-                "url": article.url,
+                "url": web_link(article.url),  # a store written before may hold others
                 "source": article.source,
                 "published": article.published.isoformat() if article.published else None,
             },
@@ -152,8 +161,9 @@ def read_router(rows: queries.Rows) -> APIRouter:
         interval: Literal["day", "week", "month"] = "day",
         by: Literal["quad_class", "plover", "none"] = "quad_class",
     ) -> dict[str, Any]:
-        counts = queries.timeline(rows, filters.query, interval, by)
-        return {"interval": interval, "by": by, "counts": counts}
+        found = queries.timeline(rows, filters.query, interval, by)
+        # left_out: matching events not drawn (a date coarser than the interval, or none)
+        return {"interval": interval, "by": by, "counts": found.counts, "left_out": found.left_out}
 
     @router.get("/stats/network", tags=["stats"], summary="Actor-to-actor counts, mean Goldstein")
     def network(

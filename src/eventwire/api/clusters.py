@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from eventwire.api.errors import ApiError
-from eventwire.api.params import Filters, event_filters
+from eventwire.api.params import Filters, event_filters, strict_query
 from eventwire.clusters import cluster_dict, cluster_events, store_outlets
 from eventwire.store.base import Store
 
@@ -21,7 +21,7 @@ FilterDep = Annotated[Filters, Depends(event_filters)]
 
 
 def cluster_router(store: Store, lock: threading.Lock) -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(dependencies=[Depends(strict_query)])
 
     @router.get(
         "/clusters",
@@ -40,7 +40,7 @@ def cluster_router(store: Store, lock: threading.Lock) -> APIRouter:
                     400,
                     f"{scanned} events match; clusters read at most {MAX_CLUSTER_EVENTS}: "
                     "narrow the filters (a date range, an actor, a code)",
-                    parameter="from",
+                    parameter="date_from",
                 )
             outlets, copies = store_outlets(store)
             events = list(store.events(filters.query))

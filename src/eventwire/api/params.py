@@ -9,13 +9,12 @@ from __future__ import annotations
 import base64
 import json
 import math
-import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
 
+from eventwire import filters
 from eventwire.api.errors import bad_parameter
 from eventwire.store.base import EventQuery
 
@@ -23,10 +22,6 @@ SORTS = ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence"
 Format = Literal["json", "csv", "jsonl"]
 MAX_PAGE = 1000
 DEFAULT_PAGE = 100
-
-_DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ACTOR = re.compile(r"^[A-Za-z]{3,15}$")
-_CAMEO = re.compile(r"^\d{2,4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,36 +37,12 @@ def check_text(name: str, value: str | None) -> None:
         raise bad_parameter(name, f"{name} must not contain NUL characters")
 
 
-def _check_date(name: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    if not _DATE_PREFIX.match(value):
-        raise bad_parameter(name, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    padded = value + "-01" * ((10 - len(value)) // 3)
-    try:
-        date.fromisoformat(padded)
-    except ValueError:
-        raise bad_parameter(name, f"{name} is not a calendar date: {value!r}") from None
-    return value
-
-
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """ "min_lon,min_lat,max_lon,max_lat" in degrees."""
-    if value is None:
-        return None
     try:
-        parts = tuple(float(p) for p in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4 or not all(math.isfinite(p) for p in parts):
-        raise bad_parameter("bbox", "bbox must be four numbers: min_lon,min_lat,max_lon,max_lat")
-    min_lon, min_lat, max_lon, max_lat = parts
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise bad_parameter(
-            "bbox",
-            "bbox needs -180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90",
-        )
-    return min_lon, min_lat, max_lon, max_lat
+        return filters.parse_bbox("bbox", value)
+    except filters.FilterError as error:
+        raise bad_parameter(error.name, error.message) from None
 
 
 def event_filters(
@@ -92,44 +63,52 @@ def event_filters(
     quad_class: Annotated[
         int | None,
         Query(
-            ge=1,
-            le=4,
             description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+            json_schema_extra={"minimum": 1, "maximum": 4},
         ),
     ] = None,
     bbox: Annotated[
         str | None, Query(description="located events in min_lon,min_lat,max_lon,max_lat")
     ] = None,
     q: Annotated[
-        str | None, Query(max_length=200, description="text in the evidence sentence")
+        str | None,
+        Query(max_length=filters.MAX_TEXT, description="text in the evidence sentence"),
     ] = None,
-    article_id: Annotated[str | None, Query(max_length=200)] = None,
+    article_id: Annotated[str | None, Query(max_length=filters.MAX_TEXT)] = None,
 ) -> Filters:
-    check_text("q", q)
-    check_text("article_id", article_id)
-    date_from = _check_date("date_from", date_from)
-    date_to = _check_date("date_to", date_to)
-    if date_from and date_to and date_from[: len(date_to)] > date_to:
-        raise bad_parameter("date_to", "date_to is before date_from")
-    if actor is not None and not _ACTOR.match(actor):
-        raise bad_parameter("actor", "actor must be 3-15 letters: a CAMEO code or ISO alpha-3")
-    if cameo is not None and not _CAMEO.match(cameo):
-        raise bad_parameter("cameo", "cameo must be 2 to 4 digits: a CAMEO root or code")
-    known = request.app.state.vocabulary.plover
-    if plover is not None and plover.upper() not in known:
-        raise bad_parameter("plover", f"plover must be one of {', '.join(known)}")
-    query = EventQuery(
-        date_from=date_from,
-        date_to=date_to,
-        actor=actor.upper() if actor else None,
-        cameo=cameo,
-        plover=plover.upper() if plover else None,
-        quad_class=quad_class,
-        bbox=parse_bbox(bbox),
-        text=q or None,
-        article_id=article_id,
+    """The filters, checked by the rules the command line uses too (eventwire.filters)."""
+    values = filters.FilterValues(
+        date_from, date_to, actor, cameo, plover, quad_class, bbox, q, article_id
     )
+    try:
+        query = filters.event_query(values, request.app.state.vocabulary.plover)
+    except filters.FilterError as error:
+        raise bad_parameter(error.name, error.message) from None
     return Filters(query)
+
+
+# -- strict query strings: a parameter a route does not take is an error, not ignored --------
+def strict_query(request: Request) -> None:
+    """Refuse query parameters the route does not take ("text=" where the filter is "q" would
+    otherwise silently select everything), naming the ones it does take."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) if known else "no query parameters"
+        raise bad_parameter(
+            unknown[0], f"unknown parameter {unknown[0]!r}: {request.url.path} takes {takes}"
+        )
+
+
+def _query_names(dependant: Any) -> frozenset[str]:
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
 
 
 # -- cursors: opaque to clients, (sort, last key, last id) inside ----------------------------

@@ -142,24 +142,33 @@ def _period(key: str, interval: str) -> str | None:
     return day.isoformat()
 
 
-def timeline(rows: Rows, query: EventQuery, interval: str, group: str) -> list[dict[str, Any]]:
-    """Event counts per period and group, periods in order; dates coarser than the interval
-    (a month for a daily timeline, a week value, a season) are left out."""
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    counts: list[dict[str, Any]]  # {"period", "group", "count"}, periods in order
+    left_out: int  # matching events with no date as precise as the interval (or none)
+
+
+def timeline(rows: Rows, query: EventQuery, interval: str, group: str) -> Timeline:
+    """Event counts per period and group, periods in order. Dates coarser than the interval
+    (a year or a month on a daily timeline, a week value, a season) and undated events cannot
+    be drawn: they are counted in `left_out`, in the same scan."""
     chars = INTERVAL_CHARS[interval]
     precise = [f"length(order_key) >= {chars}", _DIGIT_AT.format(6)]
     if chars == 10:
         precise.append(_DIGIT_AT.format(9))
-    where, params = _where(query, precise)
-    sql = (
-        f"SELECT substr(order_key, 1, {chars}) AS k, {GROUPS[group]} AS grp, count(*)"
-        f" FROM events{where} GROUP BY k, grp"
-    )
+    where, params = _where(query)
+    key = f"CASE WHEN {' AND '.join(precise)} THEN substr(order_key, 1, {chars}) END"
+    sql = f"SELECT {key} AS k, {GROUPS[group]} AS grp, count(*) FROM events{where} GROUP BY k, grp"
     counts: dict[tuple[str, str], int] = {}
-    for key, grp, n in rows(sql, params):
-        period = _period(key, interval)
-        if period is not None:
+    left_out = 0
+    for key_value, grp, n in rows(sql, params):
+        period = _period(key_value, interval) if key_value is not None else None
+        if period is None:
+            left_out += int(n)
+        else:
             counts[period, grp] = counts.get((period, grp), 0) + int(n)
-    return [{"period": p, "group": g, "count": n} for (p, g), n in sorted(counts.items())]
+    found = [{"period": p, "group": g, "count": n} for (p, g), n in sorted(counts.items())]
+    return Timeline(found, left_out)
 
 
 def network(rows: Rows, query: EventQuery, level: str, limit: int) -> list[dict[str, Any]]:

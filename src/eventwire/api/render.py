@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import io
 import json
@@ -13,12 +12,8 @@ from typing import Any
 
 from fastapi.responses import JSONResponse, Response
 
+from eventwire.export.csv_format import write_csv
 from eventwire.records import Event
-from eventwire.store import schema
-
-# CSV columns: the store's flat event columns, less its internal sort key
-CSV_COLUMNS = [name for name in schema.EVENT_NAMES if name != "order_key"]
-
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
@@ -52,12 +47,10 @@ def event_json(event: Event) -> dict[str, Any]:
 
 
 def events_csv(events: Sequence[Event]) -> str:
+    """The export's CSV columns (dates split, export.csv_format), escaped for spreadsheets: a
+    download is opened in one, and its text comes from articles anyone may write."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for event in events:
-        row = dict(zip(schema.EVENT_NAMES, schema.event_row(event), strict=True))
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+    write_csv(events, out, spreadsheet_safe=True)
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -19,23 +20,32 @@ from eventwire.export.csv_format import write_csv
 from eventwire.export.gdelt import write_gdelt, write_gdelt_clusters
 from eventwire.export.geojson import write_geojson
 from eventwire.export.jsonl import write_jsonl
+from eventwire.export.stats import ExportStats
 from eventwire.records import Event
 from eventwire.store.parquet import write_event_dataset
 
 if TYPE_CHECKING:
     from eventwire.clusters import Cluster
 
-TextWriter = Callable[[Iterable[Event], TextIO, Mapping[str, str]], int]
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    urls: Mapping[str, str]  # article id -> url, for GDELT's SOURCEURL
+    spreadsheet_safe: bool  # csv: escape text cells a spreadsheet would run as formulas
+    stats: ExportStats
+
+
+TextWriter = Callable[[Iterable[Event], TextIO, ExportOptions], int]
 
 TEXT_FORMATS: dict[str, TextWriter] = {
-    "csv": lambda events, out, urls: write_csv(events, out),
-    "jsonl": lambda events, out, urls: write_jsonl(events, out),
-    "geojson": lambda events, out, urls: write_geojson(events, out),
-    "gdelt": lambda events, out, urls: write_gdelt(events, out, urls),
+    "csv": lambda events, out, o: write_csv(events, out, spreadsheet_safe=o.spreadsheet_safe),
+    "jsonl": lambda events, out, o: write_jsonl(events, out),
+    "geojson": lambda events, out, o: write_geojson(events, out, o.stats),
+    "gdelt": lambda events, out, o: write_gdelt(events, out, o.urls),
 }
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt")
 
-__all__ = ["FORMATS", "export_clusters", "export_events"]
+__all__ = ["FORMATS", "ExportStats", "export_clusters", "export_events"]
 
 
 def export_events(
@@ -44,8 +54,11 @@ def export_events(
     out: Path | TextIO,
     *,
     urls: Mapping[str, str] | None = None,
+    spreadsheet_safe: bool = False,
+    stats: ExportStats | None = None,
 ) -> int:
-    """Write `events` as `fmt` to `out`; `urls` (article id -> url) fills GDELT's SOURCEURL."""
+    """Write `events` as `fmt` to `out`; `urls` (article id -> url) fills GDELT's SOURCEURL;
+    `spreadsheet_safe` escapes formula-like CSV cells; `stats` counts what was left out."""
     if fmt == "parquet":
         if not isinstance(out, Path | str):
             raise EventwireError(
@@ -57,8 +70,9 @@ def export_events(
         raise EventwireError(
             f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}", code="BAD_FORMAT"
         )
+    options = ExportOptions(urls or {}, spreadsheet_safe, stats or ExportStats())
     with _text_stream(out) as stream:
-        return writer(events, stream, urls or {})
+        return writer(events, stream, options)
 
 
 @contextmanager

@@ -17,6 +17,7 @@ How our fields map (choices where GDELT and eventwire differ):
   5 world state (admin1); other features get no type and no point. CountryCode is ISO alpha-3
   (GDELT writes FIPS 10-4), FeatureID is the GeoNames id (GDELT: GNS/GNIS ids).
 - AvgTone, Actor geo, group/ethnic/religion codes and DATEADDED: blank (not known).
+- SOURCEURL: the article's URL when it is http(s) (eventwire.links), else blank.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
+from eventwire.links import web_link
 from eventwire.records import UNKNOWN_CODE, Actor, Event, Place
 
 if TYPE_CHECKING:
@@ -198,7 +200,8 @@ def _clean(value: str) -> str:
 def write_gdelt(events: Iterable[Event], out: TextIO, urls: Mapping[str, str]) -> int:
     count = 0
     for event in events:
-        out.write("\t".join(gdelt_row(event, urls.get(event.article_id, ""))) + "\n")
+        url = web_link(urls.get(event.article_id)) or ""
+        out.write("\t".join(gdelt_row(event, url)) + "\n")
         count += 1
     return count
 
@@ -210,7 +213,7 @@ def write_gdelt_clusters(clusters: Iterable[Cluster], out: TextIO, urls: Mapping
     for cluster in clusters:
         event = dataclasses.replace(cluster.event, id=cluster.id, place=cluster.place)
         counts = (cluster.mentions, cluster.num_sources, cluster.num_articles)
-        url = urls.get(event.article_id, "")
+        url = web_link(urls.get(event.article_id)) or ""
         out.write("\t".join(gdelt_row(event, url, counts)) + "\n")
         count += 1
     return count

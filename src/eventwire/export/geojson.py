@@ -1,7 +1,8 @@
 """GeoJSON: a FeatureCollection of the events that happened at a located place.
 
 Only places finer than a country are points: a country's (or continent's) centroid is not where
-anything happened, so events placed only at country level are left out of the map.
+anything happened, so events placed only at country level, or nowhere, are left out of the map;
+how many is counted in ExportStats.left_out (the CLI prints it).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from eventwire.export.flat import flat_dict
+from eventwire.export.stats import ExportStats
 from eventwire.records import Event
 
 NOT_POINTS = frozenset({"country", "continent"})
@@ -29,13 +31,16 @@ def feature(event: Event) -> dict[str, Any] | None:
     }
 
 
-def write_geojson(events: Iterable[Event], out: TextIO) -> int:
-    """Stream the collection (one feature per line); returns the number of features."""
+def write_geojson(events: Iterable[Event], out: TextIO, stats: ExportStats | None = None) -> int:
+    """Stream the collection (one feature per line); returns the number of features and counts
+    the events left out in `stats`."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for event in events:
         item = feature(event)
         if item is None:
+            if stats is not None:
+                stats.left_out += 1
             continue
         out.write((",\n" if count else "") + json.dumps(item, ensure_ascii=False))
         count += 1

@@ -9,19 +9,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
+from eventwire.dates import parse_user_date
 from eventwire.errors import RejectReason
+from eventwire.links import web_link
 from eventwire.records import Article, Reject, article_id
 
 EXCERPT_CHARS = 80
 # Share of control characters above which decoded "text" is taken for binary data.
 BINARY_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 ReadResult = Article | Reject
 
@@ -41,30 +42,9 @@ class ReadStats:
 
 
 def parse_date(value: object) -> date | None:
-    """An ISO date or date-time ("1987-02-26T15:01:01", "2019-12-24Z") as a date.
-
-    None or blank gives None; anything else that is not a date raises ValueError.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"not a date: {value!r}")
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    # Date-times in forms fromisoformat refuses ("2019-12-24 10:00:00 UTC"): keep the day.
-    match = _ISO_DAY.match(text)
-    if match:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    raise ValueError(f"not an ISO date: {value!r}")
+    """A record's date, read by the one date parser (eventwire.dates): None or blank gives
+    None; a value that names no single day raises ValueError (a DateError saying why)."""
+    return parse_user_date(value)
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
@@ -110,6 +90,12 @@ def reject(
     return Reject(name, position, reason.value, message, excerpt(sample))
 
 
+def where(name: str, position: str) -> str:
+    """A record's place for a message: "a.jsonl line 3", "a.txt", "standard input"."""
+    shown = "standard input" if name == "-" else name
+    return shown if position == "file" else f"{shown} {position}"
+
+
 def build_article(
     name: str,
     position: str,
@@ -128,14 +114,16 @@ def build_article(
     `language` is kept as given (an ISO 639 code from the record or the page); none means "en".
     """
     if not text.strip():
-        return reject(name, position, RejectReason.EMPTY_TEXT, f"no text in {name} {position}")
+        return reject(
+            name, position, RejectReason.EMPTY_TEXT, f"no text in {where(name, position)}"
+        )
     day = published or fallback
     if day is None:
         return reject(
             name,
             position,
             RejectReason.NO_DATE,
-            f"no publication date in {name} {position} and no --published fallback",
+            f"no publication date in {where(name, position)} and no fallback date given",
             title or text,
         )
     title = " ".join(title.split())
@@ -143,7 +131,7 @@ def build_article(
     return Article(
         id=ident,
         source=source,
-        url=url,
+        url=web_link(url),  # only http(s) URLs are kept: they become links
         published=day,
         title=title,
         text=text,

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 
+from eventwire.dates import DateError, parse_user_date
 from eventwire.errors import RejectReason
 from eventwire.readers.base import ReadResult, build_article, read_document, reject
 from eventwire.readers.markup import strip_html
@@ -72,13 +73,22 @@ def _article(
     summary = entry.get("summary") or ""
     if len(body) < len(summary):
         body = summary
+    title = strip_html(entry.get("title") or "")
+    # dict.get: FeedParserDict.get maps a missing key to another one with a warning.
+    published = _day(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
+    if published is None:  # a form feedparser does not read: the one date parser's turn
+        written = dict.get(entry, "published") or dict.get(entry, "updated")
+        try:
+            published = parse_user_date(written)
+        except DateError as error:  # doubtful: only a given date settles it
+            if fallback is None:
+                return reject(name, position, RejectReason.BAD_DATE, f"{position}: {error}", title)
     return build_article(
         name,
         position,
         text=strip_html(body),
-        title=strip_html(entry.get("title") or ""),
-        # dict.get: FeedParserDict.get maps a missing key to another one with a warning.
-        published=_day(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")),
+        title=title,
+        published=published,
         fallback=fallback,
         given_id=entry.get("id") or None,
         source=source,

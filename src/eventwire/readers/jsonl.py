@@ -1,6 +1,6 @@
 """JSON Lines: one article object per line.
 
-Fields: `id`, `published` or `date` (ISO date or date-time; null means "none given"), `title`,
+Fields: `id`, `published` or `date` (any date eventwire.dates reads; null: none given), `title`,
 `text`, `url`, `source`, and `language` (optional, default "en"); other fields are ignored.
 Blank lines are skipped. A line that is not a JSON object with a text is a MALFORMED reject at
 "line N"; lines longer than the size limit are OVERSIZED and skipped without being held in

@@ -6,7 +6,8 @@ line's newline, less the blank lines that open it; nothing else is changed (line
 the final newline are kept), so offsets into `Article.text` are offsets into the file's body.
 
 A text file without that header is read whole: the text is the file as read, the title its first
-non-blank line, the date the caller's fallback (else a NO_DATE reject).
+non-blank line, the date that of a wire dateline opening it ("KABUL, Aug. 15, 2021 (Reuters) -",
+eventwire.dates.dateline_date), else the caller's fallback (else a NO_DATE reject).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
 
+from eventwire.dates import DateError, dateline_date
 from eventwire.errors import RejectReason
 from eventwire.readers.base import ReadResult, build_article, decode_text, read_document, reject
 
@@ -48,8 +50,19 @@ def parse_text(text: str, name: str, fallback: date | None) -> ReadResult:
     header = SEED_HEADER.match(first)
     if header is None:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        try:
+            published = dateline_date(text)
+        except DateError as error:  # a dateline date read two ways: only a given date settles it
+            if fallback is None:
+                return reject(name, "line 1", RejectReason.BAD_DATE, f"{name}: {error}", title)
+            published = None
         return build_article(
-            name, "file", text=text, title=title[:TITLE_CHARS], published=None, fallback=fallback
+            name,
+            "file",
+            text=text,
+            title=title[:TITLE_CHARS],
+            published=published,
+            fallback=fallback,
         )
     try:
         published = date.fromisoformat(header[1])

@@ -47,7 +47,8 @@ export async function selectEvent(id, push) {
   for (const [k, v] of facts) dl.append(el("dt", {}, k), el("dd", {}, v));
   if (data.article) {
     const dd = el("dd");
-    if (data.article.url) {
+    // only http(s) addresses become links: never javascript:, data: or the like
+    if (data.article.url && /^https?:\/\//i.test(data.article.url)) {
       dd.append(el("a", { href: data.article.url, rel: "noreferrer" }, data.article.title ||
         data.article.url));
     } else dd.textContent = data.article.title || data.article.id;

@@ -41,6 +41,12 @@ export async function drawTimeline() {
       "text-anchor": anchor }, periods[i]));
     lastTick = x;
   }
+  // events whose date is coarser than the interval (or unknown) match but cannot be drawn
+  const unit = { day: "a day", week: "a week", month: "a month" }[interval];
+  document.getElementById("timeline-note").textContent = data.left_out
+    ? `${data.left_out} matching event${data.left_out === 1 ? " is" : "s are"} not drawn: ` +
+      `their date is coarser than ${unit} (only a year, say) or unknown`
+    : "";
   const legend = document.getElementById("legend");
   legend.replaceChildren(...Object.values(QUAD).map(([label, colour]) => {
     const item = el("span");
