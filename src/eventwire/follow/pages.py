@@ -49,4 +49,7 @@ def read_item(fetcher: Fetcher, item: Item) -> PageOutcome:
         url=normalise_url(got.url),
         charset=got.charset,
     )
+    if isinstance(result, Reject) and result.reason == RejectReason.NO_DATE:
+        message = f"{item.url}: no publication date on the page, and none in the feed or sitemap"
+        result = reject(item.url, POSITION, RejectReason.NO_DATE, message, result.excerpt)
     return PageOutcome(item.url, result)
