@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -86,7 +87,7 @@ class NewsSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -135,6 +136,12 @@ class NewsSite:
         finally:
             with self._lock:
                 self._in_flight -= 1
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # a client closing is no error
 
 
 def _send(
