@@ -30,6 +30,16 @@ def describe(report: PollReport, next_at: datetime | None) -> str:
     return line
 
 
+def brief(report: PollReport, next_at: datetime | None) -> str:
+    """The terminal's status line: the next poll first, so a narrow window still shows it."""
+    head = f"next poll {_clock(next_at)} · " if next_at is not None else ""
+    return (
+        f"{head}last poll {_clock(report.started)}: {report.articles} new articles, "
+        f"{report.events} events, {report.rejects} rejects; {report.sources} sources "
+        f"({report.unchanged} unchanged, {report.failed} failed)"
+    )
+
+
 def _clock(moment: datetime) -> str:
     return moment.strftime("%H:%M:%SZ")
 
@@ -42,15 +52,15 @@ class StatusPrinter:
         self._live: Live | None = None
         self._last = "starting"
         if console.is_terminal:
-            self._live = Live(Text(self._last), console=console, auto_refresh=False)
+            self._live = Live(Text(self._last), console=console, auto_refresh=False, transient=True)
             self._live.start()
 
     def poll_done(self, report: PollReport, next_at: datetime | None) -> None:
-        line = describe(report, next_at)
         if self._live is None:
+            line = describe(report, next_at)
             self.console.print(f"{report.started.strftime('%Y-%m-%dT%H:%M:%SZ')} poll: {line}")
             return
-        self._last = f"last poll {_clock(report.started)}: {line}"
+        self._last = brief(report, next_at)
         self._show(self._last)
 
     def waiting(self, next_at: datetime) -> None:
@@ -59,7 +69,7 @@ class StatusPrinter:
 
     def polling(self) -> None:
         if self._live is not None:
-            self._show(f"polling... ({self._last})")
+            self._show(f"polling · {self._last.split(' · ', 1)[-1]}")
 
     def _show(self, text: str) -> None:
         assert self._live is not None
@@ -68,3 +78,4 @@ class StatusPrinter:
     def close(self) -> None:
         if self._live is not None:
             self._live.stop()
+            self.console.print(self._last.split(" · ", 1)[-1], highlight=False)  # stays
