@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from follow_helpers import QUICK, close, make_poller, publish, put_feed, story
 from news_site import FeedItem, NewsSite, article_page, news_sitemap
 
@@ -222,3 +223,30 @@ def test_items_beyond_the_per_poll_cap_wait_for_the_next_poll_newest_first(
     fetched = [p for p in site.paths() if p.startswith("/news/")]
     assert fetched[:3] == ["/news/5", "/news/4", "/news/3"]
     assert "if-none-match" not in site.requests_to("/feed.xml")[1].headers
+
+
+def test_a_bug_on_one_page_is_an_internal_reject_and_the_poll_goes_on(
+    site: NewsSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.follow.poll as poll_module
+
+    items = publish(site, [1, 2, 3])
+    real = poll_module.read_item
+
+    def buggy(fetcher, item):  # noqa: ANN001, ANN202
+        if item.url.endswith("/news/2"):
+            raise KeyError("a bug")
+        return real(fetcher, item)
+
+    monkeypatch.setattr(poll_module, "read_item", buggy)
+    relative = FeedItem("/news/3?utm_source=feed", "relative link", "2024-05-04")
+    feed = put_feed(site, [*items[:2], relative, FeedItem("mailto:desk@example.org", "m")])
+    poller = make_poller(tmp_path / "s.duckdb", [feed])
+    try:
+        report = poller.poll().report
+    finally:
+        close(poller)
+    assert (report.items, report.articles, report.rejects) == (3, 2, 1)
+    with open_store(str(tmp_path / "s.duckdb"), read_only=True) as store:
+        assert [(r.source_file, r.reason) for r in store.rejects()] == [(items[1].url, "INTERNAL")]
+    assert stored_urls(tmp_path / "s.duckdb") == sorted([items[0].url, items[2].url])

@@ -23,7 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TypeVar
+from urllib.parse import urljoin
 
+from eventwire.errors import RejectReason
 from eventwire.follow.fetch import Fetcher
 from eventwire.follow.listing import Item
 from eventwire.follow.pages import PageOutcome, read_item
@@ -35,9 +37,11 @@ from eventwire.follow.state import (
     STORED,
     FollowState,
     SeenUrl,
+    SourceState,
 )
-from eventwire.follow.urls import host_of, normalise_url
+from eventwire.follow.urls import host_of, is_web_url, normalise_url
 from eventwire.ingest import Deduper, coding_reject, unstorable
+from eventwire.readers.base import reject
 from eventwire.records import Article, Event, Reject
 from eventwire.scale import CodingFailure, CodingPool
 from eventwire.store.base import CodedArticle
@@ -165,8 +169,13 @@ class Poller:
         def lane(urls: list[str]) -> list[SourceRead]:
             found: list[SourceRead] = []
             for url in urls:
-                if not self.stop.is_set():
+                if self.stop.is_set():
+                    break
+                try:
                     found += read_source(self.fetcher, url, known, stamp, today)
+                except Exception as error:  # noqa: BLE001 - a bug on one source: a reject
+                    state = replace(known.get(url) or SourceState(url), last_poll=stamp)
+                    found.append(SourceRead(url, state, reject=_internal(url, "feed", error)))
             return found
 
         lanes = self._threads.map(lane, _by_host(self.sources, lambda url: url).values())
@@ -181,8 +190,9 @@ class Poller:
         first: dict[str, tuple[str, Item]] = {}
         for read in reads:
             for item in read.items:
-                url = normalise_url(item.url)
-                first.setdefault(url, (read.url, replace(item, url=url)))
+                url = normalise_url(urljoin(read.url, item.url))  # a relative link: the source's
+                if is_web_url(url):
+                    first.setdefault(url, (read.url, replace(item, url=url)))
         seen = self.state.seen(list(first))
         per_source: defaultdict[str, list[tuple[str, Item]]] = defaultdict(list)
         for url, (source, item) in first.items():
@@ -227,7 +237,10 @@ class Poller:
                 for _, item in host_items:
                     if self.stop.is_set():
                         return
-                    arrived.put(read_item(self.fetcher, item))
+                    try:
+                        arrived.put(read_item(self.fetcher, item))
+                    except Exception as error:  # noqa: BLE001 - a bug on one page: a reject
+                        arrived.put(PageOutcome(item.url, _internal(item.url, "page", error)))
             finally:
                 arrived.put(None)
 
@@ -310,3 +323,7 @@ def _by_host(things: Iterable[T], url_of: Callable[[T], str]) -> dict[str, list[
     for thing in things:
         lanes[host_of(url_of(thing))].append(thing)
     return dict(lanes)
+
+
+def _internal(url: str, position: str, error: Exception) -> Reject:
+    return reject(url, position, RejectReason.INTERNAL, f"{url}: {type(error).__name__}: {error}")
