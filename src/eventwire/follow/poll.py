@@ -214,13 +214,15 @@ class Poller:
     def _finish_sources(self, reads: list[SourceRead], unfinished: set[str]) -> None:
         """Save every source's state; one whose new items were not all dealt with keeps no
         validators, so its next poll lists them again."""
-        states = [
-            replace(r.state, etag=None, last_modified=None) if r.url in unfinished else r.state
+        states = {  # by URL: a child sitemap also given as a source is saved once
+            r.url: replace(r.state, etag=None, last_modified=None)
+            if r.url in unfinished
+            else r.state
             for r in reads
-        ]
+        }
         rejects = [r.reject for r in reads if r.reject is not None]
         if states or rejects:
-            self.state.commit((), rejects, (), states)
+            self.state.commit((), rejects, (), list(states.values()))
 
     # -- pages ---------------------------------------------------------------------------
     def _fetch_and_store(self, items: list[tuple[str, Item]], run: _Run) -> set[str]:
