@@ -250,3 +250,39 @@ def test_a_bug_on_one_page_is_an_internal_reject_and_the_poll_goes_on(
     with open_store(str(tmp_path / "s.duckdb"), read_only=True) as store:
         assert [(r.source_file, r.reason) for r in store.rejects()] == [(items[1].url, "INTERNAL")]
     assert stored_urls(tmp_path / "s.duckdb") == sorted([items[0].url, items[2].url])
+
+
+def test_a_sitemap_index_is_read_whole_and_its_recent_children_conditionally(
+    site: NewsSite, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from news_site import sitemap_index
+
+    today = datetime.now(UTC).date()
+    recent = site.put(
+        "/sitemap-today.xml",
+        news_sitemap(publish(site, [1, 2])),
+        content_type="application/xml",
+        etag='"t1"',
+    )
+    archive = site.put(
+        "/sitemap-2019.xml", news_sitemap(publish(site, [3])), content_type="application/xml"
+    )
+    index = site.put(
+        "/sitemap.xml",
+        sitemap_index([(recent, today.isoformat()), (archive, "2019-01-01")]),
+        content_type="application/xml",
+        etag='"i1"',
+    )
+    poller = make_poller(tmp_path / "s.duckdb", [index])
+    try:
+        first = poller.poll().report
+        second = poller.poll().report
+    finally:
+        close(poller)
+    assert (first.sources, first.articles) == (2, 2)
+    assert site.count("/sitemap-2019.xml") == 0 and site.count("/news/3") == 0
+    assert "if-none-match" not in site.requests_to("/sitemap.xml")[1].headers
+    assert site.requests_to("/sitemap-today.xml")[1].headers["if-none-match"] == '"t1"'
+    assert (second.unchanged, second.items) == (1, 0)
