@@ -88,7 +88,6 @@ class Fetcher:
         )
         self._gate = HostGate()
         self.robots = RobotsCache(self._robots_txt, etiquette.robots_ttl)
-        self.requests = 0  # sent, robots.txt included (for reports and tests)
 
     def get(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
@@ -143,7 +142,6 @@ class Fetcher:
 
     def _once(self, url: str, headers: dict[str, str]) -> tuple[Page | None, str]:
         """One request: the page, or (None, where a redirect points)."""
-        self.requests += 1
         started = time.monotonic()
         try:
             with self._client.stream("GET", url, headers=headers) as response:
@@ -179,7 +177,6 @@ class Fetcher:
         are robots.py's)."""
         url = f"{host}/robots.txt"
         with self._gate.turn(host, self.etiquette.min_delay):
-            self.requests += 1
             try:
                 with self._client.stream("GET", url) as response:
                     if response.status_code >= 300:
