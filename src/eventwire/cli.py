@@ -363,6 +363,99 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def follow(
+    sources: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed or news sitemap URLs, or files listing them.")
+    ],
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help=f"DuckDB file or postgresql:// URL (default: {DEFAULT_DB})."),
+    ] = None,
+    parquet_dir: Annotated[
+        Path | None,
+        typer.Option("--parquet-dir", help="Write the events to this Parquet dataset instead."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 15m, 1h, 900s.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once, store, and exit.")] = False,
+    workers: Workers = 1,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Serve the dashboard and API while following.")
+    ] = False,
+    host: Annotated[str, typer.Option(help="Address the dashboard listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the dashboard.")] = 8000,
+    updates_dir: Annotated[
+        Path | None,
+        typer.Option("--updates-dir", help="Write GDELT-style update files (and lastupdate.txt)."),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EVENTWIRE_CONTACT", help="E-mail or URL for site operators (in User-Agent)."
+        ),
+    ] = None,
+    delay: Annotated[
+        float, typer.Option(help="Seconds at least between two requests to one host.")
+    ] = 1.0,
+    max_items: Annotated[
+        int, typer.Option("--max-items", help="New items read per source per poll.")
+    ] = 100,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    actors: ActorFiles = None,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
+) -> None:
+    """Follow feeds and sitemaps: poll them every --every, code and store what is new.
+
+    Fetches as a good citizen (robots.txt, one request at a time per host, --delay seconds
+    apart, conditional GET, retries with backoff, a size cap). Remembers in the store what it
+    has read, so a restart fetches nothing twice. SIGINT/SIGTERM finish the batch in hand.
+    """
+    from eventwire.follow import Etiquette, FollowConfig, PollSettings
+    from eventwire.follow import follow as run_follow
+    from eventwire.follow.loop import LoopOptions, parse_interval
+    from eventwire.follow.sources import expand_sources
+
+    if parquet_dir is not None and (db is not None or serve):
+        raise _fail("--parquet-dir writes no database: it goes with neither --db nor --serve", 2)
+    if max_items < 1 or delay < 0:
+        raise _fail("--max-items must be at least 1 and --delay not negative", 2)
+    _check_scale_options(actors, workers)
+    config = FollowConfig(
+        sources=tuple(expand_sources(sources)),
+        etiquette=Etiquette(contact=contact, min_delay=delay, max_bytes=max_bytes),
+        poll=PollSettings(max_items=max_items),
+        loop=LoopOptions(every=parse_interval(every), once=once, updates_dir=updates_dir),
+        serve=(host, port) if serve else None,
+    )
+    state, shared, closer = _follow_state(db or DEFAULT_DB, parquet_dir)
+    try:
+        pool = _open_pool(actors, workers, None, min_confidence=min_confidence)
+        try:
+            run_follow(config, state, pool, err, shared=shared)
+        finally:
+            pool.close()
+    finally:
+        closer()
+
+
+def _follow_state(db: str, parquet_dir: Path | None):  # noqa: ANN202 - (state, shared, close)
+    if parquet_dir is not None:
+        from eventwire.follow.state import open_parquet_state
+
+        parquet = open_parquet_state(parquet_dir)
+        return parquet, None, parquet.close
+    from eventwire.follow.runner import store_state
+    from eventwire.store import open_store
+
+    store = open_store(db)
+    try:
+        state, shared = store_state(store)
+    except BaseException:
+        store.close()
+        raise
+    return state, shared, store.close
+
+
 def _open_target(db: str, parquet_dir: Path | None):  # noqa: ANN202 - a Store or a PartsLedger
     if parquet_dir is not None:
         from eventwire.scale.ledger import PartsLedger

@@ -52,6 +52,18 @@ class RejectReason(StrEnum):
         "IO_ERROR",
         "the input could not be read to its end (truncated, corrupt compression, no permission)",
     )
+    HTTP_ERROR = (
+        "HTTP_ERROR",
+        "the server answered with an error (4xx, or 5xx after retries): check the URL or retry",
+    )
+    TIMEOUT = (
+        "TIMEOUT",
+        "the server did not answer in time (after retries): it may be slow or down; retried later",
+    )
+    DISALLOWED = (
+        "DISALLOWED",
+        "the site's robots.txt does not let crawlers fetch this URL: it is left alone",
+    )
     DUPLICATE = (
         "DUPLICATE",
         "the article repeats one already read or stored (same or nearly the same text)",

@@ -95,9 +95,15 @@ class Store(Protocol):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        statements: Sequence[tuple[str, Sequence[Any]]] = (),
     ) -> int:
         """Store a batch in one transaction; articles already present are skipped.
+        `statements` are further (sql, params) writes made in the same transaction.
         Returns the number of articles newly stored."""
+        ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """One write statement with `?` placeholders, on its own (a caller's own tables)."""
         ...
 
     def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:

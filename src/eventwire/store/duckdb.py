@@ -22,7 +22,7 @@ import pyarrow as pa
 from eventwire.records import Reject
 from eventwire.store import schema
 from eventwire.store.base import CodedArticle, InputProgress, StoreError, StoreLocked
-from eventwire.store.sqlstore import SqlStore
+from eventwire.store.sqlstore import SqlStore, Statement
 
 SQL_TYPES = {
     schema.TEXT: "VARCHAR",
@@ -94,9 +94,10 @@ class DuckDBStore(SqlStore):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        statements: Sequence[Statement] = (),
     ) -> int:
         try:
-            return super().write_batch(coded, rejects, progress)
+            return super().write_batch(coded, rejects, progress, statements)
         except duckdb.Error as error:  # disk full, file removed, read-only store ...
             raise StoreError(
                 f"writing to {self.path} failed: {error}",

@@ -24,7 +24,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from eventwire.records import Reject
 from eventwire.store import schema
 from eventwire.store.base import CodedArticle, InputProgress, StoreError
-from eventwire.store.sqlstore import SqlStore
+from eventwire.store.sqlstore import SqlStore, Statement
 
 DEADLOCK_RETRIES = 5
 # Read connections per store: the API's request threads beyond this wait for a free one.
@@ -88,12 +88,13 @@ class PostgresStore(SqlStore):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        statements: Sequence[Statement] = (),
     ) -> int:
         # Two ingests of overlapping inputs can deadlock on the same keys; PostgreSQL aborts
         # one transaction, which is then simply run again (it is idempotent).
         for attempt in range(DEADLOCK_RETRIES):
             try:
-                return super().write_batch(coded, rejects, progress)
+                return super().write_batch(coded, rejects, progress, statements)
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == DEADLOCK_RETRIES - 1:
                     raise

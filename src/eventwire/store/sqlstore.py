@@ -23,6 +23,7 @@ from eventwire.store.base import (
 from eventwire.store.query import after_condition, event_filters
 
 PAGE = 1000  # rows fetched per round trip when iterating; no cap on the total
+Statement = tuple[str, Sequence[Any]]  # SQL with `?` placeholders and its parameters
 
 
 class SqlStore:
@@ -60,12 +61,20 @@ class SqlStore:
     def has_article(self, article_id: str) -> bool:
         return bool(self._rows("SELECT 1 FROM articles WHERE id = ?", [article_id]))
 
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Run one write statement (`?` placeholders) on its own: a caller's own tables, such as
+        the state `eventwire follow` keeps beside the articles (eventwire.follow.state)."""
+        self._exec(sql, params)
+
     def write_batch(
         self,
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        statements: Sequence[Statement] = (),
     ) -> int:
+        """`statements`: more (sql, params) writes committed in the same transaction (follow's
+        seen URLs and feed states), so a crash keeps both or neither."""
         with self._transaction():
             present = self.stored_ids([c.article.id for c in coded])
             fresh: list[CodedArticle] = []
@@ -87,6 +96,8 @@ class SqlStore:
                 self._insert_ignore("rejects", cols, [schema.reject_row(r) for r in rejects])
             for step in progress:
                 self._save_progress(step)
+            for sql, params in statements:
+                self._exec(sql, params)
         return len(fresh)
 
     def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
