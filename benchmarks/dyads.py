@@ -16,7 +16,8 @@ Shares printed per corpus, over all events:
               or a sector with its country)
   both state  both sides carry a country or an IGO code (what ICEWS-style dyad counts need)
 
-`--write-sample FILE` writes K events per corpus, drawn with a fixed seed, as JSON Lines for a
+Shares are printed for every event and for those at or above `--min-confidence` (default: the
+command line's, 0.5). `--write-sample FILE` writes K events per corpus (of those kept), drawn with a fixed seed, as JSON Lines for a
 person to check; `--checks FILE` reads such a file back with each line's `check` filled in
 ("real", "root", "source", "target": true/false, "note") and prints the precision of fully right
 events (real, right CAMEO root, right source, right target) and the errors grouped by kind.
@@ -34,6 +35,8 @@ import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
+
+from eventwire.records import DEFAULT_MIN_CONFIDENCE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -159,7 +162,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--write-sample", type=Path)
     parser.add_argument("--checks", type=Path)
-    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
     args = parser.parse_args()
 
     from eventwire.pipeline import Coder
@@ -172,13 +175,16 @@ def main() -> None:
     ):
         started = time.perf_counter()
         coded = code_corpus(coder, rows, published)
+        seconds = time.perf_counter() - started
+        every = shares([e for _, evs in coded for e in evs])
         coded = [(a, [e for e in evs if e.confidence >= args.min_confidence]) for a, evs in coded]
-        events = [e for _, evs in coded for e in evs]
-        figures = shares(events)
+        figures = shares([e for _, evs in coded for e in evs])
         print(
-            f"{corpus}: {len(rows)} articles, {figures['events']} events "
-            f"({time.perf_counter() - started:.0f} s); target {figures['target']:.2f}, "
-            f"both coded {figures['both coded']:.2f}, both state {figures['both state']:.2f}"
+            f"{corpus}: {len(rows)} articles ({seconds:.0f} s); all {every['events']} events: "
+            f"target {every['target']:.2f}, both coded {every['both coded']:.2f}, both state "
+            f"{every['both state']:.2f}; at --min-confidence {args.min_confidence}: "
+            f"{figures['events']} events, target {figures['target']:.2f}, both coded "
+            f"{figures['both coded']:.2f}, both state {figures['both state']:.2f}"
         )
         samples.extend(sample_rows(corpus, coded, args.sample))
     if args.write_sample:

@@ -127,3 +127,21 @@ def test_confidence_ranks_an_aimed_act_above_a_remark_with_no_one_named(coder) -
     # an assault needs no one named to be news
     (attack,) = coded(coder, "Rebels attacked at dawn.")
     assert attack.target is None and attack.confidence >= DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_news_channel_reports_and_is_not_the_actor(coder) -> None:
+    # the agency's report of what Japan should do is no demand of the agency's
+    assert dyads(coder, "Kyodo news agency said Japan should lift the sanctions on Iran.") == set()
+    # "it" in a channel's report is not the channel
+    assert dyads(coder, "IRNA said it would attack the convoy.") == set()
+    # a channel acting is an actor like any other
+    assert ("USAMED", "111", "USAGOV") in {
+        (s, c, t) for s, c, t in dyads(coder, "CNN criticised the White House on Monday.")
+    }
+
+
+def test_should_is_an_appeal_and_must_a_demand(coder) -> None:
+    should = coded(coder, "The European Union said Serbia should recognise Kosovo.")
+    must = coded(coder, "The European Union said Serbia must recognise Kosovo.")
+    assert [(e.cameo_root, e.target.code if e.target else None) for e in should] == [("02", "SRB")]
+    assert [(e.cameo_root, e.target.code if e.target else None) for e in must] == [("10", "SRB")]

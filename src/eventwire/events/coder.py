@@ -13,7 +13,7 @@ from eventwire.events.confidence import event_confidence
 from eventwire.events.hits import clause_of, sentence_hits
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_modality
-from eventwire.events.sides import event_sides
+from eventwire.events.sides import CHANNEL_AGENTS, event_sides
 from eventwire.events.symmetry import is_symmetric
 from eventwire.events.triggers import VERBAL, Hit
 from eventwire.records import Actor, Article, Event, Evidence
@@ -65,6 +65,8 @@ def _events_of(
         return []
     status = "future" if hit.via_modal == "intent" else modality.status
     sources, targets, certainty = event_sides(hit, code, index, lexicon)
+    if hit.rule.startswith("say.") and all(s.agent in CHANNEL_AGENTS for s in sources):
+        return []  # "Kyodo said Japan should ...": a channel's report, not its demand
     if not sources:
         return []
     pairs = _pairs(sources, targets, code, hit.sense.code)

@@ -99,7 +99,8 @@ def _question(verb: Token, lexicon: Lexicon) -> set[int] | None:
 
 
 def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
-    """ "X said Y must withdraw": X demands (10x) that Y withdraw; Y is the target."""
+    """ "X said Y must withdraw": X demands (10x) that Y withdraw; "X said Y should withdraw":
+    X appeals to Y (02x). Y is the target."""
     for clause in say.children:
         if clause.dep_ != "ccomp" or clause.i in consumed:
             continue
@@ -107,13 +108,15 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         if not auxes & lexicon.obligation_auxes:
             continue
         consumed.add(clause.i)
-        demand = lexicon.senses("verb", "demand")[0]
+        modal = "demand" if auxes & lexicon.demand_auxes else "appeal"
+        asked = lexicon.senses("verb", "demand" if modal == "demand" else "urge")[0]
         inner = _verb_hit(clause, lexicon, consumed)
-        code = (lexicon.recode("demand", inner.code) or inner.code) if inner else demand.code
-        rule = f"say.must+{inner.rule}" if inner else "say.must"
+        code = (lexicon.recode(modal, inner.code) or inner.code) if inner else asked.code
+        word = "must" if modal == "demand" else "should"
+        rule = f"say.{word}+{inner.rule}" if inner else f"say.{word}"
         subjects = [c for c in clause.children if c.dep_ in args.SUBJ | args.PASS_SUBJ]
         tokens = [say, *(inner.tokens if inner else [clause])]
-        return Hit(demand, code, rule, say, tokens, None, [], "demand", subjects)
+        return Hit(asked, code, rule, say, tokens, None, [], modal, subjects)
     return None
 
 

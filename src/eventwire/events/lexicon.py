@@ -60,6 +60,7 @@ class Lexicon:
         self.hedge_modifiers = frozenset(data["hedge_modifiers"])
         self.future_heads = frozenset(data["future_heads"])
         self.obligation_auxes = frozenset(data["obligation_auxes"])
+        self.demand_auxes = frozenset(data["demand_auxes"])
         self.receiving_verbs = frozenset(data["receiving_verbs"])
         self.question_verbs = frozenset(data["question_verbs"])
         self.quantity_nouns = frozenset(data["quantity_nouns"])

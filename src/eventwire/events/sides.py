@@ -17,6 +17,8 @@ from eventwire.records import Actor
 
 # Governors that tell someone to act: whoever they address is the target.
 ADDRESSING = frozenset({"appeal", "demand", "command"})
+# Sectors that report events rather than act in them when they are the ones saying so.
+CHANNEL_AGENTS = frozenset({"MED"})
 # Verbs that answer a request, offer or proposal: its maker is the target.
 ANSWERING = frozenset({"accept", "welcome", "reject", "refuse", "decline", "dismiss", "deny"})
 # Roots of acts of speech whose "of" phrase is the speaker ("the appeal of X", "X's demand").
@@ -64,10 +66,14 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
     if clause.pos_ in VERBAL:
         heads, certainty = args.subject_heads(clause)
         found = args.actors_of(heads, index)
-        if not found and heads and all(args.is_pronoun(h) for h in heads):
+        pronouns = bool(heads) and all(args.is_pronoun(h) for h in heads)
+        if not found and pronouns:
             sayer = args.sayer_of(clause, lexicon.speech_verbs)
             if sayer is not None:
                 found, certainty = args.actors_of([sayer], index), certainty * 0.85
+        if pronouns and args.sayer_of(clause, lexicon.speech_verbs) is not None:
+            # "IRNA said it would attack": a channel reports; "it" is not the channel
+            found = [a for a in found if a.agent not in CHANNEL_AGENTS]
         if found:
             return found, certainty
     if hit.noun is not None:
