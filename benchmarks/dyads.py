@@ -17,10 +17,11 @@ Shares printed per corpus, over all events:
   both state  both sides carry a country or an IGO code (what ICEWS-style dyad counts need)
 
 Shares are printed for every event and for those at or above `--min-confidence` (default: the
-command line's, 0.5). `--write-sample FILE` writes K events per corpus (of those kept), drawn with a fixed seed, as JSON Lines for a
-person to check; `--checks FILE` reads such a file back with each line's `check` filled in
-("real", "root", "source", "target": true/false, "note") and prints the precision of fully right
-events (real, right CAMEO root, right source, right target) and the errors grouped by kind.
+command line's, 0.5). `--write-sample FILE` writes K events per corpus (of those kept), drawn
+with a fixed seed, as JSON Lines for a person to check; `--checks FILE` reads such a file back
+with each line's `check` filled in ("real", "root", "source", "target": true/false, "note") and
+prints the precision of fully right events (real, right CAMEO root, right source, right
+target) and the errors grouped by kind.
 Events are matched to checks by article, sentence, trigger, sides and code, so a check stays
 valid while the coder emits the same event.
 """
