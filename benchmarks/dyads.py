@@ -29,6 +29,7 @@ valid while the coder emits the same event.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import tempfile
@@ -96,10 +97,10 @@ def shares(events: list) -> dict[str, float]:
 
 
 def event_key(article_id: str, ev) -> str:  # noqa: ANN001
+    """A short stable key: the checks file holds keys and judgments, never the corpus's text."""
     target = ev.target.text if ev.target else ""
-    return "|".join(
-        (article_id, ev.sentence, ev.evidence.trigger, ev.source.text, target, ev.cameo)
-    )
+    parts = (article_id, ev.sentence, ev.evidence.trigger, ev.source.text, target, ev.cameo)
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 def sample_rows(corpus: str, coded: list[tuple], k: int) -> list[dict]:
@@ -115,6 +116,7 @@ def sample_rows(corpus: str, coded: list[tuple], k: int) -> list[dict]:
             {
                 "corpus": corpus,
                 "key": event_key(article.id, ev),
+                "article": article.id,
                 "sentence": ev.sentence,
                 "source": f"{d['source']['text']} = {d['source']['code']}",
                 "cameo": f"{ev.cameo} {ev.plover.type}",
