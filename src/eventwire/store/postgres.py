@@ -52,19 +52,27 @@ def _pg(sql: str) -> str:
 class PostgresStore(SqlStore):
     """Events, articles, rejects and ingest progress in a PostgreSQL database."""
 
-    def __init__(self, url: str, *, read_connections: int = READ_CONNECTIONS) -> None:
+    def __init__(
+        self, url: str, *, read_connections: int = READ_CONNECTIONS, read_only: bool = False
+    ) -> None:
         if read_connections < 1:
             raise ValueError(f"read_connections must be at least 1, not {read_connections}")
         self.url = url
         self.read_connections = read_connections
         self._pool: ConnectionPool | None = None
         self._pool_lock = threading.Lock()
+        # read-only: every session refuses writes (PostgreSQL itself enforces it), and nothing
+        # is created or migrated; readers and writers never block each other (MVCC)
+        self._session = {"options": "-c default_transaction_read_only=on"} if read_only else {}
         try:
-            self._conn = psycopg.connect(url, autocommit=True)
+            self._conn = psycopg.connect(url, autocommit=True, **self._session)
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot connect to PostgreSQL at {_safe(url)}: {error}") from error
         try:
-            self._create_schema()
+            if read_only:
+                self._check_schema(_safe(url), writable=False)
+            else:
+                self._create_schema()
         except BaseException:
             self._conn.close()
             raise
@@ -73,6 +81,7 @@ class PostgresStore(SqlStore):
         # two processes creating the schema at once: serialise on an advisory lock
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(hashtext('eventwire.schema'))")
+            self._migrate()
             for statement in schema.create_statements(SQL_TYPES):
                 self._conn.execute(statement)
             self._check_schema(_safe(self.url), writable=True)
@@ -82,6 +91,22 @@ class PostgresStore(SqlStore):
                 f"CREATE TEMP TABLE IF NOT EXISTS _eventwire_{table} (LIKE {table})"
                 " ON COMMIT DELETE ROWS"
             )
+
+    def _add_cluster_ids(self, pages: Iterator[list[tuple[str, str]]]) -> None:
+        self._conn.execute("ALTER TABLE events ADD COLUMN cluster_id text")
+        self._conn.execute(
+            "CREATE TEMP TABLE _eventwire_cluster_ids (id text PRIMARY KEY, cluster_id text)"
+            " ON COMMIT DROP"
+        )
+        with self._conn.cursor() as cursor:
+            for page in pages:
+                with cursor.copy("COPY _eventwire_cluster_ids (id, cluster_id) FROM STDIN") as copy:
+                    for row in page:
+                        copy.write_row(row)
+        self._conn.execute(
+            "UPDATE events SET cluster_id = c.cluster_id FROM _eventwire_cluster_ids c"
+            " WHERE events.id = c.id"
+        )
 
     def write_batch(
         self,
@@ -133,7 +158,7 @@ class PostgresStore(SqlStore):
                     self.url,
                     min_size=1,
                     max_size=self.read_connections,
-                    kwargs={"autocommit": True},
+                    kwargs={"autocommit": True, **self._session},
                     timeout=POOL_WAIT,
                     name="eventwire-reads",
                     open=False,
