@@ -67,7 +67,10 @@ def locked_message(path: Path, error: Exception) -> tuple[str, str]:
     elif command.startswith("eventwire"):
         hint = "wait for it to finish, or use another --db"
     else:
-        hint = "close that program's connection (DuckDB allows one writer per file), or use another --db"
+        hint = (
+            "close that program's connection (DuckDB allows one writer per file),"
+            " or use another --db"
+        )
     return f"{path} is locked by {who}, which did not hand it over", hint
 
 
