@@ -59,6 +59,7 @@ class PostgresStore(SqlStore):
             raise ValueError(f"read_connections must be at least 1, not {read_connections}")
         self.url = url
         self.read_connections = read_connections
+        self.read_only = read_only
         self._pool: ConnectionPool | None = None
         self._pool_lock = threading.Lock()
         # read-only: every session refuses writes (PostgreSQL itself enforces it), and nothing
@@ -114,6 +115,11 @@ class PostgresStore(SqlStore):
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
     ) -> int:
+        if self.read_only:
+            raise StoreError(
+                f"the store at {_safe(self.url)} was opened read-only: nothing was written",
+                hint="open it for writing (`eventwire serve` with --token, or `eventwire ingest`)",
+            )
         # Two ingests of overlapping inputs can deadlock on the same keys; PostgreSQL aborts
         # one transaction, which is then simply run again (it is idempotent).
         for attempt in range(DEADLOCK_RETRIES):
