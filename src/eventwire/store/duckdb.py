@@ -183,6 +183,8 @@ class DuckDBStore(SqlStore):
                     local.generation = self._shared.generation
                 return local.cursor.execute(sql, list(params)).fetchall()
 
+        # rows can be fetched back by DuckDB's rowid (the API's pages use it; see queries.py)
+        run.row_locator = "rowid"  # type: ignore[attr-defined]
         return run
 
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> None:
