@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire.api import queries
-from eventwire.api.cache import VersionedCache, version_of
+from eventwire.api.cache import PAGES_CACHED, VersionedCache, version_of
 from eventwire.api.clusters import cluster_router
 from eventwire.api.errors import ERROR_RESPONSES, ApiError, install_error_handlers
 from eventwire.api.evidence import highlights
@@ -86,8 +86,10 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
 
 
 def read_router(rows: queries.Rows, cache: VersionedCache) -> APIRouter:
-    """The read routes; aggregates come from `cache` while the store is unchanged."""
+    """The read routes; aggregates and pages come from caches while the store is unchanged
+    (pages in a smaller one: a page holds up to 1000 events)."""
     router = APIRouter()
+    pages = cache.sibling(PAGES_CACHED)
 
     @router.get(
         "/events",
@@ -107,7 +109,10 @@ def read_router(rows: queries.Rows, cache: VersionedCache) -> APIRouter:
         accept: Annotated[str | None, Header()] = None,
     ) -> Response:
         after = decode_cursor(cursor, sort) if cursor is not None else None
-        page = queries.events_page(rows, filters.query, sort, limit, after)
+        page = pages.get(
+            (filters.query, sort, limit, after),
+            lambda: queries.events_page(rows, filters.query, sort, limit, after),
+        )
         next_cursor = None
         if page.last_id is not None:
             next_cursor = encode_cursor(sort, page.last_key, page.last_id)

@@ -1,4 +1,4 @@
-"""Aggregates (counts, timeline, network, actors, places, clusters) cached per store version.
+"""Answers (counts, timeline, network, actors, places, clusters, pages) cached per store version.
 
 A store's `data_version()` changes with every write that commits articles or rejects (one row
 read by key, well under a millisecond), so an answer computed once is served again until the
@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
+PAGES_CACHED = 64  # pages of events are larger: fewer of them
 
 VERSION_SQL = "SELECT value FROM eventwire_meta WHERE key = ?"
 
@@ -25,6 +26,10 @@ class VersionedCache:
         self._max = max_entries
         self._entries: OrderedDict[Hashable, tuple[Any, Any]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def sibling(self, max_entries: int) -> VersionedCache:
+        """Another cache on the same store version."""
+        return VersionedCache(self._version, max_entries)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The cached answer for `key` at the store's current version, else `compute()`."""

@@ -1,0 +1,30 @@
+"""Answers are cached per store version: reused while the store is unchanged, recomputed after
+a write, and never more than the bound."""
+
+from __future__ import annotations
+
+from eventwire.api.cache import VersionedCache
+
+
+def test_an_answer_is_reused_until_the_version_changes() -> None:
+    version = ["v1"]
+    calls: list[str] = []
+    cache = VersionedCache(lambda: version[0])
+
+    def compute() -> int:
+        calls.append(version[0])
+        return len(calls)
+
+    assert cache.get("count", compute) == 1
+    assert cache.get("count", compute) == 1  # same version: not recomputed
+    version[0] = "v2"  # a write committed
+    assert cache.get("count", compute) == 2
+    assert calls == ["v1", "v2"]
+
+
+def test_the_least_recently_used_answers_go_first() -> None:
+    cache = VersionedCache(lambda: "v", max_entries=2)
+    calls: list[str] = []
+    for key in ("a", "b", "a", "c", "a", "b"):
+        cache.get(key, lambda key=key: calls.append(key))
+    assert calls == ["a", "b", "c", "b"]  # "b" was evicted by "c"; "a" stayed in use
