@@ -196,16 +196,13 @@ Rows = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 PAGE = 2000  # clusters built per round trip when iterating over all of them
 
 _RANKED = """
-WITH sel AS (SELECT cluster_id, article_id, mentions, date FROM events{where}),
+WITH per AS (SELECT cluster_id, article_id, sum(mentions) AS m, min(date) AS d
+             FROM events{where} GROUP BY cluster_id, article_id),
 copies AS (SELECT duplicate_of AS article_id, count(*) AS n FROM articles
            WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of),
-reports AS (SELECT s.cluster_id, count(*) + coalesce(sum(c.n), 0) AS num_articles
-            FROM (SELECT DISTINCT cluster_id, article_id FROM sel) s
-            LEFT JOIN copies c ON c.article_id = s.article_id GROUP BY s.cluster_id),
-ranked AS (SELECT r.cluster_id, r.num_articles, m.mentions, m.day
-           FROM reports r JOIN (SELECT cluster_id, sum(mentions) AS mentions,
-                                       coalesce(min(date), '') AS day
-                                FROM sel GROUP BY cluster_id) m ON m.cluster_id = r.cluster_id)
+ranked AS (SELECT p.cluster_id, count(*) + coalesce(sum(c.n), 0) AS num_articles,
+                  sum(p.m) AS mentions, coalesce(min(p.d), '') AS day
+           FROM per p LEFT JOIN copies c ON c.article_id = p.article_id GROUP BY p.cluster_id)
 SELECT cluster_id, num_articles, mentions, day FROM ranked
 WHERE num_articles >= ?{after}
 ORDER BY num_articles DESC, mentions DESC, day, cluster_id LIMIT ?
