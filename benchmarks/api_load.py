@@ -4,6 +4,7 @@
                                             [--from-db PATH] [--keep DB]
                                             [--postgres | --postgres-url URL] [--runs ...]
                                             [--read-connections 8]
+                                            [--ingest-every SECONDS] [--by-query]
 
 The store is synthetic but every row is a valid Event: real records are taken as templates
 (events coded by `eventwire ingest` when --from-db is given, else events the real pipeline codes
@@ -314,6 +315,49 @@ def serve(
     return subprocess.Popen([sys.executable, "-c", code])
 
 
+INGEST = """
+import dataclasses, sys, time
+from eventwire.store import open_store
+from eventwire.store.base import CodedArticle, EventQuery
+target, every = sys.argv[1], float(sys.argv[2])
+store = open_store(target)
+events = list(store.events(EventQuery(limit=200)))
+article = store.article(events[0].article_id)
+print("ingesting", flush=True)
+batch, run = 0, int(time.time())
+while True:
+    time.sleep(every)
+    coded = []
+    for a in range(20):  # 20 articles of 10 events, as an ingest batch of news
+        aid = f"live-{run}-{batch}-{a}"
+        copy = dataclasses.replace(article, id=aid, text=f"{article.text} {aid}")
+        evs = [dataclasses.replace(e, id=f"{aid}-{i}", article_id=aid)
+               for i, e in enumerate(events[a * 10 : a * 10 + 10])]
+        coded.append(CodedArticle(copy, evs))
+    store.write_batch(coded, [])
+    batch += 1
+    print("batch", batch, flush=True)
+"""
+
+
+def start_ingest(run: str, db: Path, pg_url: str | None, every: float) -> subprocess.Popen:
+    """A writer beside the server: a batch of 200 events every `every` seconds, as a running
+    `eventwire ingest` commits them (each batch changes the store version: caches refill)."""
+    target = str(db) if run == "duckdb" else str(pg_url)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", INGEST, target, str(every)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ingesting"
+    return proc
+
+
+def stop_ingest(proc: subprocess.Popen) -> int:
+    """Stop the writer; the number of batches it committed."""
+    proc.terminate()
+    out, _ = proc.communicate(30)
+    return sum(1 for line in out.splitlines() if line.startswith("batch"))
+
+
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -414,11 +458,17 @@ def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) ->
     try:
         wait_up(base, proc)
         cold = cold_pass(base, args.events)
-        latencies, errors, by_path = run_load(base, args.seconds, args.clients, args.events)
+        writer = start_ingest(run, db, pg_url, args.ingest_every) if args.ingest_every else None
+        try:
+            latencies, errors, by_path = run_load(base, args.seconds, args.clients, args.events)
+        finally:
+            batches = stop_ingest(writer) if writer is not None else 0
         peak = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(10)
+    if writer is not None:
+        print(f"[{run}] an ingest beside the server committed {batches} batches of 200 events")
     q = statistics.quantiles(latencies, n=100)
     return Result(
         run,
@@ -476,6 +526,12 @@ def main() -> int:
     )
     parser.add_argument("--read-connections", type=int, default=8, help="pg-pool's pool size")
     parser.add_argument("--by-query", action="store_true", help="median latency of each query")
+    parser.add_argument(
+        "--ingest-every",
+        type=float,
+        default=0.0,
+        help="during the load, a writer commits 200 events every this many seconds",
+    )
     args = parser.parse_args()
     with_pg = args.postgres or args.postgres_url is not None
     runs = (args.runs or ("duckdb,pg-one,pg-pool" if with_pg else "duckdb")).split(",")
@@ -490,7 +546,8 @@ def main() -> int:
         build_store(db, args.events, pairs)
         print(f"built {args.events} events from {origin} in {time.perf_counter() - t0:.1f} s")
     with DuckDBStore(db, read_only=True) as store:
-        args.events = store.count_events()  # ids syn00000000.. of a store built here
+        # ids syn00000000.. of the store built here (a run --ingest-every adds others)
+        args.events = store.rows("SELECT count(*) FROM events WHERE id LIKE 'syn%'")[0][0]
     print_plan(db)
     server = None
     pg_url = args.postgres_url

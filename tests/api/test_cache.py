@@ -3,6 +3,9 @@ a write, and never more than the bound."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 from eventwire.api.cache import VersionedCache
 
 
@@ -28,3 +31,28 @@ def test_the_least_recently_used_answers_go_first() -> None:
     for key in ("a", "b", "a", "c", "a", "b"):
         cache.get(key, lambda key=key: calls.append(key))
     assert calls == ["a", "b", "c", "b"]  # "b" was evicted by "c"; "a" stayed in use
+
+
+def test_after_a_write_a_slow_aggregate_is_served_stale_until_it_is_fresh() -> None:
+    version = ["v1"]
+    release = threading.Event()
+    cache = VersionedCache(lambda: version[0], stale_after=0.01)
+    assert cache.get("timeline", lambda: "old") == "old"
+    version[0] = "v2"
+
+    def slow() -> str:
+        release.wait(10)
+        return "new"
+
+    assert cache.get("timeline", slow) == "old"  # not ready within stale_after
+    assert cache.get("timeline", slow) == "old"  # one refresh runs, not two
+    release.set()
+    deadline = time.monotonic() + 10
+    while cache.get("timeline", slow) != "new" and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert cache.get("timeline", lambda: "never") == "new"
+
+
+def test_without_a_previous_answer_the_request_waits_for_it() -> None:
+    cache = VersionedCache(lambda: "v", stale_after=0.01)
+    assert cache.get("count", lambda: time.sleep(0.05) or 5) == 5

@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire.api import queries
-from eventwire.api.cache import PAGES_CACHED, VersionedCache, version_of
+from eventwire.api.cache import PAGES_CACHED, STALE_AFTER, VersionedCache, version_of
 from eventwire.api.clusters import cluster_router
 from eventwire.api.errors import ERROR_RESPONSES, ApiError, install_error_handlers
 from eventwire.api.evidence import highlights
@@ -62,7 +62,7 @@ def create_app(
     app.state.vocabulary = load_vocabulary()
     lock = threading.Lock()
     rows = queries.rows_of(store, lock)
-    cache = VersionedCache(version_of(rows))
+    cache = VersionedCache(version_of(rows), stale_after=STALE_AFTER)
     app.include_router(read_router(rows, cache))
     app.include_router(cluster_router(rows, cache))
     app.include_router(write_router(store, token, CoderHolder(coder_factory), lock))
@@ -87,7 +87,7 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
 
 def read_router(rows: queries.Rows, cache: VersionedCache) -> APIRouter:
     """The read routes; aggregates and pages come from caches while the store is unchanged
-    (pages in a smaller one: a page holds up to 1000 events)."""
+    (pages in a smaller one, always fresh: a page holds up to 1000 events)."""
     router = APIRouter()
     pages = cache.sibling(PAGES_CACHED)
 

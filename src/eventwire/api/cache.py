@@ -2,8 +2,15 @@
 
 A store's `data_version()` changes with every write that commits articles or rejects (one row
 read by key, well under a millisecond), so an answer computed once is served again until the
-store changes: the dashboard's repeated reads of a million events cost a lookup, and a new
-ingest batch is seen on the next request. Bounded: the least recently used answers go first.
+store changes: the dashboard's repeated reads of a million events cost a lookup.
+
+After a write, the first request of an answer recomputes it. Beside a running ingest that would
+put a full aggregate (a second or more on a million events) in front of a request every batch,
+so a cache made with `stale_after` waits that long for the fresh answer and otherwise serves the
+previous version's while the new one is computed in the background (once per answer and
+version): aggregates lag a write by the time they take to compute, never more. Pages of events
+are cached without it: they are cheap to recompute and always fresh. Bounded: the least
+recently used answers go first.
 """
 
 from __future__ import annotations
@@ -11,41 +18,82 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
 PAGES_CACHED = 64  # pages of events are larger: fewer of them
+STALE_AFTER = 0.05  # seconds an aggregate request waits for a fresh answer after a write
+REFRESHERS = 4  # threads computing fresh answers in the background
 
 VERSION_SQL = "SELECT value FROM eventwire_meta WHERE key = ?"
 
 
 class VersionedCache:
-    def __init__(self, version: Callable[[], Any], max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(
+        self,
+        version: Callable[[], Any],
+        max_entries: int = MAX_ENTRIES,
+        stale_after: float | None = None,
+    ) -> None:
         self._version = version
         self._max = max_entries
+        self._stale_after = stale_after
         self._entries: OrderedDict[Hashable, tuple[Any, Any]] = OrderedDict()
+        self._running: dict[tuple[Hashable, Any], Future[Any]] = {}
         self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
 
-    def sibling(self, max_entries: int) -> VersionedCache:
+    def sibling(self, max_entries: int, stale_after: float | None = None) -> VersionedCache:
         """Another cache on the same store version."""
-        return VersionedCache(self._version, max_entries)
+        return VersionedCache(self._version, max_entries, stale_after)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The cached answer for `key` at the store's current version, else `compute()`."""
+        """The answer for `key` at the store's current version (see the module doc)."""
         version = self._version()
         with self._lock:
             found = self._entries.get(key)
             if found is not None and found[0] == version:
                 self._entries.move_to_end(key)
                 return found[1]
-        value = compute()  # outside the lock: two requests may compute it once each
+            stale = None if found is None or self._stale_after is None else found
+        if stale is None:
+            value = compute()  # in the request's thread: two requests may compute it each
+            self._put(key, version, value)
+            return value
+        running = self._refresh(key, version, compute)
+        try:
+            return running.result(timeout=self._stale_after)
+        except FutureTimeout:
+            return stale[1]
+
+    def _refresh(self, key: Hashable, version: Any, compute: Callable[[], T]) -> Future[T]:
+        with self._lock:
+            running = self._running.get((key, version))
+            if running is None:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(REFRESHERS, "eventwire-refresh")
+                running = self._pool.submit(self._compute, key, version, compute)
+                self._running[key, version] = running
+            return running
+
+    def _compute(self, key: Hashable, version: Any, compute: Callable[[], T]) -> T:
+        try:
+            value = compute()
+            self._put(key, version, value)
+            return value
+        finally:
+            with self._lock:
+                self._running.pop((key, version), None)
+
+    def _put(self, key: Hashable, version: Any, value: Any) -> None:
         with self._lock:
             self._entries[key] = (version, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self._max:
                 self._entries.popitem(last=False)
-        return value
 
 
 def version_of(rows: Callable[..., list[tuple[Any, ...]]]) -> Callable[[], Any]:
