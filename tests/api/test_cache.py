@@ -56,3 +56,11 @@ def test_after_a_write_a_slow_aggregate_is_served_stale_until_it_is_fresh() -> N
 def test_without_a_previous_answer_the_request_waits_for_it() -> None:
     cache = VersionedCache(lambda: "v", stale_after=0.01)
     assert cache.get("count", lambda: time.sleep(0.05) or 5) == 5
+
+
+def test_a_slow_answer_is_not_refreshed_again_at_once() -> None:
+    version = ["v1"]
+    cache = VersionedCache(lambda: version[0], stale_after=0.01)
+    assert cache.get("clusters", lambda: time.sleep(0.2) or "first") == "first"
+    version[0] = "v2"  # a write right after: refreshing now would recompute back to back
+    assert cache.get("clusters", lambda: "never") == "first"

@@ -8,7 +8,8 @@ After a write, the first request of an answer recomputes it. Beside a running in
 put a full aggregate (a second or more on a million events) in front of a request every batch,
 so a cache made with `stale_after` waits that long for the fresh answer and otherwise serves the
 previous version's while the new one is computed in the background (once per answer and
-version): aggregates lag a write by the time they take to compute, never more. Pages of events
+version, and not more often than REFRESH_EVERY times the time it takes): aggregates lag a
+write by a few times the time they take to compute. Pages of events
 are cached without it: they are cheap to recompute and always fresh. Bounded: the least
 recently used answers go first.
 """
@@ -16,6 +17,7 @@ recently used answers go first.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +28,10 @@ T = TypeVar("T")
 MAX_ENTRIES = 512
 PAGES_CACHED = 64  # pages of events are larger: fewer of them
 STALE_AFTER = 0.05  # seconds an aggregate request waits for a fresh answer after a write
+# An answer that took t seconds is refreshed at most every REFRESH_EVERY * t seconds: beside an
+# ingest committing every few seconds, recomputing every aggregate of a million events after
+# each batch would take more CPU than serving; this bounds it to about a quarter.
+REFRESH_EVERY = 4.0
 REFRESHERS = 4  # threads computing fresh answers in the background
 
 VERSION_SQL = "SELECT value FROM eventwire_meta WHERE key = ?"
@@ -41,7 +47,8 @@ class VersionedCache:
         self._version = version
         self._max = max_entries
         self._stale_after = stale_after
-        self._entries: OrderedDict[Hashable, tuple[Any, Any]] = OrderedDict()
+        # key -> (version, value, when computed (monotonic), seconds it took)
+        self._entries: OrderedDict[Hashable, tuple[Any, Any, float, float]] = OrderedDict()
         self._running: dict[tuple[Hashable, Any], Future[Any]] = {}
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
@@ -59,10 +66,10 @@ class VersionedCache:
                 self._entries.move_to_end(key)
                 return found[1]
             stale = None if found is None or self._stale_after is None else found
+            if stale is not None and time.monotonic() < stale[2] + REFRESH_EVERY * stale[3]:
+                return stale[1]  # refreshed a moment ago: the next write will refresh it
         if stale is None:
-            value = compute()  # in the request's thread: two requests may compute it each
-            self._put(key, version, value)
-            return value
+            return self._compute(key, version, compute)  # in the request's thread
         running = self._refresh(key, version, compute)
         try:
             return running.result(timeout=self._stale_after)
@@ -80,17 +87,18 @@ class VersionedCache:
             return running
 
     def _compute(self, key: Hashable, version: Any, compute: Callable[[], T]) -> T:
+        started = time.monotonic()
         try:
             value = compute()
-            self._put(key, version, value)
+            self._put(key, (version, value, started, time.monotonic() - started))
             return value
         finally:
             with self._lock:
                 self._running.pop((key, version), None)
 
-    def _put(self, key: Hashable, version: Any, value: Any) -> None:
+    def _put(self, key: Hashable, entry: tuple[Any, Any, float, float]) -> None:
         with self._lock:
-            self._entries[key] = (version, value)
+            self._entries[key] = entry
             self._entries.move_to_end(key)
             while len(self._entries) > self._max:
                 self._entries.popitem(last=False)
