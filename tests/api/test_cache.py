@@ -64,3 +64,11 @@ def test_a_slow_answer_is_not_refreshed_again_at_once() -> None:
     assert cache.get("clusters", lambda: time.sleep(0.2) or "first") == "first"
     version[0] = "v2"  # a write right after: refreshing now would recompute back to back
     assert cache.get("clusters", lambda: "never") == "first"
+
+
+def test_every_later_write_is_refreshed_too() -> None:
+    version = ["v0"]
+    cache = VersionedCache(lambda: version[0], stale_after=5.0)
+    for n in range(4):
+        version[0] = f"v{n}"
+        assert cache.get("count", lambda n=n: n) == n

@@ -8,8 +8,8 @@ After a write, the first request of an answer recomputes it. Beside a running in
 put a full aggregate (a second or more on a million events) in front of a request every batch,
 so a cache made with `stale_after` waits that long for the fresh answer and otherwise serves the
 previous version's while the new one is computed in the background (once per answer and
-version, and not more often than REFRESH_EVERY times the time it takes): aggregates lag a
-write by a few times the time they take to compute. Pages of events
+refresh per answer at a time, on one background thread, and not more often than REFRESH_EVERY
+times the time it takes): aggregates lag a write by a few times the time they take. Pages of events
 are cached without it: they are cheap to recompute and always fresh. Bounded: the least
 recently used answers go first.
 """
@@ -32,7 +32,9 @@ STALE_AFTER = 0.05  # seconds an aggregate request waits for a fresh answer afte
 # ingest committing every few seconds, recomputing every aggregate of a million events after
 # each batch would take more CPU than serving; this bounds it to about a quarter.
 REFRESH_EVERY = 4.0
-REFRESHERS = 4  # threads computing fresh answers in the background
+# One background thread computes fresh answers, one at a time: at most a core goes to refreshes
+# however many aggregates a write makes stale.
+REFRESHERS = 1
 
 VERSION_SQL = "SELECT value FROM eventwire_meta WHERE key = ?"
 
@@ -49,7 +51,7 @@ class VersionedCache:
         self._stale_after = stale_after
         # key -> (version, value, when computed (monotonic), seconds it took)
         self._entries: OrderedDict[Hashable, tuple[Any, Any, float, float]] = OrderedDict()
-        self._running: dict[tuple[Hashable, Any], Future[Any]] = {}
+        self._running: dict[Hashable, Future[Any]] = {}  # one refresh per answer at a time
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
 
@@ -78,23 +80,26 @@ class VersionedCache:
 
     def _refresh(self, key: Hashable, version: Any, compute: Callable[[], T]) -> Future[T]:
         with self._lock:
-            running = self._running.get((key, version))
-            if running is None:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(REFRESHERS, "eventwire-refresh")
-                running = self._pool.submit(self._compute, key, version, compute)
-                self._running[key, version] = running
-            return running
+            running = self._running.get(key)
+            if running is not None:
+                return running
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(REFRESHERS, "eventwire-refresh")
+            running = self._pool.submit(self._compute, key, version, compute)
+            self._running[key] = running
+        running.add_done_callback(lambda done: self._forget(key, done))  # outside the lock
+        return running
+
+    def _forget(self, key: Hashable, done: Future[Any]) -> None:
+        with self._lock:
+            if self._running.get(key) is done:
+                del self._running[key]
 
     def _compute(self, key: Hashable, version: Any, compute: Callable[[], T]) -> T:
         started = time.monotonic()
-        try:
-            value = compute()
-            self._put(key, (version, value, started, time.monotonic() - started))
-            return value
-        finally:
-            with self._lock:
-                self._running.pop((key, version), None)
+        value = compute()
+        self._put(key, (version, value, started, time.monotonic() - started))
+        return value
 
     def _put(self, key: Hashable, entry: tuple[Any, Any, float, float]) -> None:
         with self._lock:
