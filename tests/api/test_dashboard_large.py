@@ -85,14 +85,18 @@ def test_first_load_of_a_large_store(large_url: str) -> None:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1100})
         page.on("response", seen)
-        page.goto(large_url + "/")
-        expect(page.locator("#events tbody tr").first).to_be_visible(timeout=60_000)
-        expect(page.locator("body[data-ready='1']")).to_be_attached(timeout=60_000)
-        timing = page.evaluate(
-            """() => Object.fromEntries(
-              ['first-contentful-paint', 'eventwire:table', 'eventwire:ready'].map(
-                (name) => [name, performance.getEntriesByName(name)[0]?.startTime]))"""
-        )
+        timings = []
+        for _ in range(2):  # a fresh server, then a second visitor (answers cached)
+            page.goto(large_url + "/")
+            expect(page.locator("#events tbody tr").first).to_be_visible(timeout=60_000)
+            expect(page.locator("body[data-ready='1']")).to_be_attached(timeout=60_000)
+            timings.append(
+                page.evaluate(
+                    """() => Object.fromEntries(
+                      ['first-contentful-paint', 'eventwire:table', 'eventwire:ready'].map(
+                        (name) => [name, performance.getEntriesByName(name)[0]?.startTime]))"""
+                )
+            )
         expect(page.locator("#timeline rect.bar").first).to_be_attached()
         expect(page.locator("#network .node").first).to_be_attached()
         expect(page.locator("#stories tbody tr").first).to_be_attached()
@@ -102,9 +106,11 @@ def test_first_load_of_a_large_store(large_url: str) -> None:
     assert timeline and all(set(c) == {"period", "group", "count"} for c in timeline)
     edges = total["/stats/network"]["edges"]
     assert edges and all(set(e) == {"source", "target", "count", "goldstein_mean"} for e in edges)
-    assert timing["eventwire:table"] and timing["eventwire:ready"]
-    print(
-        f"\ndashboard first load (ms after navigation): first contentful paint"
-        f" {timing['first-contentful-paint']:.0f}, events table {timing['eventwire:table']:.0f},"
-        f" every panel {timing['eventwire:ready']:.0f}; response bytes {json.dumps(bodies)}"
-    )
+    for timing, visit in zip(timings, ("first visit", "second visit"), strict=True):
+        assert timing["eventwire:table"] and timing["eventwire:ready"]
+        print(
+            f"\ndashboard {visit} (ms after navigation): first contentful paint"
+            f" {timing['first-contentful-paint']:.0f}, events table"
+            f" {timing['eventwire:table']:.0f}, every panel {timing['eventwire:ready']:.0f}"
+        )
+    print(f"response bytes {json.dumps(bodies)}")
