@@ -24,6 +24,8 @@ COLUMNS = [name for name in schema.EVENT_NAMES if name != "order_key"]
 
 def build(db: Path, copies: int, out: Path) -> int:
     con = duckdb.connect()
+    con.execute("SET memory_limit = '4GB'")  # a shared machine: spill rather than take it all
+    con.execute(f"SET temp_directory = '{out}.spill'")  # beside the output, not in the cwd
     con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
     lo, hi = con.execute(
         "SELECT min(CAST(order_key AS DATE)), max(CAST(order_key AS DATE)) FROM src.events"
@@ -43,7 +45,7 @@ def build(db: Path, copies: int, out: Path) -> int:
                    AS order_key,
                  year(day + CAST(k * {span} AS INTEGER)) AS year,
                  month(day + CAST(k * {span} AS INTEGER)) AS month
-          FROM days, copies ORDER BY order_key, id
+          FROM copies, days
         ) TO '{out}' (FORMAT parquet, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"""
     )
     return con.execute(f"SELECT count(*) FROM read_parquet('{out}/*/*/*.parquet')").fetchone()[0]

@@ -67,3 +67,18 @@ def test_a_schema_1_store_is_migrated_and_keeps_every_event(store) -> None:
         assert migrated.count_events() == 4
     finally:
         migrated.close()
+
+
+def test_eventwire_migrate_upgrades_a_store_for_read_only_commands(duck: DuckDBStore) -> None:
+    from cli_runner import eventwire
+
+    duck.write_batch([CodedArticle(article("a1"), _events()[:2])], [])
+    _downgrade_to_v1(duck)
+    duck.close()
+    refused = eventwire("events", "--db", str(duck.path), "--format", "jsonl")
+    assert refused.returncode != 0 and "eventwire migrate" in refused.stderr
+    done = eventwire("migrate", "--db", str(duck.path))
+    assert done.returncode == 0, done.stderr
+    assert "up to date (2 events)" in done.stderr
+    listed = eventwire("events", "--db", str(duck.path), "--format", "jsonl")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
