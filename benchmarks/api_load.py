@@ -1,17 +1,21 @@
-"""Load test of the HTTP API's /events on a store of 100k+ events (DuckDB, and PostgreSQL).
+"""Load test of the HTTP API: the dashboard's reads on 100k-1M+ events (DuckDB, PostgreSQL).
 
     .venv/bin/python benchmarks/api_load.py [--events 100000] [--seconds 20] [--clients 4]
                                             [--from-db PATH] [--keep DB]
                                             [--postgres | --postgres-url URL] [--runs ...]
                                             [--read-connections 8]
+                                            [--ingest-every SECONDS] [--by-query]
 
 The store is synthetic but every row is a valid Event: real records are taken as templates
 (events coded by `eventwire ingest` when --from-db is given, else events the real pipeline codes
 from examples/articles.jsonl, else the hand-written records below) and copied with new ids,
 dates, actors' countries, CAMEO codes and places. The server runs with uvicorn in a child
-process on 127.0.0.1; client threads send a bounded mix of typical /events requests (filters,
-sorts, the second page of a cursor, CSV) for --seconds. Prints requests/s, latency percentiles,
-the server's peak memory, and DuckDB's plan of a typical page query.
+process on 127.0.0.1; client threads send the dashboard's mix for --seconds: its first load
+(timeline, places, network, a page, the count, clusters), filtered pages, a cursor's second
+page, CSV, filtered aggregates and single events. Events arrive in about date order, as news
+does. Before the load each request is sent once and timed (the cold figure: aggregates are
+then cached per store version). Prints requests/s, latency percentiles, the server's peak
+memory, and the plans of typical queries.
 """
 
 from __future__ import annotations
@@ -84,7 +88,14 @@ CITIES = [
     (3646738, "Caracas", "VEN", 10.49, -66.88),
 ]
 QUERIES = [
+    # the dashboard's first load (main.js): timeline, map, network, table, total, stories
+    "/stats/timeline?interval=day&by=quad_class",
+    "/places?limit=2000",
+    "/stats/network?level=country&limit=60",
     "/events",
+    "/events/count",
+    "/clusters?limit=20",
+    # then a user filters, pages and opens events
     "/events?actor=RUS",
     "/events?cameo=19&date_from=2021-01&date_to=2021-06",
     "/events?quad_class=4&sort=-goldstein",
@@ -94,6 +105,11 @@ QUERIES = [
     "/events?date_from=2020-03-01&date_to=2020-03-31&sort=date",
     "/events?actor=USA&format=csv",
     "/events?actor=CHN&limit=100&page=2",  # page=2 -> follow the first page's cursor
+    "/events/count?actor=RUS",
+    "/stats/timeline?interval=month&by=plover&actor=TUR",
+    "/stats/network?level=country&limit=60&quad_class=4",
+    "/clusters?limit=20&actor=SYR",
+    "/events/{id}",  # one event with its evidence (an id drawn from the store)
 ]
 
 
@@ -163,10 +179,11 @@ def templates(from_db: Path | None) -> tuple[str, list[tuple[Article, list[Event
     return "hand-written template records", handwritten_templates()
 
 
-def _vary(event: Event, n: int, rng: random.Random, article_id: str) -> Event:
+def _vary(event: Event, n: int, total: int, rng: random.Random, article_id: str) -> Event:
     cameo, quad, goldstein, plover = rng.choice(CAMEO)
     src, tgt = rng.sample(COUNTRIES, 2)
-    day = date(2020, 1, 1) + timedelta(days=rng.randrange(900))
+    # news arrives in about date order: over 900 days, each event up to a week before its day
+    day = date(2020, 1, 1) + timedelta(days=max(0, n * 900 // total - rng.randrange(7)))
     # a copied actor keeps its words and agent but not the template's person or role
     source = dataclasses.replace(
         event.source, code=src + (event.source.agent or ""), country=src, name=None, role=None
@@ -207,7 +224,7 @@ def build_store(path: Path, total: int, pairs: list[tuple[Article, list[Event]]]
         for event in events * max(1, 10 // len(events)):
             if made >= total:
                 break
-            coded.append(_vary(event, made, rng, aid))
+            coded.append(_vary(event, made, total, rng, aid))
             made += 1
         batch.append(CodedArticle(copy, coded))
         k += 1
@@ -298,6 +315,49 @@ def serve(
     return subprocess.Popen([sys.executable, "-c", code])
 
 
+INGEST = """
+import dataclasses, sys, time
+from eventwire.store import open_store
+from eventwire.store.base import CodedArticle, EventQuery
+target, every = sys.argv[1], float(sys.argv[2])
+store = open_store(target)
+events = list(store.events(EventQuery(limit=200)))
+article = store.article(events[0].article_id)
+print("ingesting", flush=True)
+batch, run = 0, int(time.time())
+while True:
+    time.sleep(every)
+    coded = []
+    for a in range(20):  # 20 articles of 10 events, as an ingest batch of news
+        aid = f"live-{run}-{batch}-{a}"
+        copy = dataclasses.replace(article, id=aid, text=f"{article.text} {aid}")
+        evs = [dataclasses.replace(e, id=f"{aid}-{i}", article_id=aid)
+               for i, e in enumerate(events[a * 10 : a * 10 + 10])]
+        coded.append(CodedArticle(copy, evs))
+    store.write_batch(coded, [])
+    batch += 1
+    print("batch", batch, flush=True)
+"""
+
+
+def start_ingest(run: str, db: Path, pg_url: str | None, every: float) -> subprocess.Popen:
+    """A writer beside the server: a batch of 200 events every `every` seconds, as a running
+    `eventwire ingest` commits them (each batch changes the store version: caches refill)."""
+    target = str(db) if run == "duckdb" else str(pg_url)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", INGEST, target, str(every)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ingesting"
+    return proc
+
+
+def stop_ingest(proc: subprocess.Popen) -> int:
+    """Stop the writer; the number of batches it committed."""
+    proc.terminate()
+    out, _ = proc.communicate(30)
+    return sum(1 for line in out.splitlines() if line.startswith("batch"))
+
+
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -305,8 +365,34 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _send(http, path: str, rng: random.Random, events: int):  # noqa: ANN001, ANN202
+    """One request of the mix (a cursor's second page is two requests, timed as one)."""
+    if path == "/events/{id}":
+        return http.get(f"/events/syn{rng.randrange(events):08d}")
+    if path.endswith("&page=2"):
+        first = http.get(path.removesuffix("&page=2")).json()
+        return http.get(path.removesuffix("&page=2") + f"&cursor={first['next']}")
+    return http.get(path)
+
+
+def cold_pass(base: str, events: int) -> dict[str, float]:
+    """Each request of the mix once, in order, on a fresh server: seconds each (nothing cached)."""
+    import httpx
+
+    rng = random.Random(0)
+    times: dict[str, float] = {}
+    with httpx.Client(base_url=base, timeout=120) as http:
+        for path in QUERIES:
+            t0 = time.perf_counter()
+            response = _send(http, path, rng, events)
+            times[path] = time.perf_counter() - t0
+            if response.status_code != 200:
+                raise SystemExit(f"{path}: {response.status_code} {response.text[:300]}")
+    return times
+
+
 def run_load(
-    base: str, seconds: float, clients: int
+    base: str, seconds: float, clients: int, events: int
 ) -> tuple[list[float], int, dict[str, list[float]]]:
     import httpx
 
@@ -323,11 +409,7 @@ def run_load(
             while time.monotonic() < stop:
                 path = rng.choice(QUERIES)
                 t0 = time.perf_counter()
-                if path.endswith("&page=2"):
-                    first = http.get(path.removesuffix("&page=2")).json()
-                    response = http.get(path.removesuffix("&page=2") + f"&cursor={first['next']}")
-                else:
-                    response = http.get(path)
+                response = _send(http, path, rng, events)
                 elapsed = time.perf_counter() - t0
                 with lock:
                     latencies.append(elapsed)
@@ -348,7 +430,7 @@ def wait_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if httpx.get(base + "/events/count", timeout=2).status_code == 200:
+            if httpx.get(base + "/vocabulary", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -366,6 +448,7 @@ class Result:
     max_ms: float
     peak_mb: float
     path_p50_ms: dict[str, float]
+    cold_ms: dict[str, float]
 
 
 def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) -> Result:
@@ -374,11 +457,18 @@ def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) ->
     proc = serve(run, db, pg_url, port, args.read_connections)
     try:
         wait_up(base, proc)
-        latencies, errors, by_path = run_load(base, args.seconds, args.clients)
+        cold = cold_pass(base, args.events)
+        writer = start_ingest(run, db, pg_url, args.ingest_every) if args.ingest_every else None
+        try:
+            latencies, errors, by_path = run_load(base, args.seconds, args.clients, args.events)
+        finally:
+            batches = stop_ingest(writer) if writer is not None else 0
         peak = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(10)
+    if writer is not None:
+        print(f"[{run}] an ingest beside the server committed {batches} batches of 200 events")
     q = statistics.quantiles(latencies, n=100)
     return Result(
         run,
@@ -390,6 +480,7 @@ def measure(run: str, db: Path, pg_url: str | None, args: argparse.Namespace) ->
         max(latencies) * 1000,
         peak,
         {path: statistics.median(times) * 1000 for path, times in by_path.items()},
+        {path: seconds * 1000 for path, seconds in cold.items()},
     )
 
 
@@ -407,7 +498,13 @@ def report(result: Result, args: argparse.Namespace) -> None:
     if args.by_query:
         for path in QUERIES:
             if path in result.path_p50_ms:
-                print(f"[{result.run}]   p50 {result.path_p50_ms[path]:7.1f} ms  {path}")
+                print(
+                    f"[{result.run}]   p50 {result.path_p50_ms[path]:7.1f} ms"
+                    f"  cold {result.cold_ms[path]:7.1f} ms  {path}"
+                )
+    else:
+        slowest = max(result.cold_ms, key=result.cold_ms.__getitem__)
+        print(f"[{result.run}] slowest cold request: {result.cold_ms[slowest]:.0f} ms {slowest}")
 
 
 def main() -> int:
@@ -429,6 +526,12 @@ def main() -> int:
     )
     parser.add_argument("--read-connections", type=int, default=8, help="pg-pool's pool size")
     parser.add_argument("--by-query", action="store_true", help="median latency of each query")
+    parser.add_argument(
+        "--ingest-every",
+        type=float,
+        default=0.0,
+        help="during the load, a writer commits 200 events every this many seconds",
+    )
     args = parser.parse_args()
     with_pg = args.postgres or args.postgres_url is not None
     runs = (args.runs or ("duckdb,pg-one,pg-pool" if with_pg else "duckdb")).split(",")
@@ -442,6 +545,9 @@ def main() -> int:
         t0 = time.perf_counter()
         build_store(db, args.events, pairs)
         print(f"built {args.events} events from {origin} in {time.perf_counter() - t0:.1f} s")
+    with DuckDBStore(db, read_only=True) as store:
+        # ids syn00000000.. of the store built here (a run --ingest-every adds others)
+        args.events = store.rows("SELECT count(*) FROM events WHERE id LIKE 'syn%'")[0][0]
     print_plan(db)
     server = None
     pg_url = args.postgres_url

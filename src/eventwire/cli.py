@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -577,11 +578,11 @@ def export(
         )
 
 
-def _clusters(store, query: EventQuery) -> list:  # noqa: ANN001 - a Store, imported late
-    from eventwire.clusters import cluster_events, store_outlets
+def _clusters(store, query: EventQuery, min_articles: int = 1):  # noqa: ANN001, ANN202
+    # ranked in the store on the cluster ids stored at ingest, built a page at a time
+    from eventwire.clusters import stored_clusters
 
-    outlets, copies = store_outlets(store)
-    return cluster_events(store.events(query), outlets, copies)
+    return stored_clusters(store.rows, query, min_articles)
 
 
 @app.command()
@@ -609,8 +610,7 @@ def clusters(
         raise _fail("--min-articles and --limit must be 1 or more", 2)
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
     with closing(open_store(db, read_only=True)) as store:
-        found = [c for c in _clusters(store, query) if c.num_articles >= min_articles]
-    found = found[:limit] if limit is not None else found
+        found = list(itertools.islice(_clusters(store, query, min_articles), limit))
     rows = [
         (c.date or "", c.source, c.cameo, c.target or "", c.num_articles, c.num_sources,
          c.mentions, c.event.evidence.trigger)
@@ -640,6 +640,16 @@ def rejects(db: Db = DEFAULT_DB) -> None:
     make_console().print(
         counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt"))
     )
+
+
+@app.command()
+def migrate(db: Db = DEFAULT_DB) -> None:
+    """Upgrade a store made by an older eventwire to this one's schema, in place."""
+    from eventwire.store import open_store
+
+    with closing(open_store(db)) as store:  # opening for writing migrates
+        events = store.count_events()
+    err.print(f"{db}: up to date ({events} events)")
 
 
 @app.command()
@@ -783,7 +793,9 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """HTTP API and dashboard."""
+    """HTTP API and dashboard. Without --token the store is opened read-only: `ingest` and
+    every other command keep working on it while it serves, and the dashboard shows what they
+    write."""
     import uvicorn
 
     from eventwire.api.app import create_app
@@ -797,7 +809,7 @@ def serve(
             2,
         )
     hosts = allowed_hosts(host, allow_host or ())
-    store = open_store(db)
+    store = open_store(db, read_only=token is None)
 
     def coder_factory():  # noqa: ANN202 - loaded on the first POST /code
         from eventwire.pipeline import Coder

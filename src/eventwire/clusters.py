@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from eventwire.records import UNKNOWN_CODE, Actor, Event, Place, to_dict
-from eventwire.store.base import Store
+from eventwire.store import schema
+from eventwire.store.base import EventQuery, Store
+from eventwire.store.query import event_filters
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +186,105 @@ def cluster_dict(cluster: Cluster) -> dict[str, Any]:
         "place": to_dict(cluster.place) if cluster.place is not None else None,
         "event": to_dict(cluster.event),
     }
+
+
+# -- clusters read from a store: ranked in SQL on the stored cluster_id, built in Python ------
+# Each event's cluster id is computed once, at ingest (eventwire.store, schema 2), so ranking
+# the clusters of any filter is a GROUP BY inside the database; only the members of the
+# clusters returned come back to Python, where cluster_events() builds them exactly as above.
+Rows = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+PAGE = 2000  # clusters built per round trip when iterating over all of them
+
+_RANKED = """
+WITH per AS (SELECT cluster_id, article_id, sum(mentions) AS m, min(date) AS d
+             FROM events{where} GROUP BY cluster_id, article_id),
+copies AS (SELECT duplicate_of AS article_id, count(*) AS n FROM articles
+           WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of),
+ranked AS (SELECT p.cluster_id, count(*) + coalesce(sum(c.n), 0) AS num_articles,
+                  sum(p.m) AS mentions, coalesce(min(p.d), '') AS day
+           FROM per p LEFT JOIN copies c ON c.article_id = p.article_id GROUP BY p.cluster_id)
+SELECT cluster_id, num_articles, mentions, day FROM ranked
+WHERE num_articles >= ?{after}
+ORDER BY num_articles DESC, mentions DESC, day, cluster_id LIMIT ?
+"""
+# strictly after the (num_articles, mentions, day, id) of the previous page, in that order
+_AFTER = (
+    " AND (num_articles < ? OR (num_articles = ? AND (mentions < ? OR (mentions = ?"
+    " AND (day > ? OR (day = ? AND cluster_id > ?))))))"
+)
+
+
+def ranked_clusters(
+    rows: Rows,
+    query: EventQuery,
+    min_articles: int,
+    limit: int,
+    after: tuple[int, int, str, str] | None = None,
+) -> list[tuple[str, int, int, str]]:
+    """(cluster id, articles, mentions, day) of the largest clusters of the events `query`
+    selects, in cluster_events() order; continues after `after` (a previous last row)."""
+    conds, params = event_filters(query)
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    params = [*params, min_articles]
+    if after is not None:
+        n, m, day, ident = after
+        params += [n, n, m, m, day, day, ident]
+    sql = _RANKED.format(where=where, after=_AFTER if after is not None else "")
+    return [(c, int(n), int(m), d) for c, n, m, d in rows(sql, [*params, limit])]
+
+
+def clusters_by_id(rows: Rows, query: EventQuery, ids: Sequence[str]) -> list[Cluster]:
+    """The clusters with these ids, built from the events `query` selects (largest first)."""
+    if not ids:
+        return []
+    conds, params = event_filters(query)
+    marks = ", ".join("?" for _ in ids)
+    conds = [*conds, f"cluster_id IN ({marks})"]
+    columns = ", ".join(schema.EVENT_NAMES)
+    found = rows(f"SELECT {columns} FROM events WHERE {' AND '.join(conds)}", [*params, *ids])
+    events = [schema.event_from_row(row) for row in found]
+    outlets, copies = article_outlets(rows, sorted({e.article_id for e in events}))
+    return cluster_events(events, outlets, copies)
+
+
+def article_outlets(
+    rows: Rows, article_ids: Sequence[str]
+) -> tuple[dict[str, Outlet], dict[str, list[Outlet]]]:
+    """The outlets of these articles and of their near-duplicate copies (store_outlets, for
+    only the articles a page of clusters needs)."""
+    outlets: dict[str, Outlet] = {}
+    copies: dict[str, list[Outlet]] = {}
+    for start in range(0, len(article_ids), 1000):
+        part = list(article_ids[start : start + 1000])
+        marks = ", ".join("?" for _ in part)
+        found = rows(
+            f"SELECT id, source, url, duplicate_of FROM articles WHERE id IN ({marks})"
+            f" OR duplicate_of IN ({marks}) ORDER BY id",
+            [*part, *part],
+        )
+        for article_id, source, url, original in found:
+            outlet = Outlet(article_id, outlet_name(article_id, source, url))
+            if original is None:
+                outlets[article_id] = outlet
+            else:
+                copies.setdefault(original, []).append(outlet)
+    return outlets, copies
+
+
+def top_clusters(rows: Rows, query: EventQuery, min_articles: int, limit: int) -> list[Cluster]:
+    """The `limit` largest clusters with at least `min_articles` articles."""
+    ranked = ranked_clusters(rows, query, min_articles, limit)
+    return clusters_by_id(rows, query, [r[0] for r in ranked])
+
+
+def stored_clusters(rows: Rows, query: EventQuery, min_articles: int = 1) -> Iterator[Cluster]:
+    """Every cluster of the events `query` selects, largest first, a page at a time: memory
+    stays bounded by the page, whatever the size of the store."""
+    after = None
+    while True:
+        ranked = ranked_clusters(rows, query, min_articles, PAGE, after)
+        yield from clusters_by_id(rows, query, [r[0] for r in ranked])
+        if len(ranked) < PAGE:
+            return
+        last = ranked[-1]
+        after = (last[1], last[2], last[3], last[0])

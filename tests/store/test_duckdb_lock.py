@@ -1,4 +1,6 @@
-"""A second writer on the same DuckDB file gets a clear StoreLocked error, never a corrupt file."""
+"""A process that holds a DuckDB file and does not hand it over (another program) makes an
+eventwire opener fail with a StoreLocked that names it, never a corrupt file. (eventwire's own
+processes hand the file over: test_duckdb_handoff.py.)"""
 
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from eventwire.store.duckdb import DuckDBStore
 
 HOLD = """
 import sys, time
-from eventwire.store.duckdb import DuckDBStore
-store = DuckDBStore(sys.argv[1])
+import duckdb
+conn = duckdb.connect(sys.argv[1])  # a plain DuckDB writer: it never hands the file over
 print("open", flush=True)
 time.sleep(60)
 """
@@ -32,8 +34,10 @@ def test_second_writer_gets_store_locked(tmp_path: Path) -> None:
         with pytest.raises(StoreLocked) as info:
             DuckDBStore(db, lock_timeout=0.5)
         message = str(info.value)
-        assert str(db) in message and "another eventwire process is writing" in message
-        assert "--db" in message
+        assert str(db) in message and f"locked by process {holder.pid}" in message
+        assert "did not hand it over" in message
+        assert "DuckDB allows one writer per file" in info.value.hint
+        assert "--db" in info.value.hint
     finally:
         holder.kill()
         holder.wait()
@@ -55,8 +59,8 @@ def test_a_reader_while_a_writer_holds_the_file_gets_store_locked(tmp_path: Path
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreLocked, match="another eventwire process is writing"):
-            open_store(db, read_only=True)
+        with pytest.raises(StoreLocked, match=f"locked by process {holder.pid}"):
+            open_store(db, read_only=True, lock_timeout=0.5)
     finally:
         holder.kill()
         holder.wait()

@@ -18,6 +18,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire.api import queries
+from eventwire.api.cache import PAGES_CACHED, STALE_AFTER, VersionedCache, version_of
 from eventwire.api.clusters import cluster_router
 from eventwire.api.errors import ERROR_RESPONSES, ApiError, install_error_handlers
 from eventwire.api.evidence import highlights
@@ -68,8 +69,9 @@ def create_app(
     app.state.vocabulary = load_vocabulary()
     lock = threading.Lock()
     rows = queries.rows_of(store, lock)
-    app.include_router(read_router(rows))
-    app.include_router(cluster_router(store, lock))
+    cache = VersionedCache(version_of(rows), stale_after=STALE_AFTER)
+    app.include_router(read_router(rows, cache))
+    app.include_router(cluster_router(rows, cache))
     app.include_router(write_router(store, token, CoderHolder(coder_factory), lock))
     mount_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
@@ -92,8 +94,11 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return str(request.url.include_query_params(cursor=cursor))
 
 
-def read_router(rows: queries.Rows) -> APIRouter:
+def read_router(rows: queries.Rows, cache: VersionedCache) -> APIRouter:
+    """The read routes; aggregates and pages come from caches while the store is unchanged
+    (pages in a smaller one, always fresh: a page holds up to 1000 events)."""
     router = APIRouter(dependencies=[Depends(strict_query)])
+    pages = cache.sibling(PAGES_CACHED)
 
     @router.get(
         "/events",
@@ -113,7 +118,10 @@ def read_router(rows: queries.Rows) -> APIRouter:
         accept: Annotated[str | None, Header()] = None,
     ) -> Response:
         after = decode_cursor(cursor, sort) if cursor is not None else None
-        page = queries.events_page(rows, filters.query, sort, limit, after)
+        page = pages.get(
+            (filters.query, sort, limit, after),
+            lambda: queries.events_page(rows, filters.query, sort, limit, after),
+        )
         next_cursor = None
         if page.last_id is not None:
             next_cursor = encode_cursor(sort, page.last_key, page.last_id)
@@ -122,7 +130,8 @@ def read_router(rows: queries.Rows) -> APIRouter:
 
     @router.get("/events/count", tags=["events"], summary="How many events match the filters")
     def count_events(filters: FilterDep) -> dict[str, int]:
-        return {"count": queries.count_events(rows, filters.query)}
+        query = filters.query
+        return {"count": cache.get(("count", query), lambda: queries.count_events(rows, query))}
 
     @router.get("/events/{event_id}", tags=["events"], summary="One event with its evidence")
     def get_event(event_id: str) -> dict[str, Any]:
@@ -161,7 +170,10 @@ def read_router(rows: queries.Rows) -> APIRouter:
         interval: Literal["day", "week", "month"] = "day",
         by: Literal["quad_class", "plover", "none"] = "quad_class",
     ) -> dict[str, Any]:
-        found = queries.timeline(rows, filters.query, interval, by)
+        found = cache.get(
+            ("timeline", filters.query, interval, by),
+            lambda: queries.timeline(rows, filters.query, interval, by),
+        )
         # left_out: matching events not drawn (a date coarser than the interval, or none)
         return {"interval": interval, "by": by, "counts": found.counts, "left_out": found.left_out}
 
@@ -171,18 +183,28 @@ def read_router(rows: queries.Rows) -> APIRouter:
         level: Literal["country", "actor"] = "country",
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict[str, Any]:
-        return {"level": level, "edges": queries.network(rows, filters.query, level, limit)}
+        edges = cache.get(
+            ("network", filters.query, level, limit),
+            lambda: queries.network(rows, filters.query, level, limit),
+        )
+        return {"level": level, "edges": edges}
 
     @router.get("/actors", tags=["stats"], summary="Actors on either side, with event counts")
     def actors(
         filters: FilterDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
     ) -> dict[str, Any]:
-        return {"actors": queries.actors(rows, filters.query, limit)}
+        found = cache.get(
+            ("actors", filters.query, limit), lambda: queries.actors(rows, filters.query, limit)
+        )
+        return {"actors": found}
 
     @router.get("/places", tags=["stats"], summary="Located places with event counts")
     def places(
         filters: FilterDep, limit: Annotated[int, Query(ge=1, le=5000)] = 500
     ) -> dict[str, Any]:
-        return {"places": queries.places(rows, filters.query, limit)}
+        found = cache.get(
+            ("places", filters.query, limit), lambda: queries.places(rows, filters.query, limit)
+        )
+        return {"places": found}
 
     return router

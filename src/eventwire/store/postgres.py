@@ -32,6 +32,16 @@ DEADLOCK_RETRIES = 5
 # backends than the server has cores, so a handful per serving process is enough.
 READ_CONNECTIONS = 8
 POOL_WAIT = 30.0  # seconds a read waits for a free connection before it fails
+# The API's other sorts (-goldstein, -confidence) read an index backwards and stop after a page,
+# as the date sort does on events_order. (DuckDB does not sort with indexes: it prunes by the
+# zone maps of rows laid out in date order, so it gets none of these.)
+SORT_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS events_goldstein ON events (goldstein, id)",
+    # the dashboard's quad class menu with a Goldstein sort: the sort alone would walk every
+    # cooperative event (the highest scores) before the first conflict
+    "CREATE INDEX IF NOT EXISTS events_quad_goldstein ON events (quad_class, goldstein, id)",
+    "CREATE INDEX IF NOT EXISTS events_confidence ON events (confidence, id)",
+]
 SQL_TYPES = {
     schema.TEXT: "text",
     schema.INT: "integer",
@@ -52,19 +62,28 @@ def _pg(sql: str) -> str:
 class PostgresStore(SqlStore):
     """Events, articles, rejects and ingest progress in a PostgreSQL database."""
 
-    def __init__(self, url: str, *, read_connections: int = READ_CONNECTIONS) -> None:
+    def __init__(
+        self, url: str, *, read_connections: int = READ_CONNECTIONS, read_only: bool = False
+    ) -> None:
         if read_connections < 1:
             raise ValueError(f"read_connections must be at least 1, not {read_connections}")
         self.url = url
         self.read_connections = read_connections
+        self.read_only = read_only
         self._pool: ConnectionPool | None = None
         self._pool_lock = threading.Lock()
+        # read-only: every session refuses writes (PostgreSQL itself enforces it), and nothing
+        # is created or migrated; readers and writers never block each other (MVCC)
+        self._session = {"options": "-c default_transaction_read_only=on"} if read_only else {}
         try:
-            self._conn = psycopg.connect(url, autocommit=True)
+            self._conn = psycopg.connect(url, autocommit=True, **self._session)
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot connect to PostgreSQL at {_safe(url)}: {error}") from error
         try:
-            self._create_schema()
+            if read_only:
+                self._check_schema(_safe(url), writable=False)
+            else:
+                self._create_schema()
         except BaseException:
             self._conn.close()
             raise
@@ -73,7 +92,12 @@ class PostgresStore(SqlStore):
         # two processes creating the schema at once: serialise on an advisory lock
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(hashtext('eventwire.schema'))")
-            for statement in schema.create_statements(SQL_TYPES):
+            self._migrate()
+            for statement in [
+                *schema.create_statements(SQL_TYPES),
+                *schema.LOOKUP_INDEXES,
+                *SORT_INDEXES,
+            ]:
                 self._conn.execute(statement)
             self._check_schema(_safe(self.url), writable=True)
         # staging tables for COPY, made once per session outside any batch transaction
@@ -83,6 +107,22 @@ class PostgresStore(SqlStore):
                 " ON COMMIT DELETE ROWS"
             )
 
+    def _add_cluster_ids(self, pages: Iterator[list[tuple[str, str]]]) -> None:
+        self._conn.execute("ALTER TABLE events ADD COLUMN cluster_id text")
+        self._conn.execute(
+            "CREATE TEMP TABLE _eventwire_cluster_ids (id text PRIMARY KEY, cluster_id text)"
+            " ON COMMIT DROP"
+        )
+        with self._conn.cursor() as cursor:
+            for page in pages:
+                with cursor.copy("COPY _eventwire_cluster_ids (id, cluster_id) FROM STDIN") as copy:
+                    for row in page:
+                        copy.write_row(row)
+        self._conn.execute(
+            "UPDATE events SET cluster_id = c.cluster_id FROM _eventwire_cluster_ids c"
+            " WHERE events.id = c.id"
+        )
+
     def write_batch(
         self,
         coded: Sequence[CodedArticle],
@@ -90,6 +130,11 @@ class PostgresStore(SqlStore):
         progress: Sequence[InputProgress] = (),
         statements: Sequence[Statement] = (),
     ) -> int:
+        if self.read_only:
+            raise StoreError(
+                f"the store at {_safe(self.url)} was opened read-only: nothing was written",
+                hint="open it for writing (`eventwire serve` with --token, or `eventwire ingest`)",
+            )
         # Two ingests of overlapping inputs can deadlock on the same keys; PostgreSQL aborts
         # one transaction, which is then simply run again (it is idempotent).
         for attempt in range(DEADLOCK_RETRIES):
@@ -134,7 +179,7 @@ class PostgresStore(SqlStore):
                     self.url,
                     min_size=1,
                     max_size=self.read_connections,
-                    kwargs={"autocommit": True},
+                    kwargs={"autocommit": True, **self._session},
                     timeout=POOL_WAIT,
                     name="eventwire-reads",
                     open=False,

@@ -18,7 +18,9 @@ from typing import Any
 
 from eventwire.records import Actor, Article, Event, Evidence, Place, Plover, Reject
 
-SCHEMA_VERSION = "1"  # bump when a table changes; a store of another version is refused
+# bump when a table changes; an older store is migrated when opened for writing (migrate()),
+# a newer one is refused. 2: events.cluster_id (the cross-article cluster, stored at ingest).
+SCHEMA_VERSION = "2"
 UNDATED = "~"  # sorts after every digit, so undated events come last
 _CALENDAR = re.compile(r"^\d{4}")
 
@@ -100,6 +102,10 @@ INPUT_COLUMNS: list[tuple[str, str]] = [
     ("updated_at", STAMP),
 ]
 
+# Columns the store keeps beyond the Event's own: the cluster id (eventwire.clusters), computed
+# once at ingest so clusters are a GROUP BY, never a pass over every event in Python.
+STORED_EVENT_COLUMNS: list[tuple[str, str]] = [*EVENT_COLUMNS, ("cluster_id", TEXT)]
+
 EVENT_NAMES = [name for name, _ in EVENT_COLUMNS]
 ARTICLE_NAMES = [name for name, _ in ARTICLE_COLUMNS]
 # Column lists callers write (the timestamp columns default to now()).
@@ -118,7 +124,7 @@ def create_statements(types: dict[str, str]) -> list[str]:
     return [
         f"CREATE TABLE IF NOT EXISTS articles ({cols(ARTICLE_COLUMNS[:-1])}, "
         f"ingested_at {types[STAMP]} {stamp_default}, PRIMARY KEY (id))",
-        f"CREATE TABLE IF NOT EXISTS events ({cols(EVENT_COLUMNS)}, PRIMARY KEY (id))",
+        f"CREATE TABLE IF NOT EXISTS events ({cols(STORED_EVENT_COLUMNS)}, PRIMARY KEY (id))",
         f"CREATE TABLE IF NOT EXISTS rejects ({cols(REJECT_COLUMNS[:-1])}, "
         f"seen_at {types[STAMP]} {stamp_default}, UNIQUE (source_file, position, reason))",
         f"CREATE TABLE IF NOT EXISTS inputs ({cols(INPUT_COLUMNS[:-1])}, "
@@ -128,6 +134,27 @@ def create_statements(types: dict[str, str]) -> list[str]:
         "CREATE INDEX IF NOT EXISTS events_order ON events (order_key, id)",
         "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
     ]
+
+
+# Indexes a row store needs and a column store does not: PostgreSQL finds a page of clusters'
+# members and an article's copies through them; DuckDB scans the column (its ART indexes only
+# slow its writes for these lookups).
+LOOKUP_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS articles_duplicate ON articles (duplicate_of)",
+]
+
+
+def stored_version(run: Any) -> str | None:
+    """The schema version a database says it has; None for a database eventwire did not make
+    (or a new, empty one)."""
+    known = run(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", ["eventwire_meta"]
+    )[0][0]
+    if not known:
+        return None
+    found = run("SELECT value FROM eventwire_meta WHERE key = ?", ["schema_version"])
+    return found[0][0] if found else None
 
 
 def order_key(timex: str | None) -> str:

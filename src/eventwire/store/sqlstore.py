@@ -6,10 +6,12 @@ transaction, how to insert many rows while skipping conflicts, and its SQL colum
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from eventwire.clusters import cluster_id, cluster_key
 from eventwire.records import Article, Event, Reject
 from eventwire.store import schema
 from eventwire.store.base import (
@@ -84,13 +86,16 @@ class SqlStore:
                     fresh.append(item)
             articles = [schema.article_row(c.article, c.duplicate_of) for c in fresh]
             events = [
-                schema.event_row(e) for c in fresh if c.duplicate_of is None for e in c.events
+                (*schema.event_row(e), cluster_id(cluster_key(e)))
+                for c in fresh
+                if c.duplicate_of is None
+                for e in c.events
             ]
             if articles:
                 cols = [(n, t) for n, t in schema.ARTICLE_COLUMNS if n in schema.ARTICLE_WRITE]
                 self._insert_ignore("articles", cols, articles)
             if events:
-                self._insert_ignore("events", schema.EVENT_COLUMNS, events)
+                self._insert_ignore("events", schema.STORED_EVENT_COLUMNS, events)
             if rejects:
                 cols = [(n, t) for n, t in schema.REJECT_COLUMNS if n in schema.REJECT_WRITE]
                 self._insert_ignore("rejects", cols, [schema.reject_row(r) for r in rejects])
@@ -98,6 +103,8 @@ class SqlStore:
                 self._save_progress(step)
             for sql, params in statements:
                 self._exec(sql, params)
+            if articles or rejects:
+                self._bump_version()
         return len(fresh)
 
     def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
@@ -198,7 +205,49 @@ class SqlStore:
             by_country_pair={(s, t): int(n) for s, t, n in pairs},
         )
 
+    def data_version(self) -> str:
+        """A value that changes whenever a write commits new articles or rejects: readers cache
+        aggregates per version (cheap: one row by key)."""
+        found = self._rows("SELECT value FROM eventwire_meta WHERE key = ?", ["data_version"])
+        return found[0][0] if found else ""
+
     # -- helpers -------------------------------------------------------------------------
+    def _bump_version(self) -> None:
+        self._exec(
+            "INSERT INTO eventwire_meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            ["data_version", uuid.uuid4().hex],
+        )
+
+    def _migrate(self) -> None:
+        """Bring a store of an older schema up to this one, inside the caller's transaction.
+        A newer or unknown version is left alone for _check_schema to refuse."""
+        if schema.stored_version(self._rows) != "1":
+            return
+        self._add_cluster_ids(self._cluster_id_pages())
+        self._exec(
+            "UPDATE eventwire_meta SET value = ? WHERE key = ?",
+            [schema.SCHEMA_VERSION, "schema_version"],
+        )
+
+    def _cluster_id_pages(self) -> Iterator[list[tuple[str, str]]]:
+        """(event id, cluster id) of every stored event, a page at a time (bounded memory)."""
+        columns = ", ".join(schema.EVENT_NAMES)
+        last = ""
+        while True:
+            rows = self._rows(
+                f"SELECT {columns} FROM events WHERE id > ? ORDER BY id LIMIT ?", [last, 10_000]
+            )
+            if not rows:
+                return
+            events = [schema.event_from_row(row) for row in rows]
+            yield [(e.id, cluster_id(cluster_key(e))) for e in events]
+            last = rows[-1][0]
+
+    def _add_cluster_ids(self, pages: Iterator[list[tuple[str, str]]]) -> None:
+        """Add and fill events.cluster_id (schema 1 -> 2); the backend knows the fast way."""
+        raise NotImplementedError
+
     def _check_schema(self, where: str, *, writable: bool) -> None:
         """Refuse a database that is not an eventwire store of this schema version."""
         if writable:
@@ -218,10 +267,16 @@ class SqlStore:
         if not found:
             raise StoreError(f"{where} is not an eventwire store", hint="use another --db")
         if found[0][0] != schema.SCHEMA_VERSION:
+            older = found[0][0].isdigit() and int(found[0][0]) < int(schema.SCHEMA_VERSION)
+            hint = (
+                f"upgrade it in place once with `eventwire migrate --db {where}`"
+                if older
+                else "export it with the eventwire that made it, or use a new --db"
+            )
             raise StoreError(
                 f"{where} holds eventwire schema {found[0][0]}, this eventwire needs "
                 f"{schema.SCHEMA_VERSION}",
-                hint="export it with the eventwire that made it, or use a new --db",
+                hint=hint,
             )
 
     def _grouped(self, column: str) -> dict[str, int]:

@@ -9,14 +9,16 @@ import { drawTimeline } from "./timeline.js";
 
 async function refresh() {
   urlToForm();
-  const jobs = [drawTimeline(), drawMap(), drawNetwork(), loadEvents(), showTotal(),
-    loadStories()];
+  // marks: when the table shows events, and when every panel is drawn (the browser test reads them)
+  const table = loadEvents().then(() => performance.mark("eventwire:table"));
+  const jobs = [drawTimeline(), drawMap(), drawNetwork(), table, showTotal(), loadStories()];
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) showError(failed.reason.message);
   const id = currentParams().get("event");
   if (id) await selectEvent(id, false).catch((err) => showError(err.message));
   document.body.dataset.ready = "1";
+  performance.mark("eventwire:ready");
 }
 
 // The menus come from the server's codebook: PLOVER types, CAMEO roots as suggestions.
