@@ -25,6 +25,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against gold data.")
 app.add_typer(eval_app, name="eval")
+actors_app = typer.Typer(no_args_is_help=True, help="User actor dictionaries (--actors).")
+app.add_typer(actors_app, name="actors")
 
 err = make_console(stderr=True)
 DEFAULT_DB = "eventwire.duckdb"
@@ -118,9 +120,36 @@ def _check_actor_files(actor_files: Sequence[Path] | None) -> tuple[Path, ...]:
     return tuple(actor_files or ())
 
 
+MAX_SLIPS_SHOWN = 20
+
+
+def _load_dictionaries(actor_files: Sequence[Path] | None, strict: bool = False) -> None:
+    """Read the user dictionaries here first: their slips (each skips only its entry) and a
+    summary go to stderr, and with --strict a slip stops the run. The dictionary stays loaded
+    for this process's coder."""
+    if not actor_files:
+        return
+    from rich.markup import escape
+
+    from eventwire.actors import ActorDictionary
+
+    report = ActorDictionary.load(extra=_check_actor_files(actor_files)).report
+    slips = report.slips
+    for slip in slips[:MAX_SLIPS_SHOWN]:
+        err.print(f"[yellow]warning[/yellow] {escape(str(slip))}", highlight=False)
+    if len(slips) > MAX_SLIPS_SHOWN:
+        err.print(
+            f"... and {len(slips) - MAX_SLIPS_SHOWN} more: `eventwire actors check FILE` lists all"
+        )
+    err.print(report.summary(), highlight=False)
+    if strict:
+        report.check_strict()
+
+
 def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy import kept local
     from eventwire.pipeline import Coder
 
+    _load_dictionaries(actor_files)
     return Coder.load(actor_files=_check_actor_files(actor_files))
 
 
@@ -143,11 +172,7 @@ def _open_pool(  # noqa: ANN202
     from eventwire.scale.pools import default_workers
     from eventwire.scale.writers import open_writer
 
-    spec = CoderSpec(actor_files=tuple(str(p) for p in actors or ()))  # checked by the caller
-    if spec.actor_files and (workers != 1 or scheduler):
-        from eventwire.actors import ActorDictionary
-
-        ActorDictionary.load(extra=actors or ())
+    spec = CoderSpec.with_actors(actors or ())  # checked (and loaded once) by the caller
     if parquet_dir is not None:
         return open_writer(
             spec, parquet_dir, workers=workers or default_workers(), scheduler=scheduler
@@ -161,7 +186,9 @@ def code(
     published: Published = None,
     fmt: PrintFormat = "table",
     actors: ActorFiles = None,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Exit non-zero on any reject or actor dictionary slip.")
+    ] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
     scheduler: Scheduler = None,
@@ -173,6 +200,7 @@ def code(
     _check_print_format(fmt)
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
+    _load_dictionaries(actors, strict)
     pool = _open_pool(actors, workers, scheduler)
     rejects: list[Reject] = []
     events = []
@@ -232,7 +260,9 @@ def ingest(
     ] = None,
     published: Published = None,
     actors: ActorFiles = None,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Exit non-zero on any reject or actor dictionary slip.")
+    ] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
@@ -260,6 +290,7 @@ def ingest(
 
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
+    _load_dictionaries(actors, strict)
     if parquet_dir is not None and db is not None:
         raise _fail(
             "--db and --parquet-dir exclude each other (--parquet-dir writes no database)", 2
@@ -605,6 +636,38 @@ def serve(
     application = create_app(store, token=token, coder_factory=coder_factory)
     err.print(f"eventwire dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@actors_app.command("check")
+def actors_check(
+    files: Annotated[list[Path], typer.Argument(help="PETRARCH/TABARI or eventwire TSV files.")],
+    strict: Annotated[bool, typer.Option(help="Exit non-zero on any slip.")] = False,
+    fmt: PrintFormat = "table",
+) -> None:
+    """Read actor dictionaries and report what was understood and every line skipped (why, and
+    what to change), so a dictionary can be fixed before coding with it."""
+    from dataclasses import asdict
+
+    from eventwire.actors import ActorDictionary
+
+    _check_print_format(fmt)
+    report = ActorDictionary.load(extra=_check_actor_files(files)).report
+    columns = ("entries", "phrases", "synonyms", "dated_codes", "actors", "countries", "agents")
+    columns += ("no_code", "sets", "skipped")
+    if fmt == "table":
+        rows = [(f.path, f.lines, *(getattr(f, c) for c in columns)) for f in report.files]
+        make_console().print(counts_table("actor dictionaries", rows, ("file", "lines", *columns)))
+        for slip in report.slips:
+            print(f"{slip.path}:{slip.line}: {slip.reason}: {slip.fix} ({slip.cost})")
+        print(report.summary())
+    else:
+        records = [
+            {**asdict(f), "skipped": f.skipped, "slips": [asdict(s) for s in f.slips]}
+            for f in report.files
+        ]
+        (write_jsonl if fmt == "jsonl" else write_json)(records)
+    if strict and report.slips:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -10,14 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from sys import intern
 
-from eventwire.actors.entries import ActorEntry, Entry, Tenure, fold, key
-from eventwire.actors.petrarch import petrarch_phrases
+from eventwire.actors.entries import (
+    ActorEntry,
+    AgentTerm,
+    CountryTerm,
+    Entry,
+    Tenure,
+    fold,
+    key,
+)
 from eventwire.actors.tables import DictionaryError, Phrase, country_phrases, table_phrases
+from eventwire.actors.user_files import LoadReport, user_file_phrases
 
 HERE = Path(__file__).resolve().parent
 OUR_TABLES = ("agents.tsv", "organisations.tsv", "national_bodies.tsv", "people.tsv")
+# The last dictionaries loaded, by their user files (path, size, mtime): `--actors` checked by the
+# command line and then loaded by the coder in the same process is read once.
+_LOADED: dict[tuple, ActorDictionary] = {}
+_KEEP = 2
 _OTHER_HEAD = {"head_of_state": "head_of_government", "head_of_government": "head_of_state"}
 
 
@@ -39,6 +53,7 @@ class Compiled:
         return True
 
 
+@lru_cache(maxsize=65536)
 def case_rule(token: str, proper: bool) -> str:
     """How a phrase token must be written in the text: "exact" for acronyms, all-capital ("ICE")
     or mixed-case ("DoD", "AfD": a capital after the first letter), which match only as written
@@ -56,62 +71,97 @@ def case_rule(token: str, proper: bool) -> str:
 class ActorDictionary:
     """Phrases for countries, agents, organisations and people, and the office holders by date."""
 
-    def __init__(self, phrases: Iterable[Phrase], country_names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        phrases: Iterable[Phrase],
+        country_names: dict[str, str],
+        report: LoadReport | None = None,
+    ) -> None:
         import spacy  # the tokenizer only: fast, no model
 
         tokenizer = spacy.blank("en").tokenizer
+        self.report = report or LoadReport()
         self.country_names = country_names
         self.countries = frozenset(country_names)
         self._phrases: dict[tuple[str, ...], list[Compiled]] = {}
         self._max_len: dict[str, int] = {}
         self._holders: dict[tuple[str, str], list[tuple[Tenure, ActorEntry]]] = {}
         self._surnames: dict[str, list[ActorEntry]] = {}
+        self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each rule tuple
+        self._seen: dict[str, set[ActorEntry]] = {}  # _surnames as sets, while building
+        special = tokenizer.rules or {}  # "cannot", "dont": words the tokenizer splits
         for phrase in phrases:
-            self._add(phrase, [fold(t.text) for t in tokenizer(phrase.text)])
+            words = phrase.text.split()
+            if not all(w.isalpha() and w not in special for w in words):
+                words = [t.text for t in tokenizer(phrase.text)]
+            self._add(phrase, [fold(w) for w in words])
+        del self._seen
 
     @classmethod
-    def load(cls, extra: Sequence[Path] = ()) -> ActorDictionary:
+    def load(cls, extra: Sequence[Path] = (), strict: bool = False) -> ActorDictionary:
         """Our tables plus user dictionaries: our TSV format (`.tsv`) or PETRARCH/TABARI actor
-        and agent files (any other suffix). User entries add to ours or replace the same phrase."""
+        and agent files (any other suffix). User entries add to ours or replace the same phrase;
+        a slip in a PETRARCH file skips its entry (see `report`), or with `strict` is an error."""
+        paths = tuple(map(Path, extra))
+        for path in paths:
+            if not path.is_file():
+                raise DictionaryError(path, 0, "no such dictionary file")
+        stamp = tuple((str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+        loaded = _LOADED.get(stamp)
+        if loaded is None:
+            loaded = cls._read(paths)
+            while len(_LOADED) >= _KEEP:
+                _LOADED.pop(next(iter(_LOADED)))
+            _LOADED[stamp] = loaded
+        if strict:
+            loaded.report.check_strict()
+        return loaded
+
+    @classmethod
+    def _read(cls, paths: Sequence[Path]) -> ActorDictionary:
         names, phrases = country_phrases(HERE / "countries.tsv", HERE / "country_terms.tsv")
         countries = frozenset(names)
         every = list(phrases)
         for table in OUR_TABLES:
             every.extend(table_phrases(HERE / table, countries))
-        for path in map(Path, extra):
-            if not path.is_file():
-                raise DictionaryError(path, 0, "no such dictionary file")
-            if path.suffix.lower() == ".tsv":
-                every.extend(table_phrases(path, countries, user=True))
-            else:
-                every.extend(petrarch_phrases(path, countries))
-        return cls(every, names)
+        report = LoadReport()
+        for path in paths:
+            found, counts = user_file_phrases(path, countries, names)
+            every.extend(found)
+            report.files.append(counts)
+        return cls(every, names, report)
 
     def _add(self, phrase: Phrase, texts: list[str]) -> None:
         if not texts:
             return
-        keys = tuple(t.lower() for t in texts)
-        compiled = Compiled(
-            tuple(texts),
-            tuple(case_rule(t, phrase.proper) for t in texts),
-            phrase.entry,
-            phrase.user,
-        )
+        # interned: tens of thousands of names share their words ("Mohammad", "Al")
+        keys = tuple(intern(t.lower()) for t in texts)
+        rules = tuple(case_rule(t, phrase.proper) for t in texts)
+        # the written forms matter only to "exact" tokens: other phrases share their keys
+        written = tuple(map(intern, texts)) if "exact" in rules else keys
+        compiled = Compiled(written, self._rules.setdefault(rules, rules), phrase.entry, phrase.user)
         found = self._phrases.setdefault(keys, [])
-        if phrase.user and any(not c.user for c in found):
-            found[:] = [c for c in found if c.user]  # the user's entry overrides ours
+        if phrase.user and found:
+            ours = [c.entry for c in found if not c.user]
+            self.report.merged += 1
+            if ours and _says_the_same(phrase.entry, ours):
+                return  # ours says the same with more (office, title, form): keep it
+            if ours:
+                self.report.replaced += 1
+                found[:] = [c for c in found if c.user]  # the user's entry overrides ours
         elif not phrase.user and any(c.user for c in found):
             return
         if compiled not in found:
             found.append(compiled)
         self._max_len[keys[0]] = max(self._max_len.get(keys[0], 0), len(keys))
         entry = phrase.entry
-        if isinstance(entry, ActorEntry) and not entry.short:
+        if isinstance(entry, ActorEntry) and not entry.short and not entry.silent_default:
             # every word of the name: family names come first in "Xi Jinping", "Kim Jong Un"
             for word in {k for k in keys if len(k) > 1 and k.isalpha()}:
-                named = self._surnames.setdefault(word, [])
-                if entry not in named:
-                    named.append(entry)
+                seen = self._seen.setdefault(word, set())  # not a list scan: "Mohammad" is
+                if entry not in seen:  # in thousands of names
+                    seen.add(entry)
+                    self._surnames.setdefault(word, []).append(entry)
             for tenure in entry.tenures:
                 if tenure.office:  # organisations' officers by code: ("IGOUNO", ...)
                     where = tenure.country or tenure.code
@@ -170,6 +220,18 @@ class ActorDictionary:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._phrases.values())
+
+
+def _says_the_same(entry: Entry, ours: list[Entry]) -> bool:
+    """A user's country word or agent noun with the code our entry has for the same phrase."""
+    if isinstance(entry, CountryTerm):
+        return any(isinstance(o, CountryTerm) and o.code == entry.code for o in ours)
+    if isinstance(entry, AgentTerm):
+        return any(
+            isinstance(o, AgentTerm) and o.agent == entry.agent and o.prefix == entry.prefix
+            for o in ours
+        )
+    return False
 
 
 def token_keys(texts: Iterable[str]) -> tuple[list[str], list[str]]:
