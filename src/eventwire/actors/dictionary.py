@@ -132,6 +132,7 @@ class ActorDictionary:
         return cls(every, names, report)
 
     def _add(self, phrase: Phrase, texts: list[str]) -> None:
+        texts = [t for t in texts if t != "-"] or texts  # see `longest`: hyphens are skipped
         if not texts:
             return
         # interned: tens of thousands of names share their words ("Mohammad", "Al")
@@ -177,14 +178,21 @@ class ActorDictionary:
     def longest(
         self, keys: Sequence[str], texts: Sequence[str], i: int
     ) -> tuple[int, list[Compiled]]:
-        """The longest phrase starting at token `i` whose case rules fit: (length, entries)."""
-        top = min(self._max_len.get(keys[i], 0), len(keys) - i)
-        for n in range(top, 0, -1):
-            found = self._phrases.get(tuple(keys[i : i + n]))
+        """The longest phrase starting at token `i` whose case rules fit: (tokens covered,
+        entries). Hyphens count for nothing ("Ter-Petrosyan" is the phrase "Ter Petrosyan")."""
+        top = self._max_len.get(keys[i], 0)
+        span = [i]  # the tokens a phrase may cover: hyphens between words are passed over
+        j = i + 1
+        while len(span) < top and j < len(keys):
+            if keys[j] != "-":
+                span.append(j)
+            j += 1
+        for n in range(len(span), 0, -1):
+            found = self._phrases.get(tuple(keys[k] for k in span[:n]))
             if found:
-                fitting = [c for c in found if c.fits(texts[i : i + n])]
+                fitting = [c for c in found if c.fits([texts[k] for k in span[:n]])]
                 if fitting:
-                    return n, fitting
+                    return span[n - 1] + 1 - i, fitting
         return 0, []
 
     def holder(self, country: str, office: str, day: date) -> tuple[Tenure, ActorEntry] | None:

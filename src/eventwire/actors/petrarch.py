@@ -30,6 +30,9 @@ from eventwire.actors.petrarch_format import Block, DictionaryFile, Slip
 from eventwire.actors.tables import Phrase
 
 
+SKIPPED = frozenset({"entry skipped", "line skipped", "rest of file skipped"})
+
+
 @dataclass(frozen=True, slots=True)
 class FileCounts:
     """What one user dictionary file gave: counts for `eventwire actors check` and the summary."""
@@ -49,19 +52,18 @@ class FileCounts:
 
     @property
     def skipped(self) -> int:
-        return sum(1 for s in self.slips if s.cost == "entry skipped")
+        """Entries (or lines) lost to slips; a skipped dated code keeps its entry."""
+        return sum(1 for s in self.slips if s.cost in SKIPPED)
 
 
 def phrase_text(raw: str) -> str:
-    """`SERGEY LAVROV` -> `Sergey Lavrov`: words title-cased except acronyms (`UN`, `U.N.`)."""
-    return " ".join(_word_case(w) for w in raw.split())
-
-
-def _word_case(word: str) -> str:
-    letters = [c for c in word if c.isalpha()]
-    if letters and len(letters) <= 3 and word.isupper() and (word.isalpha() or "." in word):
-        return word
-    return word.capitalize()
+    """`SERGEY LAVROV` -> `Sergey Lavrov`: words title-cased except dotted acronyms (`U.N.`)
+    and a short word alone (`UN`, `GVF`: matched as written). In a longer phrase a short word
+    is title-cased: PETRARCH files are all capitals, and `BAN KI-MOON` is no acronym."""
+    words = raw.split()
+    if len(words) == 1 and len(raw) <= 3 and raw.isalpha() and raw.isupper():
+        return raw
+    return " ".join(w if "." in w and w.isupper() else w.capitalize() for w in words)
 
 
 def plural(phrase: str) -> str | None:
