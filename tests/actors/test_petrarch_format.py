@@ -131,8 +131,10 @@ def test_known_phrase_without_code_and_undated_no_code() -> None:
 
 
 def test_tabs_spaces_and_underscores_all_separate_words() -> None:
-    got = read("CARLOS SANTOS_CRUZ_\t[IGOUNO]\n!MINIST! FOR_ YOUTH_AND_SPORTS [~GOV]\n"
-               "!MINIST! = MINISTER, MINISTRY\n")
+    got = read(
+        "CARLOS SANTOS_CRUZ_\t[IGOUNO]\n!MINIST! FOR_ YOUTH_AND_SPORTS [~GOV]\n"
+        "!MINIST! = MINISTER, MINISTRY\n"
+    )
     assert only(got.blocks, "CARLOS SANTOS CRUZ")
     assert only(got.blocks, "MINISTER FOR YOUTH AND SPORTS").phrases == (
         "MINISTER FOR YOUTH AND SPORTS",
@@ -149,7 +151,13 @@ def test_agents_substitution_sets_and_plurals() -> None:
         "OBSERVERS_IN [IGO~]\n"
     )
     cattle = only(got.blocks, "CATTLEMAN")
-    assert cattle.phrases == ("CATTLEMAN", "CATTLEMEN", "CATTLEWOMAN", "CATTLEWOMEN", "CATTLEPERSON")
+    assert cattle.phrases == (
+        "CATTLEMAN",
+        "CATTLEMEN",
+        "CATTLEWOMAN",
+        "CATTLEWOMEN",
+        "CATTLEPERSON",
+    )
     assert cattle.from_set and cattle.codes[0].agent
     chamber = only(got.blocks, "CHAMBER OF COMMERCE")
     assert chamber.plurals == ("CHAMBERS OF COMMERCE",) and chamber.plurals_given

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import eventwire
 from eventwire.actors import ActorDictionary
 from eventwire.records import Actor
-from cli_runner import eventwire
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 PHOENIX = SHARED / "reference" / "petrarch"
@@ -113,3 +113,10 @@ def test_code_with_all_four_on_a_1990s_article(tmp_path: Path) -> None:
     assert sources["Levon Ter-Petrosyan"] == "ARMGOV"
     strict = eventwire("code", str(article), "--strict", *actors)
     assert strict.returncode == 2 and "Phoenix.Countries.actors.txt:2039" in strict.stderr
+
+
+def test_same_code_agent_keeps_our_office(actors_of, phoenix) -> None:
+    # Phoenix's FOREIGN_!MINIST! [~GOV] says what ours says: ours keeps the office it knows
+    found = by_text(actors_of("The Turkish foreign minister landed.", date(2019, 12, 24), phoenix))
+    assert found["Turkish foreign minister"].name == "Mevlut Cavusoglu"
+    assert phoenix.report.merged > phoenix.report.replaced > 0

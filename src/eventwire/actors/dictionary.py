@@ -88,7 +88,7 @@ class ActorDictionary:
         self._holders: dict[tuple[str, str], list[tuple[Tenure, ActorEntry]]] = {}
         self._surnames: dict[str, list[ActorEntry]] = {}
         self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each rule tuple
-        self._seen: dict[str, set[ActorEntry]] = {}  # _surnames as sets, while building
+        self._seen: dict[str, set[int]] = {}  # ids of _surnames' entries, while building
         special = tokenizer.rules or {}  # "cannot", "dont": words the tokenizer splits
         for phrase in phrases:
             words = phrase.text.split()
@@ -140,7 +140,9 @@ class ActorDictionary:
         rules = tuple(case_rule(t, phrase.proper) for t in texts)
         # the written forms matter only to "exact" tokens: other phrases share their keys
         written = tuple(map(intern, texts)) if "exact" in rules else keys
-        compiled = Compiled(written, self._rules.setdefault(rules, rules), phrase.entry, phrase.user)
+        compiled = Compiled(
+            written, self._rules.setdefault(rules, rules), phrase.entry, phrase.user
+        )
         found = self._phrases.setdefault(keys, [])
         if phrase.user and found:
             ours = [c.entry for c in found if not c.user]
@@ -160,8 +162,8 @@ class ActorDictionary:
             # every word of the name: family names come first in "Xi Jinping", "Kim Jong Un"
             for word in {k for k in keys if len(k) > 1 and k.isalpha()}:
                 seen = self._seen.setdefault(word, set())  # not a list scan: "Mohammad" is
-                if entry not in seen:  # in thousands of names
-                    seen.add(entry)
+                if id(entry) not in seen:  # in thousands of names
+                    seen.add(id(entry))
                     self._surnames.setdefault(word, []).append(entry)
             for tenure in entry.tenures:
                 if tenure.office:  # organisations' officers by code: ("IGOUNO", ...)

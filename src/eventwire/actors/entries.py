@@ -132,9 +132,7 @@ class ActorEntry:
 
     def silent(self, day: date) -> bool:
         """No code on `day`: no dated code covers it and the default is `[---]`."""
-        return (
-            self.default is not None and self.default.code == NO_CODE and not self.in_office(day)
-        )
+        return self.default is not None and self.default.code == NO_CODE and not self.in_office(day)
 
     def at(self, day: date) -> Coding:
         """The coding on `day`: the highest office held then; else the default code; else the
@@ -145,7 +143,10 @@ class ActorEntry:
             # from 900804") the new code holds
             best = min(
                 held,
-                key=lambda t: (OFFICE_RANK.get(t.office or "", 9), -(t.start or date.min).toordinal()),
+                key=lambda t: (
+                    OFFICE_RANK.get(t.office or "", 9),
+                    -(t.start or date.min).toordinal(),
+                ),
             )
             return Coding(best.code, best.country, best.agent, best.role, best.office)
         if self.default is not None and self.default.code != NO_CODE:

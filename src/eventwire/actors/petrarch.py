@@ -14,7 +14,6 @@ The format itself is read by petrarch_format.py; this module says what each bloc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eventwire.actors.entries import (
@@ -28,7 +27,6 @@ from eventwire.actors.entries import (
 )
 from eventwire.actors.petrarch_format import Block, DictionaryFile, Slip
 from eventwire.actors.tables import Phrase
-
 
 SKIPPED = frozenset({"entry skipped", "line skipped", "rest of file skipped"})
 
@@ -156,10 +154,3 @@ def petrarch_phrases(
         slips=tuple(read.slips),
     )
     return phrases, counts
-
-
-def iter_codes(block: Block) -> Iterator[str]:
-    """The codes of a block as written back (`ARMGOV 1990-08-04..1998-02-03`), for reports."""
-    for g in block.codes:
-        span = f" {g.start or ''}..{g.end or ''}" if g.dated else ""
-        yield f"{g.code}{span}"

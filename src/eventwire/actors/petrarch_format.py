@@ -104,7 +104,9 @@ def _day(text: str) -> date:
     try:
         return parse_day(text)
     except ValueError as error:
-        raise _BadDate(str(error), "write each day as YYMMDD or YYYYMMDD (900823, 19900823)") from None
+        raise _BadDate(
+            str(error), "write each day as YYMMDD or YYYYMMDD (900823, 19900823)"
+        ) from None
 
 
 @dataclass
@@ -135,9 +137,10 @@ class _Reader:
         return found
 
     # -- lines ------------------------------------------------------------------------------
-    def lines(self) -> list[tuple[int, str, bool]]:
-        """(number, text without comments, indented) of every line that holds something."""
-        kept: list[tuple[int, str, bool]] = []
+    def lines(self) -> list[tuple[int, str]]:
+        """(number, text without comments) of every line that holds something; indentation
+        says nothing (a code line is told by its `[`, as PETRARCH strips every line)."""
+        kept: list[tuple[int, str]] = []
         comment_from = 0  # line where an open `<!--` started
         raw_lines = self.data.split(b"\n")
         self.out.lines = len(raw_lines) - (1 if raw_lines and raw_lines[-1] == b"" else 0)
@@ -145,11 +148,10 @@ class _Reader:
             text = decode_line(raw).rstrip("\r")
             if number == 1:
                 text = text.lstrip("\ufeff")
-            indented = text[:1] in (" ", "\t")
             text, comment_from = _strip_html_comments(text, comment_from, number)
             text = text.split("#", 1)[0].strip()
             if text:
-                kept.append((number, text, indented))
+                kept.append((number, text))
         if comment_from:
             self.slip(
                 comment_from,
@@ -161,12 +163,12 @@ class _Reader:
 
     def read(self) -> DictionaryFile:
         lines = self.lines()
-        for number, text, _ in lines:  # sets first: an entry may use a set defined below it
+        for _, text in lines:  # sets first: an entry may use a set defined below it
             found = _SET_LINE.match(text)
             if found:
                 members = tuple(m.strip().replace("_", " ") for m in found[2].split(","))
                 self.out.sets[found[1].upper()] = tuple(m for m in members if m)
-        for number, text, indented in lines:
+        for number, text in lines:
             if _SET_LINE.match(text):
                 continue
             if text.startswith("+"):
@@ -303,7 +305,9 @@ class _Reader:
             start = _day(first) if first else None
             end = _day(last) if last else None
             if start and end and end < start:
-                raise _BadDate(f"{last} is before {first}", "write FROM-TO with the earlier day first")
+                raise _BadDate(
+                    f"{last} is before {first}", "write FROM-TO with the earlier day first"
+                )
             return start, end
         start = _day(spec)
         self.slip(
