@@ -120,3 +120,14 @@ def test_same_code_agent_keeps_our_office(actors_of, phoenix) -> None:
     found = by_text(actors_of("The Turkish foreign minister landed.", date(2019, 12, 24), phoenix))
     assert found["Turkish foreign minister"].name == "Mevlut Cavusoglu"
     assert phoenix.report.merged > phoenix.report.replaced > 0
+
+
+def test_a_phoenix_only_igo_official_of_the_1990s(actors_of, dictionary, phoenix) -> None:
+    text = "Boutros Boutros-Ghali urged both sides to stop the fighting."
+    assert by_text(actors_of(text, date(1994, 5, 1), dictionary))["Boutros Boutros-Ghali"].code == (
+        "UNK"
+    )
+    during = by_text(actors_of(text, date(1994, 5, 1), phoenix))["Boutros Boutros-Ghali"]
+    assert (during.code, during.kind) == ("IGOUNO", "person")
+    after = by_text(actors_of(text, date(1998, 5, 1), phoenix))["Boutros Boutros-Ghali"]
+    assert after.code == "ELI"  # the entry's undated code once his dates are over
