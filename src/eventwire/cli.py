@@ -123,17 +123,18 @@ def _check_actor_files(actor_files: Sequence[Path] | None) -> tuple[Path, ...]:
 MAX_SLIPS_SHOWN = 20
 
 
-def _load_dictionaries(actor_files: Sequence[Path] | None, strict: bool = False) -> None:
+def _load_dictionaries(actor_files: Sequence[Path] | None, strict: bool = False):  # noqa: ANN202
     """Read the user dictionaries here first: their slips (each skips only its entry) and a
-    summary go to stderr, and with --strict a slip stops the run. The dictionary stays loaded
-    for this process's coder."""
+    summary go to stderr, and with --strict a slip stops the run. Returns the dictionary (None
+    without --actors) for this process's coder, so it is read once."""
     if not actor_files:
-        return
+        return None
     from rich.markup import escape
 
     from eventwire.actors import ActorDictionary
 
-    report = ActorDictionary.load(extra=_check_actor_files(actor_files)).report
+    dictionary = ActorDictionary.load(extra=_check_actor_files(actor_files))
+    report = dictionary.report
     slips = report.slips
     for slip in slips[:MAX_SLIPS_SHOWN]:
         err.print(f"[yellow]warning[/yellow] {escape(str(slip))}", highlight=False)
@@ -144,13 +145,14 @@ def _load_dictionaries(actor_files: Sequence[Path] | None, strict: bool = False)
     err.print(report.summary(), highlight=False)
     if strict:
         report.check_strict()
+    return dictionary
 
 
-def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy import kept local
-    from eventwire.pipeline import Coder
+def _load_coder(actor_files: Sequence[Path] | None, strict: bool = False):  # noqa: ANN202
+    from eventwire.pipeline import Coder  # heavy import kept local
 
-    _load_dictionaries(actor_files)
-    return Coder.load(actor_files=_check_actor_files(actor_files))
+    dictionary = _load_dictionaries(actor_files, strict)
+    return Coder.load(actor_files=_check_actor_files(actor_files), actors=dictionary)
 
 
 def _check_scale_options(actors: Sequence[Path] | None, workers: int) -> None:
@@ -164,20 +166,27 @@ def _open_pool(  # noqa: ANN202
     workers: int,
     scheduler: str | None,
     parquet_dir: Path | None = None,
+    strict: bool = False,
 ):
     """The coding pool for --workers/--scheduler (with --parquet-dir: workers that write the
-    parts); user dictionaries are checked here first, so a bad file is reported as such and not
-    as a dead worker."""
+    parts); user dictionaries are read and reported here first, so a bad file is reported as
+    such and not as a dead worker, and coding in this process reuses what was read."""
     from eventwire.scale import CoderSpec, open_pool
     from eventwire.scale.pools import default_workers
     from eventwire.scale.writers import open_writer
 
-    spec = CoderSpec.with_actors(actors or ())  # checked (and loaded once) by the caller
+    workers = workers or default_workers()
+    if workers == 1 and scheduler is None:
+        code_batch = _load_coder(actors, strict).code_batch
+    else:
+        _load_dictionaries(actors, strict)
+        code_batch = None
+    spec = CoderSpec.with_actors(actors or ())
     if parquet_dir is not None:
         return open_writer(
-            spec, parquet_dir, workers=workers or default_workers(), scheduler=scheduler
+            spec, parquet_dir, workers=workers, scheduler=scheduler, code_batch=code_batch
         )
-    return open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+    return open_pool(spec, workers=workers, scheduler=scheduler, code_batch=code_batch)
 
 
 @app.command()
@@ -200,8 +209,7 @@ def code(
     _check_print_format(fmt)
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
-    _load_dictionaries(actors, strict)
-    pool = _open_pool(actors, workers, scheduler)
+    pool = _open_pool(actors, workers, scheduler, strict=strict)
     rejects: list[Reject] = []
     events = []
     try:
@@ -290,14 +298,13 @@ def ingest(
 
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
-    _load_dictionaries(actors, strict)
     if parquet_dir is not None and db is not None:
         raise _fail(
             "--db and --parquet-dir exclude each other (--parquet-dir writes no database)", 2
         )
     store = _open_target(db or DEFAULT_DB, parquet_dir)  # before the models: a lock fails at once
     try:
-        pool = _open_pool(actors, workers, scheduler, parquet_dir)
+        pool = _open_pool(actors, workers, scheduler, parquet_dir, strict)
     except BaseException:
         store.close()
         raise

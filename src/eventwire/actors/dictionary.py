@@ -28,10 +28,6 @@ from eventwire.actors.user_files import LoadReport, user_file_phrases
 
 HERE = Path(__file__).resolve().parent
 OUR_TABLES = ("agents.tsv", "organisations.tsv", "national_bodies.tsv", "people.tsv")
-# The last dictionaries loaded, by their user files (path, size, mtime): `--actors` checked by the
-# command line and then loaded by the coder in the same process is read once.
-_LOADED: dict[tuple, ActorDictionary] = {}
-_KEEP = 2
 _OTHER_HEAD = {"head_of_state": "head_of_government", "head_of_government": "head_of_state"}
 
 
@@ -106,13 +102,7 @@ class ActorDictionary:
         for path in paths:
             if not path.is_file():
                 raise DictionaryError(path, 0, "no such dictionary file")
-        stamp = tuple((str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
-        loaded = _LOADED.get(stamp)
-        if loaded is None:
-            loaded = cls._read(paths)
-            while len(_LOADED) >= _KEEP:
-                _LOADED.pop(next(iter(_LOADED)))
-            _LOADED[stamp] = loaded
+        loaded = cls._read(paths)
         if strict:
             loaded.report.check_strict()
         return loaded

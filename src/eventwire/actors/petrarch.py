@@ -15,6 +15,7 @@ The format itself is read by petrarch_format.py; this module says what each bloc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from eventwire.actors.entries import (
     NO_CODE,
@@ -81,7 +82,9 @@ def plural(phrase: str) -> str | None:
     return f"{head} {form}" if head else form
 
 
-def _tenure(code: str, countries: frozenset[str], start=None, end=None) -> Tenure:  # noqa: ANN001
+def _tenure(
+    code: str, countries: frozenset[str], start: date | None = None, end: date | None = None
+) -> Tenure:
     country, agent = split_code(code, countries)
     return Tenure(code, country, agent, start=start, end=end)
 
@@ -95,7 +98,7 @@ def _country_code(block: Block, countries: frozenset[str]) -> str | None:
     open_ended = [g for g in block.codes if g.dated and g.end is None and g.code in countries]
     if not open_ended:
         return None
-    return max(open_ended, key=lambda g: g.start or g.end).code  # type: ignore[arg-type,return-value]
+    return max(open_ended, key=lambda g: g.start or date.min).code  # the latest begun
 
 
 def block_phrases(
