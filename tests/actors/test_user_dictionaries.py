@@ -90,7 +90,7 @@ def test_broken_petrarch_file_loses_only_its_entry() -> None:
     assert slip.path.endswith("broken.actors") and slip.line == 1
     assert slip.cost == "line skipped" and "phrase" in slip.fix
     assert loaded.report.skipped == 1 and loaded.report.entries == 5
-    assert "1 entries skipped" in loaded.report.summary()
+    assert "1 entry skipped, 1 warning" in loaded.report.summary()
 
 
 def test_strict_makes_a_slip_an_error() -> None:

@@ -38,7 +38,8 @@ class LoadReport:
             f"file{'s' if len(self.files) != 1 else ''} "
             f"({sum(f.phrases for f in self.files):,} phrases); {self.merged:,} phrases merged "
             f"with known ones, {self.replaced:,} built-in phrases replaced; "
-            f"{self.skipped:,} entries skipped, {warnings:,} warning{'s' if warnings != 1 else ''}"
+            f"{self.skipped:,} {'entry' if self.skipped == 1 else 'entries'} skipped, "
+            f"{warnings:,} warning{'s' if warnings != 1 else ''}"
         )
 
     def check_strict(self) -> None:
