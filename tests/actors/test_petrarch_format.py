@@ -27,9 +27,10 @@ def test_comments_anywhere_and_over_several_lines() -> None:
         "# a whole-line comment\n"
         "ALPHA_LAND_ [ALP]  # a comment after the code\n"
         "BETA_ <!-- inline --> [BET]\n"
+        "GAMMA_ [GAM] # a `#` comment that mentions <!-- opens nothing\n"
     )
-    assert [b.phrases for b in got.blocks] == [("ALPHA LAND",), ("BETA",)]
-    assert [b.codes[0].code for b in got.blocks] == ["ALP", "BET"]
+    assert [b.phrases for b in got.blocks] == [("ALPHA LAND",), ("BETA",), ("GAMMA",)]
+    assert [b.codes[0].code for b in got.blocks] == ["ALP", "BET", "GAM"]
     assert got.slips == []
 
 

@@ -381,7 +381,8 @@ def _strip_html_comments(text: str, open_from: int, number: int) -> tuple[str, i
             open_from = 0
         else:
             start = rest.find("<!--")
-            if start < 0:
+            hash_at = rest.find("#")
+            if start < 0 or 0 <= hash_at < start:  # "# see <!-- there": a `#` comment
                 out.append(rest)
                 break
             out.append(rest[:start] + " ")
