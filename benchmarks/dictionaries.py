@@ -1,11 +1,14 @@
 """Cost of loading user actor dictionaries (`--actors`): the PETRARCH2/Phoenix files.
 
     .venv/bin/python benchmarks/dictionaries.py [--dir ../shared/reference/petrarch] [--repeat 3]
+        [--articles 100]
 
 Each row is measured in a fresh process: the built-in tables alone, each Phoenix file alone and
 all four together. Time is the best of `--repeat` loads (wall and CPU); memory is what the
 loaded dictionary keeps (tracemalloc, Python objects) and the growth of the process's peak
-resident size during the first load. Figures vary with the machine's load: run it alone.
+resident size during the first load. With `--articles N`, also the CPU time of the actor stage
+(`find_actors`) on N parsed BBC articles with the built-in tables and with all four files.
+Figures vary with the machine's load: run it alone.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_zitros.jsonl"
 DEFAULT_DIR = ROOT.parent / "shared" / "reference" / "petrarch"
 FILES = (
     "Phoenix.Countries.actors.txt",
@@ -67,10 +71,33 @@ def measure(paths: list[str], repeat: int) -> dict:
     }
 
 
+def actor_stage(paths: list[Path], articles: int) -> None:
+    """CPU seconds of `find_actors` on parsed articles, built-in tables vs. with the files."""
+    from datetime import date
+
+    from eventwire.actors import ActorDictionary, find_actors
+    from eventwire.nlp import load_nlp
+
+    with CORPUS.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for _, line in zip(range(articles), lines, strict=False)]
+    docs = list(load_nlp().pipe(texts))
+    for label, dictionary in (
+        ("built-in tables", ActorDictionary.load()),
+        ("with the four files", ActorDictionary.load(paths)),
+    ):
+        best, found = float("inf"), 0
+        for _ in range(3):
+            start = time.process_time()
+            found = sum(len(find_actors(doc, date(2005, 6, 1), dictionary)) for doc in docs)
+            best = min(best, time.process_time() - start)
+        print(f"actor stage, {len(docs)} articles, {label}: {best:.2f} s CPU, {found} actors")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=0)
     parser.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
@@ -111,6 +138,8 @@ def main() -> None:
             f"| {got['cpu_seconds']:.2f}{c_extra} "
             f"| {got['kept_mb']:.1f}{k_extra} | {got['peak_rss_mb']:.1f}{r_extra} |"
         )
+    if args.articles:
+        actor_stage([args.dir / name for name in FILES], args.articles)
 
 
 if __name__ == "__main__":
