@@ -1,8 +1,9 @@
 """The actor dictionary: every phrase of our tables and the user's, compiled once for matching.
 
 Phrases are tokenised with spaCy's English tokenizer (the same rules as the parsing model) and
-looked up token by token in a dict keyed by folded, lower-cased token tuples, longest first. A
-phrase that a user dictionary also defines is replaced by the user's entries.
+looked up token by token in a dict keyed by folded, lower-cased token tuples, longest first
+(hyphens between words are passed over). A phrase that a user dictionary also defines is replaced
+by the user's entries, unless it is a country word or agent noun with the same code as ours.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _OTHER_HEAD = {"head_of_state": "head_of_government", "head_of_government": "hea
 class Compiled:
     """A phrase ready to match: per-token case rules ("exact", "cap" or "any") and its entry."""
 
-    texts: tuple[str, ...]  # folded token texts of the phrase
+    texts: tuple[str, ...]  # folded token texts (the keys when no token is "exact")
     rules: tuple[str, ...]
     entry: Entry
     user: bool
