@@ -178,6 +178,7 @@ class _Reader:
             else:
                 self.base(number, text)
         self.close()
+        self.out.slips.sort(key=lambda slip: slip.line)  # an entry's own slip comes at its end
         return self.out
 
     # -- blocks -----------------------------------------------------------------------------
