@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against gold data.")
 app.add_typer(eval_app, name="eval")
+actors_app = typer.Typer(no_args_is_help=True, help="User actor dictionaries (--actors).")
+app.add_typer(actors_app, name="actors")
 
 
 def _show_version(value: bool) -> None:
@@ -160,10 +162,39 @@ def _check_actor_files(actor_files: Sequence[Path] | None) -> tuple[Path, ...]:
     return tuple(actor_files or ())
 
 
-def _load_coder(actor_files: Sequence[Path] | None):  # noqa: ANN202 - heavy import kept local
-    from eventwire.pipeline import Coder
+MAX_SLIPS_SHOWN = 20
 
-    return Coder.load(actor_files=_check_actor_files(actor_files))
+
+def _load_dictionaries(actor_files: Sequence[Path] | None, strict: bool = False):  # noqa: ANN202
+    """Read the user dictionaries here first: their slips (each skips only its entry) and a
+    summary go to stderr, and with --strict a slip stops the run. Returns the dictionary (None
+    without --actors) for this process's coder, so it is read once."""
+    if not actor_files:
+        return None
+    from rich.markup import escape
+
+    from eventwire.actors import ActorDictionary
+
+    dictionary = ActorDictionary.load(extra=_check_actor_files(actor_files))
+    report = dictionary.report
+    slips = report.slips
+    for slip in slips[:MAX_SLIPS_SHOWN]:
+        err.print(f"[yellow]warning[/yellow] {escape(str(slip))}", highlight=False)
+    if len(slips) > MAX_SLIPS_SHOWN:
+        err.print(
+            f"... and {len(slips) - MAX_SLIPS_SHOWN} more: `eventwire actors check FILE` lists all"
+        )
+    err.print(report.summary(), highlight=False)
+    if strict:
+        report.check_strict()
+    return dictionary
+
+
+def _load_coder(actor_files: Sequence[Path] | None, strict: bool = False):  # noqa: ANN202
+    from eventwire.pipeline import Coder  # heavy import kept local
+
+    dictionary = _load_dictionaries(actor_files, strict)
+    return Coder.load(actor_files=_check_actor_files(actor_files), actors=dictionary)
 
 
 def _check_scale_options(actors: Sequence[Path] | None, workers: int) -> None:
@@ -177,29 +208,35 @@ def _open_pool(  # noqa: ANN202
     workers: int,
     scheduler: str | None,
     parquet_dir: Path | None = None,
+    strict: bool = False,
     min_confidence: float = 0.0,
 ):
     """The coding pool for --workers/--scheduler (with --parquet-dir: workers that write the
-    parts); user dictionaries are checked here first, so a bad file is reported as such and not
-    as a dead worker. Events under `min_confidence` are left out and counted as they come back
-    (`ConfidentPool.left_out`); workers that write parts leave them out themselves."""
+    parts); user dictionaries are read and reported here first, so a bad file is reported as
+    such and not as a dead worker, and coding in this process reuses what was read. Events
+    under `min_confidence` are left out and counted as they come back (`ConfidentPool.left_out`);
+    coders that write parts leave them out themselves."""
     from eventwire.scale import CoderSpec, open_pool
     from eventwire.scale.pools import ConfidentPool, default_workers
     from eventwire.scale.writers import open_writer
 
-    spec = CoderSpec(
-        actor_files=tuple(str(p) for p in actors or ()),  # checked by the caller
-        min_confidence=min_confidence if parquet_dir is not None else 0.0,
+    workers = workers or default_workers()
+    writes_parts = parquet_dir is not None
+    if workers == 1 and scheduler is None:
+        coder = _load_coder(actors, strict)
+        coder.min_confidence = min_confidence if writes_parts else 0.0
+        code_batch = coder.code_batch
+    else:
+        _load_dictionaries(actors, strict)
+        code_batch = None
+    spec = CoderSpec.with_actors(
+        actors or (), min_confidence=min_confidence if writes_parts else 0.0
     )
-    if spec.actor_files and (workers != 1 or scheduler):
-        from eventwire.actors import ActorDictionary
-
-        ActorDictionary.load(extra=actors or ())
     if parquet_dir is not None:
         return open_writer(
-            spec, parquet_dir, workers=workers or default_workers(), scheduler=scheduler
+            spec, parquet_dir, workers=workers, scheduler=scheduler, code_batch=code_batch
         )
-    pool = open_pool(spec, workers=workers or default_workers(), scheduler=scheduler)
+    pool = open_pool(spec, workers=workers, scheduler=scheduler, code_batch=code_batch)
     return ConfidentPool(pool, min_confidence) if min_confidence else pool
 
 
@@ -220,7 +257,9 @@ def code(
     published: Published = None,
     fmt: PrintFormat = "table",
     actors: ActorFiles = None,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Exit non-zero on any reject or actor dictionary slip.")
+    ] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
     scheduler: Scheduler = None,
@@ -233,7 +272,7 @@ def code(
     _check_print_format(fmt)
     when = _parse_date(published, "--published")
     _check_scale_options(actors, workers)
-    pool = _open_pool(actors, workers, scheduler, min_confidence=min_confidence)
+    pool = _open_pool(actors, workers, scheduler, strict=strict, min_confidence=min_confidence)
     rejects: list[Reject] = []
     events = []
     try:
@@ -295,7 +334,9 @@ def ingest(
     ] = None,
     published: Published = None,
     actors: ActorFiles = None,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero on any reject.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Exit non-zero on any reject or actor dictionary slip.")
+    ] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     workers: Workers = 1,
@@ -330,7 +371,7 @@ def ingest(
         )
     store = _open_target(db or DEFAULT_DB, parquet_dir)  # before the models: a lock fails at once
     try:
-        pool = _open_pool(actors, workers, scheduler, parquet_dir, min_confidence)
+        pool = _open_pool(actors, workers, scheduler, parquet_dir, strict, min_confidence)
     except BaseException:
         store.close()
         raise
@@ -819,6 +860,38 @@ def serve(
     application = create_app(store, token=token, coder_factory=coder_factory, hosts=hosts)
     err.print(f"eventwire dashboard: http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@actors_app.command("check")
+def actors_check(
+    files: Annotated[list[Path], typer.Argument(help="PETRARCH/TABARI or eventwire TSV files.")],
+    strict: Annotated[bool, typer.Option(help="Exit non-zero on any slip.")] = False,
+    fmt: PrintFormat = "table",
+) -> None:
+    """Read actor dictionaries and report what was understood and every line skipped (why, and
+    what to change), so a dictionary can be fixed before coding with it."""
+    from dataclasses import asdict
+
+    from eventwire.actors import ActorDictionary
+
+    _check_print_format(fmt)
+    report = ActorDictionary.load(extra=_check_actor_files(files)).report
+    columns = ("entries", "phrases", "synonyms", "dated_codes", "actors", "countries", "agents")
+    columns += ("no_code", "sets", "skipped")
+    if fmt == "table":
+        rows = [(f.path, f.lines, *(getattr(f, c) for c in columns)) for f in report.files]
+        make_console().print(counts_table("actor dictionaries", rows, ("file", "lines", *columns)))
+        for slip in report.slips:
+            print(f"{slip.path}:{slip.line}: {slip.reason}: {slip.fix} ({slip.cost})")
+        print(report.summary())
+    else:
+        records = [
+            {**asdict(f), "skipped": f.skipped, "slips": [asdict(s) for s in f.slips]}
+            for f in report.files
+        ]
+        (write_jsonl if fmt == "jsonl" else write_json)(records)
+    if strict and report.slips:
+        raise typer.Exit(1)
 
 
 def main() -> None:

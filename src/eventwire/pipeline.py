@@ -71,12 +71,14 @@ class Coder:
         batch_size: int = 32,
         prefilter: bool = False,
         min_confidence: float = 0.0,
+        actors: ActorDictionary | None = None,
     ) -> Coder:
-        """Load the model and every stage's data once."""
+        """Load the model and every stage's data once (`actors`: a dictionary already loaded
+        from `actor_files`, e.g. by the command line that reported on it)."""
         return cls(
             nlp=load_nlp(),
             gazetteer=Gazetteer.load(),
-            actors=ActorDictionary.load(extra=tuple(actor_files)),
+            actors=actors or ActorDictionary.load(extra=tuple(actor_files)),
             lexicon=Lexicon.load(),
             codebook=Codebook.load(),
             times=load_time_finder(),

@@ -84,10 +84,68 @@ def test_user_agent_table(actors_of, user_dictionary) -> None:
     assert found["Norwegian lighthouse keepers"].code == "NORCVL"
 
 
-def test_broken_petrarch_file_is_a_clear_error() -> None:
+def test_broken_petrarch_file_loses_only_its_entry() -> None:
+    loaded = ActorDictionary.load([FIXTURES / "broken.actors", FIXTURES / "test.actors"])
+    (slip,) = loaded.report.slips
+    assert slip.path.endswith("broken.actors") and slip.line == 1
+    assert slip.cost == "line skipped" and "phrase" in slip.fix
+    assert loaded.report.skipped == 1 and loaded.report.entries == 5
+    assert "1 entry skipped, 1 warning" in loaded.report.summary()
+
+
+def test_strict_makes_a_slip_an_error() -> None:
     with pytest.raises(DictionaryError) as error:
-        ActorDictionary.load([FIXTURES / "broken.actors"])
+        ActorDictionary.load([FIXTURES / "broken.actors"], strict=True)
     assert "broken.actors:1" in str(error.value)
+
+
+@pytest.fixture(scope="module")
+def validation() -> ActorDictionary:
+    return ActorDictionary.load([FIXTURES / "validation.actors", FIXTURES / "validation.agents"])
+
+
+def test_validation_layout_reads_whole(validation) -> None:
+    report = validation.report
+    assert [f.entries for f in report.files] == [6, 4]
+    # the only slip: a date with neither < nor >, read as "from that day"
+    assert [(s.line, s.cost) for s in report.slips] == [(20, "read as from that day")]
+
+
+def test_dated_codes_follow_the_article_date(actors_of, validation) -> None:
+    def code_on(day: date) -> str:
+        return by_text(actors_of("Zebulon Kraal spoke.", day, validation))["Zebulon Kraal"].code
+
+    assert code_on(date(1992, 3, 14)) == "USAELI"
+    assert code_on(date(1992, 3, 15)) == "USAGOV"
+    assert code_on(date(1999, 6, 30)) == "USAGOV"
+    assert code_on(date(1999, 7, 1)) == "USAELI"  # the undated code after the dated ones
+
+
+def test_known_phrase_without_code_blocks_shorter_matches(actors_of, validation) -> None:
+    text = "Zebulon Kraal spoke at the Kraal Institute on Monday."
+    found = actors_of(text, date(1995, 1, 1), validation)
+    assert [a.text for a in found] == ["Zebulon Kraal"]  # no "Kraal" inside the institute
+
+
+def test_undated_no_code_means_no_actor_outside_the_dates(actors_of, validation) -> None:
+    during = by_text(actors_of("Orrin Vask resigned.", date(1997, 1, 1), validation))
+    assert during["Orrin Vask"].code == "RUSGOV"
+    assert actors_of("Orrin Vask resigned.", date(2005, 1, 1), validation) == []
+
+
+def test_base_lines_without_code_take_the_next_code(actors_of, validation) -> None:
+    found = by_text(actors_of("Dr. Marta Vellin left Paris.", date(2010, 1, 1), validation))
+    assert found["Marta Vellin"].code == "FRANGO"
+
+
+def test_agents_with_sets_plurals_and_prefix(actors_of, validation) -> None:
+    text = "Egyptian harbour pilots met German canal clerks and Syrian truce wardens."
+    found = by_text(actors_of(text, date(2010, 1, 1), validation))
+    assert found["Egyptian harbour pilots"].code == "EGYGOV"  # the plural PETRARCH makes
+    assert found["German canal clerks"].code == "DEUBUS"  # from the !CLERK! set
+    assert found["Syrian truce wardens"].code == "IGOSYR"  # `[IGO~]`: the agent goes first
+    lamplighters = by_text(actors_of("Irish lamplighter strike.", using=validation))
+    assert lamplighters["Irish lamplighter"].code == "IRLCVL"
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -25,10 +25,12 @@ class Composition:
         self.text = doc.text  # Doc.text joins every token on each call: take it once
         self.day = day
         self.dictionary = dictionary
-        self.units = scan_units(doc, dictionary, day)
+        units = scan_units(doc, dictionary, day)
+        self.units = [u for u in units if not u.known]
+        self.known = [u for u in units if u.known]  # phrases that take no code: no actor
         self.context = CountryContext(doc, self.units, day)
         self.starts = {u.start: n for n, u in enumerate(self.units)}
-        self.covered = {i for u in self.units for i in range(u.start, u.end)}
+        self.covered = {i for u in units for i in range(u.start, u.end)}
         self.actors: list[Actor] = []
 
     def _span(self, start: int, end: int) -> tuple[str, int, int]:

@@ -75,6 +75,18 @@ class AgentTerm:
     title: bool  # may stand before a person's name
     needs_country: bool  # an actor only with a country ("Turkish mission")
     counterpart: bool = False  # "counterpart": the office is the one of the other side
+    prefix: bool = False  # PETRARCH's `[IGO~]`: the agent code goes before the country's
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPhrase:
+    """A phrase known to take no code (PETRARCH's `[---]`): no actor, and no shorter phrase
+    inside it is matched either ("Ahmed Darwish" the footballer hides "Ahmed")."""
+
+    name: str
+
+
+NO_CODE = "---"  # a default code that means "no actor" (PETRARCH's `[---]`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +126,30 @@ class ActorEntry:
     def in_office(self, day: date) -> bool:
         return any(t.covers(day) for t in self.tenures)
 
+    @property
+    def silent_default(self) -> bool:
+        return self.default is not None and self.default.code == NO_CODE
+
+    def silent(self, day: date) -> bool:
+        """No code on `day`: no dated code covers it and the default is `[---]`."""
+        return self.default is not None and self.default.code == NO_CODE and not self.in_office(day)
+
     def at(self, day: date) -> Coding:
         """The coding on `day`: the highest office held then; else the default code; else the
         former office as ELI (CAMEO's elites) after it ended, or the bare country before it."""
         held = [t for t in self.tenures if t.covers(day)]
         if held:
-            best = min(held, key=lambda t: OFFICE_RANK.get(t.office or "", 9))
+            # of equal offices, the one begun last: on a hand-over day ("ELI to 900804, GOV
+            # from 900804") the new code holds
+            best = min(
+                held,
+                key=lambda t: (
+                    OFFICE_RANK.get(t.office or "", 9),
+                    -(t.start or date.min).toordinal(),
+                ),
+            )
             return Coding(best.code, best.country, best.agent, best.role, best.office)
-        if self.default is not None:
+        if self.default is not None and self.default.code != NO_CODE:
             d = self.default
             return Coding(d.code, d.country, d.agent, d.role)
         if not self.tenures:
@@ -137,4 +165,4 @@ class ActorEntry:
         return Coding(first.country or first.code, first.country, None, None)
 
 
-Entry = CountryTerm | AgentTerm | ActorEntry
+Entry = CountryTerm | AgentTerm | ActorEntry | KnownPhrase

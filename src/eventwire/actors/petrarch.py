@@ -1,141 +1,159 @@
-"""Reader of PETRARCH/TABARI actor and agent dictionaries (the `.actors` / `.agents` text format).
+"""PETRARCH/TABARI actor and agent dictionaries as entries of eventwire's actor dictionary.
 
-The syntax read (as documented for PETRARCH's dictionaries):
-- `#` starts a comment, to the end of the line; blank lines are skipped.
-- A phrase is words joined by `_` (`SERGEY_LAVROV_`); a trailing `_` marks the end of a word.
-- A root line holds a phrase, optionally `{PLURAL FORMS}` and one or more codes in brackets.
-- A line `+PHRASE` adds a synonym of the root above it; a line `[CODE ...]` adds a code to it.
-- A code may be dated: `[RUSGOV 20040309-20241231]` (between), `[RUSGOV >20040309]` (from that
-  day on), `[RUSELI <20040309]` (before it); an undated code is the default when no dated code
-  covers the date. Dates are YYYYMMDD or TABARI's YYMMDD (years 50-99 are 19xx).
-- A code with `~` (`[~GOV]`, `[GOV~]`) is an agent: an agents dictionary entry.
-A block whose only code is a bare country code (`[AFG]`) is a country word.
+The format itself is read by petrarch_format.py; this module says what each block stands for:
+- a block with an agent code (`[~COP]`) is an agent noun, combined with the country beside it in
+  the text ("Nigerian police" -> NGACOP); its plurals are those in `{}` or, if none is given, the
+  regular plural of the last word (PETRARCH makes them too);
+- a block whose only undated code is a bare country code (`[AFG]`, or an open-ended `[ARM >911221]`)
+  is a country word;
+- a block whose codes are all `[---]` is a known phrase without a code;
+- any other block is a named actor whose code follows the article's date as the people table's
+  do: a dated code covering the day; else the undated default (`[---]`: no actor that day); else
+  `<country>ELI` after the last dated code, the bare country before the first.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
+from dataclasses import dataclass
+from datetime import date
 
-from eventwire.actors.entries import ActorEntry, AgentTerm, CountryTerm, Tenure, split_code
-from eventwire.actors.tables import DictionaryError, Phrase
+from eventwire.actors.entries import (
+    NO_CODE,
+    ActorEntry,
+    AgentTerm,
+    CountryTerm,
+    KnownPhrase,
+    Tenure,
+    split_code,
+)
+from eventwire.actors.petrarch_format import Block, DictionaryFile, Slip
+from eventwire.actors.tables import Phrase
 
-_CODE = re.compile(r"\[([^\]]*)\]")
-_PLURALS = re.compile(r"\{([^}]*)\}")
+SKIPPED = frozenset({"entry skipped", "line skipped", "rest of file skipped"})
 
 
-@dataclass
-class _Block:
-    line: int
-    phrases: list[str] = field(default_factory=list)
-    codes: list[tuple[str, int]] = field(default_factory=list)  # (code text, line)
+@dataclass(frozen=True, slots=True)
+class FileCounts:
+    """What one user dictionary file gave: counts for `eventwire actors check` and the summary."""
+
+    path: str
+    lines: int
+    entries: int = 0
+    phrases: int = 0
+    synonyms: int = 0
+    dated_codes: int = 0
+    actors: int = 0
+    countries: int = 0
+    agents: int = 0
+    no_code: int = 0
+    sets: int = 0
+    slips: tuple[Slip, ...] = ()
+
+    @property
+    def skipped(self) -> int:
+        """Entries (or lines) lost to slips; a skipped dated code keeps its entry."""
+        return sum(1 for s in self.slips if s.cost in SKIPPED)
 
 
 def phrase_text(raw: str) -> str:
-    """`SERGEY_LAVROV_` -> `Sergey Lavrov`: words title-cased except short acronyms (`UN`)."""
-    words = [w for w in raw.strip().strip("+").replace("_", " ").split() if w]
-    return " ".join(
-        w if len(w) <= 3 and w.isalpha() and w.isupper() else w.capitalize() for w in words
-    )
+    """`SERGEY LAVROV` -> `Sergey Lavrov`: words title-cased except dotted acronyms (`U.N.`)
+    and a short word alone (`UN`, `GVF`: matched as written). In a longer phrase a short word
+    is title-cased: PETRARCH files are all capitals, and `BAN KI-MOON` is no acronym."""
+    words = raw.split()
+    if len(words) == 1 and len(raw) <= 3 and raw.isalpha() and raw.isupper():
+        return raw
+    return " ".join(w if "." in w and w.isupper() else w.capitalize() for w in words)
 
 
-def parse_day(text: str, path: Path, line: int) -> date:
-    digits = text.strip()
-    try:
-        if len(digits) == 6:  # TABARI's YYMMDD
-            year = int(digits[:2])
-            digits = f"{1900 + year if year >= 50 else 2000 + year}{digits[2:]}"
-        if len(digits) != 8 or not digits.isdigit():
-            raise ValueError(digits)
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError as exc:
-        raise DictionaryError(path, line, f"bad date {text!r}: write YYYYMMDD") from exc
+def plural(phrase: str) -> str | None:
+    """The regular English plural of a phrase's last word ("police officer" -> "... officers")."""
+    head, _, last = phrase.rpartition(" ")
+    word = last.upper()
+    if not word.isalpha() or len(word) < 3:
+        return None
+    if word.endswith("MAN"):
+        form = last[:-3] + ("men" if last.islower() else "MEN")
+    elif word.endswith("Y") and word[-2] not in "AEIOU":
+        form = last[:-1] + ("ies" if last.islower() else "IES")
+    elif word.endswith(("S", "X", "Z", "CH", "SH")):
+        form = last + ("es" if last.islower() else "ES")
+    else:
+        form = last + ("s" if last.islower() else "S")
+    return f"{head} {form}" if head else form
 
 
-def parse_code(
-    text: str, countries: frozenset[str], path: Path, line: int
-) -> tuple[Tenure, bool, bool]:
-    """A bracketed code as (tenure, is_agent, is_dated)."""
-    parts = text.split()
-    if not parts:
-        raise DictionaryError(path, line, "empty code []")
-    code = parts[0]
-    agent_code = "~" in code
-    code = code.replace("~", "").upper()
-    if not code.isalnum():
-        raise DictionaryError(path, line, f"bad code {parts[0]!r}")
-    start = end = None
-    if len(parts) > 1:
-        spec = parts[1]
-        if spec.startswith(">"):
-            start = parse_day(spec[1:], path, line)
-        elif spec.startswith("<"):
-            end = parse_day(spec[1:], path, line) - timedelta(days=1)
-        elif "-" in spec:
-            first, _, last = spec.partition("-")
-            start = parse_day(first, path, line) if first else None
-            end = parse_day(last, path, line) if last else None
-        else:
-            raise DictionaryError(path, line, f"bad date restriction {spec!r}")
+def _tenure(
+    code: str, countries: frozenset[str], start: date | None = None, end: date | None = None
+) -> Tenure:
     country, agent = split_code(code, countries)
-    return Tenure(code, country, agent, start=start, end=end), agent_code, len(parts) > 1
+    return Tenure(code, country, agent, start=start, end=end)
 
 
-def _blocks(path: Path) -> Iterator[_Block]:
-    block: _Block | None = None
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            if line.startswith("+"):
-                if block is None:
-                    raise DictionaryError(path, number, "synonym line before any root phrase")
-                block.phrases.append(_CODE.sub("", line[1:]))
-                block.codes.extend((c, number) for c in _CODE.findall(line))
-            elif line.startswith("["):
-                if block is None:
-                    raise DictionaryError(path, number, "code line before any root phrase")
-                block.codes.extend((c, number) for c in _CODE.findall(line))
-            else:
-                if block is not None:
-                    yield block
-                block = _Block(number)
-                plurals = _PLURALS.findall(line)
-                head = _PLURALS.sub("", _CODE.sub("", line))
-                block.phrases.append(head)
-                for group in plurals:
-                    block.phrases.extend(group.split())
-                block.codes.extend((c, number) for c in _CODE.findall(line))
-    if block is not None:
-        yield block
+def _country_code(block: Block, countries: frozenset[str]) -> str | None:
+    """The country a block names, if it is a country word: its undated bare country code, else
+    its open-ended one; and no other undated code beside it."""
+    undated = [g.code for g in block.codes if not g.dated]
+    if undated:
+        return undated[0] if undated[0] in countries and len(set(undated)) == 1 else None
+    open_ended = [g for g in block.codes if g.dated and g.end is None and g.code in countries]
+    if not open_ended:
+        return None
+    return max(open_ended, key=lambda g: g.start or date.min).code  # the latest begun
 
 
-def petrarch_phrases(path: Path, countries: frozenset[str]) -> Iterator[Phrase]:
-    """The phrases of a PETRARCH/TABARI actors or agents file, as user entries."""
-    for block in _blocks(path):
-        texts = [t for t in (phrase_text(p) for p in block.phrases) if t]
-        if not block.codes:
-            raise DictionaryError(path, block.line, f"no code for {texts[0] if texts else '?'}")
-        parsed = [parse_code(c, countries, path, n) for c, n in block.codes]
-        if any(is_agent for _, is_agent, _ in parsed):
-            tenure = parsed[0][0]
-            term = AgentTerm(tenure.code, None, True, False)
-            for text in texts:
-                yield Phrase(text.lower(), term, False, True)
-            continue
-        dated = tuple(t for t, _, is_dated in parsed if is_dated)
-        undated = [t for t, _, is_dated in parsed if not is_dated]
-        default = undated[0] if undated else None
-        if not dated and default and default.code in countries:
-            entry_c = CountryTerm(default.code, "name", texts[0])
-            for text in texts:
-                yield Phrase(text, entry_c, True, True)
-            continue
-        kind = "person" if dated else "organisation"
-        entry = ActorEntry(texts[0], kind, dated, default=default, aliases=tuple(texts))
-        for text in texts:
-            yield Phrase(text, entry, True, True)
+def block_phrases(
+    block: Block, countries: frozenset[str], country_names: dict[str, str]
+) -> tuple[str, list[Phrase]]:
+    """(kind, phrases) of one block; kind is "agent", "country", "no_code" or "actor"."""
+    agent = next((g for g in block.codes if g.agent), None)
+    if agent is not None:
+        term = AgentTerm(agent.code, None, False, False, prefix=agent.prefix)
+        forms = list(block.phrases) + list(block.plurals)
+        if not block.plurals_given and not block.from_set:
+            forms += [p for p in map(plural, block.phrases) if p]
+        return "agent", [Phrase(f.lower(), term, False, True) for f in dict.fromkeys(forms)]
+    texts = [phrase_text(p) for p in block.phrases]
+    if all(g.code == NO_CODE for g in block.codes):
+        known = KnownPhrase(texts[0])
+        return "no_code", [Phrase(t, known, True, True) for t in texts]
+    country = _country_code(block, countries)
+    if country is not None:
+        term = CountryTerm(country, "name", country_names.get(country, texts[0]))
+        return "country", [Phrase(t, term, True, True) for t in texts]
+    dated = tuple(_tenure(g.code, countries, g.start, g.end) for g in block.codes if g.dated)
+    undated = [g for g in block.codes if not g.dated]
+    default = _tenure(undated[0].code, countries) if undated else None
+    codes = {g.code for g in block.codes if g.code != NO_CODE}
+    kind = "state" if all(len(c) == 3 for c in codes) else "person" if dated else "organisation"
+    entry = ActorEntry(texts[0], kind, dated, default=default, aliases=tuple(texts))
+    return "actor", [Phrase(t, entry, True, True) for t in texts]
+
+
+def petrarch_phrases(
+    read: DictionaryFile, countries: frozenset[str], country_names: dict[str, str]
+) -> tuple[list[Phrase], FileCounts]:
+    """The phrases of a read PETRARCH/TABARI file, as user entries, and what it held."""
+    phrases: list[Phrase] = []
+    kinds = {"agent": 0, "country": 0, "no_code": 0, "actor": 0}
+    synonyms = dated = 0
+    for block in read.blocks:
+        kind, found = block_phrases(block, countries, country_names)
+        kinds[kind] += 1
+        phrases.extend(found)
+        synonyms += len(block.phrases) - 1
+        dated += sum(1 for g in block.codes if g.dated)
+    counts = FileCounts(
+        read.path,
+        read.lines,
+        entries=len(read.blocks),
+        phrases=len(phrases),
+        synonyms=synonyms,
+        dated_codes=dated,
+        actors=kinds["actor"],
+        countries=kinds["country"],
+        agents=kinds["agent"],
+        no_code=kinds["no_code"],
+        sets=len(read.sets),
+        slips=tuple(read.slips),
+    )
+    return phrases, counts

@@ -142,9 +142,10 @@ def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
     return unit.end
 
 
-def compose(doc: Doc, day: date, dictionary: ActorDictionary) -> list[Actor]:
-    """The dictionary's actors of `doc` as of `day`, in the order the rules found them: each
-    unit is coded by the first rule that fits, and units inside what it coded are skipped."""
+def compose(doc: Doc, day: date, dictionary: ActorDictionary) -> Composition:
+    """The dictionary's actors of `doc` as of `day` (`.actors`, in the order the rules found
+    them): each unit is coded by the first rule that fits, and units inside what it coded are
+    skipped."""
     c = Composition(doc, day, dictionary)
     n = 0
     while n < len(c.units):
@@ -158,11 +159,13 @@ def compose(doc: Doc, day: date, dictionary: ActorDictionary) -> list[Actor]:
         n += 1
         while n < len(c.units) and c.units[n].start < after:
             n += 1
-    return c.actors
+    return c
 
 
 def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[Actor]:
     """The actors of a parsed document, coded as of `published`, in text order (see the rules
     in this module's docstring). Offsets index `doc.text`."""
-    actors = compose(doc, published, dictionary)
-    return sorted(actors + unknown_named_actors(doc, actors), key=lambda a: a.start)
+    c = compose(doc, published, dictionary)
+    known = [(doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1])) for u in c.known]
+    unknown = unknown_named_actors(doc, c.actors, known)
+    return sorted(c.actors + unknown, key=lambda a: a.start)

@@ -183,6 +183,8 @@ def emit_agent(
         c.emit(start, end, code, country, "ELI", None, None, c.kind_of(agent, agent_end))
         return
     code, agent_code = (country or "") + agent.agent, agent.agent
+    if agent.prefix:  # PETRARCH's `[IGO~]`: "observers in Syria" -> IGOSYR
+        code = agent.agent + (country or "")
     if country and office and not c.plural(agent_end):
         title = c.doc[agent_end - 1].text
         held = c.dictionary.titled_holder(country, office, c.day, title)

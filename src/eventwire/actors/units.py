@@ -15,7 +15,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from eventwire.actors.dictionary import ActorDictionary, token_keys
-from eventwire.actors.entries import ActorEntry, AgentTerm, CountryTerm, key
+from eventwire.actors.entries import ActorEntry, AgentTerm, CountryTerm, KnownPhrase, key
 from eventwire.actors.led import led_prefix
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -29,15 +29,22 @@ class Unit:
     country: CountryTerm | None = None
     agent: AgentTerm | None = None
     led: bool = False  # one token "U.S.-led": the leader's word with "-led" joined to it
+    known: bool = False  # a phrase known to take no code here: no actor, nothing inside it
 
 
 def _unit(doc: Doc, start: int, end: int, entries: list, day: date) -> Unit | None:
     unit = Unit(start, end)
+    silent = False
     for compiled in entries:
         entry = compiled.entry
-        if isinstance(entry, ActorEntry):
+        if isinstance(entry, KnownPhrase):
+            silent = True
+        elif isinstance(entry, ActorEntry):
             if entry.short and not entry.in_office(day):
                 continue  # "Rice" names Condoleezza Rice only while she was in office
+            if entry.silent(day):
+                silent = True  # `[---]` outside its dated codes: known, no actor that day
+                continue
             if unit.actor is None or (unit.actor.short and not entry.short):
                 unit.actor = entry
         elif isinstance(entry, CountryTerm):
@@ -48,7 +55,7 @@ def _unit(doc: Doc, start: int, end: int, entries: list, day: date) -> Unit | No
     if unit.agent is not None and doc[end - 1].pos_ not in NOUN_TAGS and doc[end - 1].pos_:
         unit.agent = None
     if unit.actor is None and unit.country is None and unit.agent is None:
-        return None
+        return Unit(start, end, known=True) if silent else None
     return unit
 
 

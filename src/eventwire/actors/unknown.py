@@ -3,6 +3,8 @@ and coded UNK."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from eventwire.actors.context import is_credit, is_dateline
@@ -11,11 +13,13 @@ from eventwire.records import UNKNOWN_CODE, Actor
 UNKNOWN_KINDS = {"PERSON": "person", "ORG": "organisation"}
 
 
-def unknown_named_actors(doc: Doc, known: list[Actor]) -> list[Actor]:
+def unknown_named_actors(
+    doc: Doc, known: list[Actor], no_code: Sequence[tuple[int, int]] = ()
+) -> list[Actor]:
     """Named people and organisations the dictionaries do not know, coded UNK: the event they
     take part in is kept (the text says who), but it counts under no country. A name that
     overlaps a known actor is not repeated."""
-    taken = [(a.start, a.end) for a in known]
+    taken = [(a.start, a.end) for a in known] + list(no_code)  # no_code: `[---]` phrases
     found = []
     for ent in doc.ents:
         kind = UNKNOWN_KINDS.get(ent.label_)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,20 +26,47 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class CoderSpec:
-    """What a worker needs to load the same coder as this process (small and picklable)."""
+    """What a worker needs to load the same coder as this process (small and picklable).
+
+    User dictionaries travel as their bytes (`actor_data`, from `with_actors`): a Dask worker on
+    another machine need not see the client's files. A worker that has the same file at the same
+    path reads it there; any other writes the bytes to a temporary folder, loads, and removes it.
+    """
 
     actor_files: tuple[str, ...] = ()
     batch_size: int = 32
+    actor_data: tuple[bytes, ...] = ()
     min_confidence: float = 0.0  # events under it are left out where they are coded
+
+    @classmethod
+    def with_actors(
+        cls, paths: Sequence[Path | str], batch_size: int = 32, min_confidence: float = 0.0
+    ) -> CoderSpec:
+        files = tuple(str(Path(p).resolve()) for p in paths)
+        data = tuple(Path(p).read_bytes() for p in files)
+        return cls(files, batch_size, data, min_confidence)
 
     def load(self) -> Coder:
         from eventwire.pipeline import Coder  # heavy: spaCy and the dictionaries
 
-        return Coder.load(
-            tuple(Path(p) for p in self.actor_files),
-            self.batch_size,
-            min_confidence=self.min_confidence,
-        )
+        minimum = self.min_confidence
+        if not self.actor_data or all(map(_same_file, self.actor_files, self.actor_data)):
+            files = tuple(Path(p) for p in self.actor_files)
+            return Coder.load(files, self.batch_size, min_confidence=minimum)
+        with tempfile.TemporaryDirectory(prefix="eventwire-actors-") as folder:
+            local = []
+            for n, (name, data) in enumerate(zip(self.actor_files, self.actor_data, strict=True)):
+                path = Path(folder) / f"{n}-{Path(name).name}"  # keeps the suffix (.tsv)
+                path.write_bytes(data)
+                local.append(path)
+            return Coder.load(tuple(local), self.batch_size, min_confidence=minimum)
+
+
+def _same_file(path: str, data: bytes) -> bool:
+    try:
+        return Path(path).read_bytes() == data
+    except OSError:
+        return False
 
 
 class ResultFuture(Protocol):
