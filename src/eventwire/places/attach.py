@@ -102,6 +102,10 @@ def place_for_trigger(
     if not places or not 0 <= trigger_index < len(doc):
         return None
     trigger = doc[trigger_index]
+    # the dateline is where the report was filed, not a word of the sentence ("MOSCOW – Russian
+    # troops attacked Ukraine"): event_place decides what it may place
+    dateline = dateline_place(doc.text, places)
+    places = [p for p in places if p is not dateline]
     # a locative phrase names the place even when it also names the target ("arrived in Moscow")
     attached = _attached_place(trigger, _places_by_token(doc, places))
     if attached is not None:
@@ -133,7 +137,12 @@ def event_place(
     ):
         return dateline
     target = event.target
-    if event.plover.type in ACTS_ON_TARGET and target is not None and target.country:
+    if (
+        event.plover.type in ACTS_ON_TARGET
+        and target is not None
+        and target.kind == "state"  # "attacked Ukraine", not "attacked Libyan forces"
+        and target.country
+    ):
         return country_place(target.country, target)
     return None
 
