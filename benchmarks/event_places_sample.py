@@ -39,9 +39,7 @@ def _order(ident: str) -> str:
 def sample_articles(corpus: Path, bbc: int, reuters: int) -> Iterator[Article]:
     """The sampled articles, BBC first, each group in SHA-1 order of the ids."""
     bbc_rows = [
-        row
-        for row in _rows(corpus / "bbc_zitros.jsonl")
-        if row.get("category") == "politics"
+        row for row in _rows(corpus / "bbc_zitros.jsonl") if row.get("category") == "politics"
     ]
     reuters_rows = [
         row
