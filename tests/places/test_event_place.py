@@ -41,3 +41,15 @@ def test_metonymic_capital_is_not_the_place(coder) -> None:
     text = "Washington criticised Tehran on Monday over its nuclear programme."
     event = _only(_events(coder, text), "ACCUSE")
     assert event.place is None
+
+
+def test_object_of_a_physical_act_is_its_place(coder) -> None:
+    text = "Government forces shelled the outskirts of Aleppo on Tuesday, the army said."
+    event = _only(_events(coder, text), "ASSAULT")
+    assert event.place is not None and event.place.name == "Aleppo"
+
+
+def test_dateline_is_not_the_place_of_a_pledge_to_its_country(coder) -> None:
+    text = "ANKARA – The European Union pledged humanitarian aid to Turkey on Tuesday."
+    events = _events(coder, text)
+    assert events and all(e.place is None or e.place.name != "Ankara" for e in events)

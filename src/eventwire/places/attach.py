@@ -44,6 +44,7 @@ LOCATIVE_PREPS = frozenset(
         "towards",
         "toward",
         "on",
+        "through",
     }
 )
 # "on" is locative only before these words ("on the border", "on the outskirts of").
@@ -120,8 +121,9 @@ def event_place(
     event: Event,
     country_place: Callable[[str, Actor], Place | None],
 ) -> Place | None:
-    """The place of an event: its trigger's place, else the dateline city for what was said or
-    held there by its own side, else (for an attack or coercion) the target's country.
+    """The place of an event: its trigger's place, else the dateline city for what its source's
+    side said or held there, else (for a physical act) a town or division in its object ("shelled
+    the outskirts of Kharkiv"), else (for an attack or coercion) the target state's country.
 
     `country_place(alpha3, actor)` gives the country-level Place of a country, placed on the
     actor's words."""
@@ -133,9 +135,19 @@ def event_place(
     if (
         dateline is not None
         and event.plover.type in SPOKEN_TYPES
-        and any(a.country == dateline.country for a in actors)
+        and event.source.country == dateline.country  # not the beneficiary's capital
     ):
         return dateline
+    if event.plover.type not in SPOKEN_TYPES:
+        # "shelled the outskirts of Kharkiv": the object of a physical act is where it happened
+        trigger = doc[trigger_index]
+        spans = [(a.start, a.end) for a in actors]  # "cut ties with Tehran": Tehran is the target
+        by_token = _places_by_token(doc, [p for p in places if p is not dateline], spans)
+        for child in trigger.children:
+            if child.dep_ in {"dobj", "obj"}:
+                found = _best_in_subtree(child, by_token)
+                if found is not None and found.feature != "country":
+                    return found
     target = event.target
     if (
         event.plover.type in ACTS_ON_TARGET
@@ -169,7 +181,7 @@ def _places_by_token(
         if any(place.start < end and start < place.end for start, end in actor_spans):
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or _is_demonym(span):
+        if span is None or place.feature == "country" and _is_demonym(span):
             continue
         for token in span:
             index.setdefault(token.i, place)
@@ -177,7 +189,8 @@ def _places_by_token(
 
 
 def _is_demonym(span: Span) -> bool:
-    """ "Turkish", "Syrians": names of a people, not of a place."""
+    """ "Turkish", "Syrians": names of a people, not of a place (demonyms are found as their
+    country; a town NER calls a people, "Aleppo", stays a town)."""
     root = span.root
     return root.pos_ == "ADJ" or root.ent_type_ == "NORP" or root.tag_ in {"JJ", "NNPS"}
 
