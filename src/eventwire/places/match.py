@@ -246,7 +246,7 @@ def _glued_to_a_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
 
 def _heads_a_longer_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
     """A small place's name followed by another capitalised word that is not a place word:
-    "Liberal Democrats", "Carnegie Library", "Victor Yushchenko", "Die Welt". Big places and
+    "Liberal Democrats", "Woodhill Prison", "Victor Yushchenko", "Die Welt". Big places and
     divisions keep their reading ("Kentucky Workforce Cabinet"), as do a town's own institutions
     ("Pineville Police Department")."""
     if mention.source != "gazetteer":
