@@ -817,6 +817,34 @@ def eval_places(gold: GoldPath, errors: ErrorsFile = None) -> None:
     _write_errors(errors, found)
 
 
+@eval_app.command("event-places")
+def eval_event_places(
+    gold: GoldPath,
+    corpus: Annotated[
+        Path, typer.Option(help="Folder of the corpus JSON Lines files the gold names.")
+    ] = Path("../shared/corpus"),
+    errors: ErrorsFile = None,
+) -> None:
+    """Share of events with the right place and date, on a hand-checked TSV of events."""
+    from eventwire.evaluate.event_places import (
+        evaluate_event_places,
+        format_event_place_scores,
+        judgement_record,
+    )
+    from eventwire.pipeline import Coder
+
+    coder = Coder.load()
+    judged: list = []
+    scores = evaluate_event_places(gold, corpus, coder.code_article, coder.gazetteer, judged)
+    print(format_event_place_scores(scores))
+    if errors is not None:
+        wrong = [judgement_record(j) for j in judged if not (j.place_right and j.date_right)]
+        with errors.open("w", encoding="utf-8") as out:
+            for row in wrong:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{len(wrong)} disagreements written to {errors}")
+
+
 @app.command()
 def serve(
     db: Db = DEFAULT_DB,

@@ -15,7 +15,7 @@ the noise, while 1% of articles still get an event that differs (BENCHMARKS.md).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
-from eventwire.places.attach import place_for_trigger
+from eventwire.places.attach import event_place
 from eventwire.prefilter import TriggerWords, prefiltered_doc
 from eventwire.records import Actor, Article, Event, Place, TimeRef
 from eventwire.times import TimeFinder, find_times, load_time_finder
@@ -109,10 +109,28 @@ class Coder:
             doc, article, actors, self.lexicon, self.codebook, places=place_sides(places, actors)
         )
         events = [
-            _date_and_place(ev, doc, article, times, places)
+            _date_and_place(ev, doc, article, times, places, self._country_place)
             for ev in drop_place_targets(events, places)
         ]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
+
+    def _country_place(self, alpha3: str, actor: Actor) -> Place | None:
+        """The country-level Place of a country, on the words of the actor that names it."""
+        country = self.gazetteer.country(alpha3)
+        if country is None:
+            return None
+        return Place(
+            text=actor.text,
+            start=actor.start,
+            end=actor.end,
+            geonameid=country.geonameid,
+            name=country.name,
+            country=alpha3,
+            lat=country.lat,
+            lon=country.lon,
+            feature="country",
+            score=0.5,
+        )
 
     def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
         if not self.prefilter:
@@ -179,12 +197,17 @@ def drop_place_targets(events: list[Event], places: list[Place]) -> list[Event]:
 
 
 def _date_and_place(
-    event: Event, doc: Doc, article: Article, times: list[TimeRef], places: list[Place]
+    event: Event,
+    doc: Doc,
+    article: Article,
+    times: list[TimeRef],
+    places: list[Place],
+    country_place: Callable[[str, Actor], Place | None],
 ) -> Event:
     """When and where: the time and place attached to the trigger, else the article date."""
     trigger = _token_index(doc, event.evidence.start)
     when = time_for_trigger(doc, trigger, times)
-    where = place_for_trigger(doc, trigger, places)
+    where = event_place(doc, trigger, places, event, country_place)
     if when is not None:
         date, source = when.value, "text"
     else:

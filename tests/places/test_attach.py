@@ -86,3 +86,50 @@ def test_place_in_another_sentence_is_ignored(nlp: Language) -> None:
     doc = nlp(text)
     got = place_for_trigger(doc, _trigger(doc, "resumed"), [_place(text, "Homs")])
     assert got is None
+
+
+def test_place_in_an_actor_name_is_not_the_location(nlp: Language) -> None:
+    text = "Belgrade union leaders criticised the wage freeze."
+    doc = nlp(text)
+    actor = (text.index("Belgrade"), text.index(" criticised"))
+    got = place_for_trigger(doc, _trigger(doc, "criticised"), [_place(text, "Belgrade")], [actor])
+    assert got is None
+
+
+def test_possessor_of_a_place_phrase_is_skipped(nlp: Language) -> None:
+    text = "Rebels seized Tripoli's airport in northern Chad."
+    doc = nlp(text)
+    places = [_place(text, "Tripoli"), _place(text, "Chad", "country")]
+    got = place_for_trigger(doc, _trigger(doc, "seized"), places)
+    assert got is not None and got.text == "Chad"
+
+
+def test_journey_goes_to_its_destination(nlp: Language) -> None:
+    text = "The foreign minister will travel to Ankara next week."
+    doc = nlp(text)
+    got = place_for_trigger(doc, _trigger(doc, "travel"), [_place(text, "Ankara")])
+    assert got is not None and got.text == "Ankara"
+
+
+def test_place_left_in_a_time_phrase_of_the_trigger(nlp: Language) -> None:
+    text = "She repeated the warning before leaving Tokyo yesterday."
+    doc = nlp(text)
+    got = place_for_trigger(doc, _trigger(doc, "repeated"), [_place(text, "Tokyo")])
+    assert got is not None and got.text == "Tokyo"
+
+
+def test_country_before_a_nominal_trigger_is_its_actor(nlp: Language) -> None:
+    text = "Canadian officials said Japan sanctions would hurt exporters."
+    doc = nlp(text)
+    got = place_for_trigger(doc, _trigger(doc, "sanctions"), [_place(text, "Japan", "country")])
+    assert got is None
+    text = "Officials said his Japan trip would be short."
+    doc = nlp(text)
+    got = place_for_trigger(doc, _trigger(doc, "trip"), [_place(text, "Japan", "country")])
+    assert got is not None and got.text == "Japan"
+
+
+def test_town_of_bystanders_in_another_clause_is_not_the_location(nlp: Language) -> None:
+    text = "After the loan deal was clinched, Chicago bankers argued about spreads."
+    doc = nlp(text)
+    assert place_for_trigger(doc, _trigger(doc, "deal"), [_place(text, "Chicago")]) is None

@@ -17,7 +17,7 @@ from eventwire.places import Gazetteer
 from .conftest import SHARED
 
 BASELINE = Path(__file__).with_name("eval_baseline.json")
-METRICS = ("recall", "accuracy_161km", "end_to_end_161km", "exact_id")
+METRICS = ("recall", "accuracy_161km", "end_to_end_161km", "exact_id", "precision")
 
 
 @pytest.mark.slow

@@ -76,3 +76,17 @@ def test_disagreements_list_missed_and_far(
     ]
     far = next(e for e in errors if e.kind == "far")
     assert far.km is not None and far.km > 161 and "[[Damascus]]" in far.context
+
+
+def test_precision_counts_places_found_outside_the_gold(
+    tmp_path: Path, nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # Homs is found but not annotated: one of the two places found is on a gold toponym
+    gold = tmp_path / "lgl.xml"
+    gold.write_text(
+        LGL_LIKE.replace("Qwertyville.]]", "Qwertyville. Aid came from Homs.]]"), encoding="utf-8"
+    )
+    scores = evaluate_places(gold, nlp, gazetteer)
+    assert scores.predicted == 2 and scores.predicted_on_gold == 1
+    assert scores.precision == 0.5
+    assert "precision (on gold):       0.500" in format_place_scores(scores)

@@ -1,4 +1,4 @@
-"""The time attached to an event trigger: own clause first, then the sentence."""
+"""The time attached to an event trigger: its own words, its clause, the verb reporting it."""
 
 from __future__ import annotations
 
@@ -53,3 +53,49 @@ def test_durations_sets_and_refs_do_not_date_events(nlp: Language) -> None:
     assert is_event_date(TimeRef("2013-W11", 0, 1, "DATE", "2013-W11"))
     assert is_event_date(TimeRef("1998-Q3", 0, 1, "DATE", "1998-Q3"))
     assert not is_event_date(TimeRef("x", 0, 1, "DATE", "FUTURE_REF"))
+
+
+def test_relative_clause_on_another_noun_dates_nothing_else(nlp: Language) -> None:
+    text = "The minister, who took office on Thursday, has rejected the calls."
+    doc = nlp(text)
+    thursday = _ref(text, "Thursday", "2021-05-06")
+    assert time_for_trigger(doc, _token(doc, "rejected"), [thursday]) is None
+    assert time_for_trigger(doc, _token(doc, "took"), [thursday]) == thursday
+
+
+def test_event_noun_takes_its_own_date_over_its_clause(nlp: Language) -> None:
+    text = "Today's agreement follows an agreement between Ghana and the lenders in December."
+    doc = nlp(text)
+    today = _ref(text, "Today", "2022-07-01")
+    december = _ref(text, "December", "2021-12")
+    first, second = [t.i for t in doc if t.text == "agreement"]
+    assert time_for_trigger(doc, second, [today, december]) == december
+    assert time_for_trigger(doc, first, [today, december]) == today
+
+
+def test_time_inside_an_adjunct_clause_dates_the_verb(nlp: Language) -> None:
+    text = "Troops killed 40 fighters while storming the base on Sunday, the army said today."
+    doc = nlp(text)
+    sunday = _ref(text, "Sunday", "2020-03-22")
+    today = _ref(text, "today", "2020-03-25")
+    assert time_for_trigger(doc, _token(doc, "killed"), [sunday, today]) == sunday
+
+
+def test_deadline_is_not_the_date_of_the_promise(nlp: Language) -> None:
+    text = "The treasurer promised to cut the deficit by 2008."
+    doc = nlp(text)
+    assert time_for_trigger(doc, _token(doc, "promised"), [_ref(text, "2008", "2008")]) is None
+
+
+def test_next_sentence_dates_the_same_event_noun(nlp: Language) -> None:
+    text = "The talks between the two ministers ended without a deal. They were held on Monday."
+    doc = nlp(text)
+    monday = _ref(text, "Monday", "2019-12-23")
+    assert time_for_trigger(doc, _token(doc, "talks"), [monday]) == monday
+
+
+def test_next_sentence_about_something_else_dates_nothing(nlp: Language) -> None:
+    text = "The talks between the two ministers ended without a deal. Rain fell on Monday."
+    doc = nlp(text)
+    monday = _ref(text, "Monday", "2019-12-23")
+    assert time_for_trigger(doc, _token(doc, "talks"), [monday]) is None

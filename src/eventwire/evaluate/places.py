@@ -62,6 +62,13 @@ class PlaceScores:
     end_to_end_161km: float  # over all gold toponyms
     parse_ms_per_article: float
     places_ms_per_article: float
+    predicted: int = 0  # places eventwire found
+    predicted_on_gold: int = 0  # of those, the ones that overlap a gold toponym
+
+    @property
+    def precision(self) -> float:
+        """Share of the places found that are gold toponyms (the gold may leave some out)."""
+        return self.predicted_on_gold / self.predicted if self.predicted else 0.0
 
 
 def read_gold(path: Path) -> list[GoldArticle]:
@@ -156,12 +163,15 @@ def evaluate_outcomes(
     nlp: Language,
     gazetteer: Gazetteer,
     errors: list[PlaceDisagreement] | None = None,
+    predicted: list[int] | None = None,
 ) -> tuple[list[ToponymOutcome], int, float, float]:
     """All outcomes, the article count, and seconds spent parsing and finding places (and, when
-    `errors` is a list, every toponym missed or placed too far appended to it)."""
+    `errors` is a list, every toponym missed or placed too far appended to it; when `predicted`
+    is a list, the number of places found and of those overlapping a gold toponym added)."""
     articles = read_gold(gold_path)
     outcomes: list[ToponymOutcome] = []
     parse_s = places_s = 0.0
+    found = on_gold = 0
     for n, article in enumerate(articles):
         started = time.perf_counter()
         doc = nlp(article.text)
@@ -171,8 +181,14 @@ def evaluate_outcomes(
         parse_s += parsed - started
         matched = match_article(article, places)
         outcomes.extend(matched)
+        found += len(places)
+        on_gold += sum(
+            any(p.start < t.end and t.start < p.end for t in article.toponyms) for p in places
+        )
         if errors is not None:
             errors.extend(place_disagreements(n, article, matched))
+    if predicted is not None:
+        predicted.extend([found, on_gold])
     return outcomes, len(articles), parse_s, places_s
 
 
@@ -183,7 +199,10 @@ def evaluate_places(
     errors: list[PlaceDisagreement] | None = None,
 ) -> PlaceScores:
     """Scores of find_places on an LGL or GeoVirus gold file."""
-    outcomes, articles, parse_s, places_s = evaluate_outcomes(gold_path, nlp, gazetteer, errors)
+    counts: list[int] = []
+    outcomes, articles, parse_s, places_s = evaluate_outcomes(
+        gold_path, nlp, gazetteer, errors, counts
+    )
     found = [o for o in outcomes if o.place is not None]
     near = [o for o in found if o.km is not None and o.km <= KM_LIMIT]
     with_id = [o for o in found if o.gold.geonameid is not None]
@@ -200,6 +219,8 @@ def evaluate_places(
         end_to_end_161km=_ratio(len(near), total),
         parse_ms_per_article=1000 * parse_s / max(1, articles),
         places_ms_per_article=1000 * places_s / max(1, articles),
+        predicted=counts[0],
+        predicted_on_gold=counts[1],
     )
 
 
@@ -217,6 +238,8 @@ def format_place_scores(scores: PlaceScores) -> str:
             f"accuracy <=161 km (found): {scores.accuracy_161km:.3f}",
             f"exact GeoNames id (found): {exact}",
             f"end-to-end <=161 km:       {scores.end_to_end_161km:.3f}",
+            f"precision (on gold):       {scores.precision:.3f} "
+            f"({scores.predicted_on_gold} of {scores.predicted} places found)",
             f"parse ms/article:          {scores.parse_ms_per_article:.1f}",
             f"places ms/article:         {scores.places_ms_per_article:.1f}",
         ]

@@ -28,6 +28,32 @@ LOCATIVE_WORDS = frozenset(
 )
 # A capitalised word at the start of a sentence read as one of these is a common word.
 FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "ADV", "ADJ", "CCONJ", "SCONJ"})
+# Words before a name that make it a person's, a storm's or a ship's ("Sir Menzies", "Mr Kennedy",
+# "Hurricane Katrina", "HMS Belfast"): what follows is not a place.
+NAME_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "baron",
+        "president", "senator", "sen", "rep", "gov", "governor", "judge", "justice", "king",
+        "queen", "prince", "princess", "pope", "saint", "rev", "reverend", "father", "sheikh",
+        "gen", "general", "col", "colonel", "capt", "captain", "maj", "major", "lt", "sgt",
+        "hurricane", "typhoon", "cyclone", "storm", "uss", "hms", "rms", "mv",
+    }
+)  # fmt: skip
+# Words after a small town's name that keep it a place: its own institutions ("Pineville Police",
+# "Kettering Republican": a Republican from Kettering), not a person's or a party's ("Liberal
+# Democrats", "Victor Yushchenko").
+PLACE_HEADS = frozenset(
+    {
+        "county", "city", "town", "township", "village", "borough", "parish", "district",
+        "police", "fire", "sheriff", "mayor", "council", "school", "schools", "high",
+        "elementary", "middle", "hospital", "airport", "area", "region", "road", "street",
+        "avenue", "river", "lake", "valley", "creek", "park", "station", "harbor", "harbour",
+        "port", "bay", "beach", "community", "water", "public", "municipal", "board",
+        "court", "courthouse", "superior", "circuit", "state", "university", "college",
+        "historical", "society", "department", "commission", "reservoir", "hall", "library",
+        "republican", "democrat", "chamber", "center", "centre", "church", "museum",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +84,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, demonyms: bool = True) -> list
         if _keep(doc, found, gazetteer, labels):
             mentions.append(found)
         i = found.tok_end
-    return mentions
+    return _with_context(doc, mentions, gazetteer)
+
+
+def _with_context(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A small place's name at the head of a longer name ("Liberal Democrats", "Die Welt",
+    "Zionsville Education Foundation") is kept only when the article supports it: the same name
+    used on its own, or another place named in the same first-level division."""
+    weak = {id(m) for m in mentions if _heads_a_longer_name(doc, m, gazetteer)}
+    if not weak:
+        return mentions
+    sure = [m for m in mentions if id(m) not in weak]
+    texts = {m.text.casefold() for m in sure}
+    divisions = {
+        gazetteer.entry(code >> 1).admin1
+        for m in sure
+        for code in m.codes
+        if not code & 1 and m.source != "demonym"
+    }
+    divisions.discard(None)
+    return [
+        m
+        for m in mentions
+        if id(m) not in weak
+        or m.text.casefold() in texts
+        or any(gazetteer.entry(code >> 1).admin1 in divisions for code in m.codes)
+    ]
 
 
 def _token_labels(doc: Doc) -> dict[int, Span]:
@@ -144,6 +195,8 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
     Places inside organisation and facility names are kept ("Kentucky Workforce Cabinet",
     "Huntsville Memorial Hospital"): they name the place, as the LGL annotators count them.
     """
+    if _after_title(doc, mention) or _glued_to_a_name(doc, mention, gazetteer):
+        return False
     ent = labels.get(mention.tok_start)
     if ent is not None and ent.label_ in VETO_LABELS:
         inside_bigger = ent.end - ent.start > mention.tok_end - mention.tok_start
@@ -166,6 +219,52 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
         return False  # "Reading the report, ..." at the start of a sentence
     # acronyms ("AP", "IT", "MD") only when they name a country or a division
     return not (first.text.isupper() and len(first.text) <= 3) or _strong(mention, gazetteer)
+
+
+def _after_title(doc: Doc, mention: Mention) -> bool:
+    """ "Sir Menzies", "Mr Kennedy", "Hurricane Katrina", "Gen. Victor": a name after a title."""
+    i = mention.tok_start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and name_key(doc[i].text) in NAME_TITLES
+
+
+def _glued_to_a_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A small place's name glued by a hyphen to a capitalised word that is not a place: "Al" of
+    "Al-Shabaab". A place stays one before a lower-case word ("Kentucky-based"), another place
+    ("Syria-Turkey border"), or when it is big ("Athens-Clarke"); "D-Charleston" (a party
+    before the name) is not touched."""
+    hyphen = mention.tok_end
+    if hyphen + 1 >= len(doc) or doc[hyphen].text not in {"-", "‐"} or _strong(mention, gazetteer):
+        return False
+    word = doc[hyphen + 1]
+    glued = not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
+    if not glued or not _is_capitalised(word) or word.is_upper:
+        return False  # "Watertown-ML": a team's suffix
+    return not gazetteer.has_key(name_key(word.text)) and gazetteer.demonym(word.text) is None
+
+
+def _heads_a_longer_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A small place's name followed by another capitalised word that is not a place word:
+    "Liberal Democrats", "Woodhill Prison", "Victor Yushchenko", "Die Welt". Big places and
+    divisions keep their reading ("Kentucky Workforce Cabinet"), as do a town's own institutions
+    ("Pineville Police Department")."""
+    if mention.source != "gazetteer":
+        return False
+    single = mention.tok_end - mention.tok_start == 1
+    if not single or _strong(mention, gazetteer) or mention.tok_end >= len(doc):
+        return False
+    after = doc[mention.tok_end]
+    last = doc[mention.tok_end - 1]
+    if not last.whitespace_ or after.is_sent_start or not after.is_alpha:
+        return False
+    if not _is_capitalised(after) or after.is_upper and len(after.text) > 1 or after.is_stop:
+        return False
+    if after.ent_type_ in {"DATE", "TIME"}:
+        return False  # "off Steveston March 16"
+    if _headline_case(doc[mention.tok_start].sent):
+        return False
+    return name_key(after.text) not in PLACE_HEADS and gazetteer.demonym(after.text) is None
 
 
 def _tail_of_entity(doc: Doc, mention: Mention, ent: Span) -> bool:
@@ -233,6 +332,12 @@ def _title_case(sent: Span) -> bool:
     """A headline in title case ("Lawrenceburg To Host Senior Olympics"): capitals say nothing."""
     words = [t for t in sent if t.is_alpha]
     return len(words) > 2 and sum(_is_capitalised(t) for t in words) > 0.6 * len(words)
+
+
+def _headline_case(sent: Span) -> bool:
+    """Common words capitalised too ("Lawrenceburg To Host Senior Olympics"), not just names."""
+    common = [t for t in sent[1:] if t.is_alpha and t.pos_ != "PROPN"]
+    return not common or sum(_is_capitalised(t) for t in common) > 0.6 * len(common)
 
 
 def _dateline(doc: Doc, mention: Mention) -> bool:

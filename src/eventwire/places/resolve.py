@@ -51,7 +51,7 @@ CAPITAL_OVER_DIVISION = 1.2
 NEARNESS_STEPS = ((50.0, 0.45), (150.0, 0.35), (400.0, 0.2), (1000.0, 0.08))
 # ", KY" / ", Ky." after a name: a US state qualifier.
 _POSTAL = re.compile(r",\s*([A-Z]{2})\b")
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—,(]")
+DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—,(]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +332,7 @@ def _is_dateline(text: str, mention: Mention) -> bool:
     return (
         mention.start < 40
         and mention.text.isupper()
-        and _DATELINE_END.match(text, mention.end) is not None
+        and DATELINE_END.match(text, mention.end) is not None
     )
 
 
