@@ -21,6 +21,7 @@ from typing import BinaryIO
 from eventwire.errors import RejectReason
 from eventwire.readers.base import ReadResult, ReadStats, reject
 from eventwire.readers.inputs import (
+    NotRegularFile,
     compression_of,
     decompressed,
     is_url,
@@ -101,6 +102,9 @@ def _read_one(
         raw = open_raw(name)
     except FileNotFoundError:
         yield reject(name, "file", RejectReason.NOT_FOUND, f"no file matches {name!r}")
+        return
+    except NotRegularFile as error:
+        yield reject(name, "file", RejectReason.NOT_A_FILE, str(error))
         return
     except OSError as error:
         yield reject(name, "file", RejectReason.IO_ERROR, f"cannot open {name}: {error}")

@@ -1,0 +1,71 @@
+"""Hostile inputs: each must cost time in proportion to its size and end in articles or rejects.
+
+Inputs are generated in tmp dirs. The `timeout` marks are hang guards (before the fixes these
+inputs ran for hours or forever), far above what the linear code needs; nothing here times a run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.readers import read_inputs
+from eventwire.readers.markup import strip_html
+from eventwire.readers.text import seed_header
+from eventwire.records import Article, Reject
+
+# The whole-line pattern the seed header was read with (quadratic on long lines): the reference.
+_OLD_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*?))?[ \t]*\r?$")
+
+
+@given(st.text(alphabet=" \t\rdate0123456789-xX\u00a0", max_size=40))
+def test_seed_header_reads_lines_as_the_whole_line_pattern_did(tail: str) -> None:
+    for line in (tail, "date 2019-12-24" + tail, " \tdate  2019-12-24 " + tail):
+        old = _OLD_HEADER.match(line)
+        expected = None if old is None else (old[1], old[2] or "")
+        assert seed_header(line) == expected
+
+
+@pytest.mark.timeout(60)
+def test_long_first_line_is_read_in_linear_time(tmp_path: Path) -> None:
+    # The old pattern backtracked over every space: 64 KB took 31 s, 4 MB hours.
+    path = tmp_path / "long.txt"
+    path.write_text("date 2019-12-24 a" + " " * 2_000_000 + "b\nBody text here.\n")
+    [article] = read_inputs([str(path)])
+    assert isinstance(article, Article)
+    assert article.published == date(2019, 12, 24)
+    assert article.title.startswith("a ") and article.title.endswith("b")
+
+
+@pytest.mark.timeout(60)
+def test_feed_summary_with_long_space_runs_is_stripped_in_linear_time() -> None:
+    fragment = "<p>a" + "\u00a0" * 500_000 + "b</p><p>c</p>"
+    text = strip_html(fragment)
+    assert text.startswith("a\u00a0") and text.endswith("b\n\nc")
+
+
+def test_paragraph_breaks_still_collapse() -> None:
+    assert strip_html("<p>one</p>\n \n<div> two </div><br><br>three") == "one\n\ntwo\n\nthree"
+
+
+@pytest.mark.timeout(60)
+def test_fifo_and_device_in_an_input_folder_are_skipped_with_a_reject(tmp_path: Path) -> None:
+    # Opening a FIFO that no one writes to blocked ingest forever; /dev/zero never ends.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("date 2019-12-24 Title\nBody text.\n")
+    os.mkfifo(folder / "b.jsonl")
+    (folder / "c.jsonl").symlink_to("/dev/zero")
+    items = list(read_inputs([str(folder)]))
+    assert isinstance(items[0], Article)
+    rejects = {Path(r.source_file).name: r for r in items[1:] if isinstance(r, Reject)}
+    assert set(rejects) == {"b.jsonl", "c.jsonl"} and len(items) == 3
+    assert rejects["b.jsonl"].reason == "NOT_A_FILE"
+    assert "named pipe" in rejects["b.jsonl"].message
+    assert "device" in rejects["c.jsonl"].message
