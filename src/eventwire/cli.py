@@ -100,15 +100,20 @@ def _read_articles(
     published: date | None,
     rejects: list[Reject],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    files: dict[str, str] | None = None,
 ) -> Iterator[Article]:
-    from eventwire.readers import read_inputs
+    """The articles of `inputs`; rejects reported and kept; `files` gets article id -> file."""
+    from eventwire.readers import iter_input_files, read_file
 
-    for item in read_inputs(inputs, published=published, max_bytes=max_bytes):
-        if isinstance(item, Reject):
-            _report_reject(item)
-            rejects.append(item)
-        else:
-            yield item
+    for name in iter_input_files(inputs):
+        for item in read_file(name, published, max_bytes):
+            if isinstance(item, Reject):
+                _report_reject(item)
+                rejects.append(item)
+            else:
+                if files is not None:
+                    files.setdefault(item.id, name)
+                yield item
 
 
 def _check_actor_files(actor_files: Sequence[Path] | None) -> tuple[Path, ...]:
@@ -177,13 +182,14 @@ def code(
     rejects: list[Reject] = []
     events = []
     try:
-        articles = list(_read_articles(inputs, when, rejects, max_bytes))
+        files: dict[str, str] = {}
+        articles = list(_read_articles(inputs, when, rejects, max_bytes, files))
         batches = [articles[i : i + CODE_BATCH] for i in range(0, len(articles), CODE_BATCH)]
         coding = [pool.submit(batch) for batch in batches]  # all in flight: workers stay busy
         for batch, future in zip(batches, coding, strict=True):
             for article, outcome in zip(batch, future.result(), strict=True):
                 if isinstance(outcome, CodingFailure):
-                    rejects.append(coding_reject(article, outcome))
+                    rejects.append(coding_reject(article, outcome, files.get(article.id)))
                     _report_reject(rejects[-1])
                 else:
                     events.extend(outcome)
@@ -482,6 +488,7 @@ def times(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or timeml.")] = "jsonl",
 ) -> None:
     """Time expressions with TIMEX3 values resolved against the article date."""
+    from eventwire.longtext import parse_texts
     from eventwire.nlp import load_nlp
     from eventwire.times import find_times
     from eventwire.times.timeml import to_timeml
@@ -490,7 +497,7 @@ def times(
         raise _fail(f"--format must be jsonl or timeml, not {fmt!r}", 2)
     articles, tag = _articles_for_stage(input_file, dct)
     nlp = load_nlp()
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    for article, doc in zip(articles, parse_texts(nlp, (a.text for a in articles)), strict=True):
         assert article.published is not None  # readers reject articles without a date
         found = find_times(article.text, article.published, doc)
         if fmt == "timeml":
@@ -505,6 +512,7 @@ def places(
     fmt: Annotated[str, typer.Option("--format", help="jsonl.")] = "jsonl",
 ) -> None:
     """Place names resolved to GeoNames ids and coordinates."""
+    from eventwire.longtext import parse_texts
     from eventwire.nlp import load_nlp
     from eventwire.places import Gazetteer, find_places
 
@@ -513,7 +521,7 @@ def places(
     # places need no date, but readers refuse undated articles: any fallback date will do
     articles, tag = _articles_for_stage(input_file, date.min.isoformat())
     nlp, gazetteer = load_nlp(), Gazetteer.load()
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    for article, doc in zip(articles, parse_texts(nlp, (a.text for a in articles)), strict=True):
         write_jsonl(_tagged(to_dict(p), article, tag) for p in find_places(doc, gazetteer))
 
 

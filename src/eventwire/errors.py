@@ -41,7 +41,8 @@ class RejectReason(StrEnum):
     )
     OVERSIZED = (
         "OVERSIZED",
-        "the record is larger than the size limit: split it or raise the limit",
+        "the record is larger than a size limit (--max-bytes, or 1,000,000 characters of text"
+        " per article): split it, or raise --max-bytes",
     )
     UNSUPPORTED = (
         "UNSUPPORTED",

@@ -77,6 +77,7 @@ class _Batch:
     """What has been read but not yet committed."""
 
     articles: list[Article] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # article id -> input file it came from
     rejects: list[Reject] = field(default_factory=list)
     progress: dict[str, InputProgress] = field(default_factory=dict)
 
@@ -165,6 +166,7 @@ def ingest(
                 item = unstorable(item, name) or item
             if isinstance(item, Article):
                 batch.articles.append(item)
+                batch.files.setdefault(item.id, name)
             else:
                 batch.rejects.append(item)
             if fingerprint is not None:
@@ -243,7 +245,7 @@ def _commit(
     coded, rejects = list(flight.ready), list(flight.batch.rejects)
     for article, outcome in zip(flight.to_code, outcomes, strict=True):
         if isinstance(outcome, CodingFailure):
-            rejects.append(coding_reject(article, outcome))
+            rejects.append(coding_reject(article, outcome, flight.batch.files.get(article.id)))
         elif isinstance(outcome, int):  # its worker wrote the events (parts): only the count
             coded.append(CodedArticle(article, ()))
             counts.events += outcome
@@ -259,10 +261,13 @@ def _commit(
         progress(len(flight.batch.articles))
 
 
-def coding_reject(article: Article, failure: CodingFailure) -> Reject:
-    """The INTERNAL reject of an article whose coding raised (file, position, reason)."""
+def coding_reject(
+    article: Article, failure: CodingFailure, source_file: str | None = None
+) -> Reject:
+    """The INTERNAL reject of an article whose coding raised: the input file it was read from
+    (else its outlet), the article, the reason."""
     return Reject(
-        source_file=article.source or "",
+        source_file=source_file or article.source or "",
         position=f"article {article.id}",
         reason=RejectReason.INTERNAL.value,
         message=failure.message,

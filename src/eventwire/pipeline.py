@@ -15,6 +15,7 @@ the noise, while 1% of articles still get an event that differs (BENCHMARKS.md).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
+from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
 from eventwire.places.attach import place_for_trigger
@@ -55,6 +57,7 @@ class Coder:
     batch_size: int = 32
     prefilter: bool = False  # events-only coding skips sentences that cannot hold an event
     trigger_words: TriggerWords | None = None  # built from the lexicon when None
+    piece_chars: int = PIECE_CHARS  # longer texts are parsed in pieces (longtext.py)
 
     def __post_init__(self) -> None:
         if self.trigger_words is None:
@@ -79,12 +82,18 @@ class Coder:
     def analyse_batch(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         """Parse articles in batches and run every stage; the order follows the input."""
         articles = list(articles)
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        docs = parse_texts(
+            self.nlp, (a.text for a in articles), self.batch_size, piece_chars=self.piece_chars
+        )
         for article, doc in zip(articles, docs, strict=True):
             yield self.analyse_doc(article, doc)
 
     def analyse(self, article: Article) -> ArticleAnalysis:
-        return self.analyse_doc(article, self.nlp(article.text))
+        return self.analyse_doc(article, self.parse(article.text))
+
+    def parse(self, text: str) -> Doc:
+        """One text parsed (in pieces when it is long: longtext.py)."""
+        return next(parse_texts(self.nlp, [text], self.batch_size, piece_chars=self.piece_chars))
 
     def analyse_doc(self, article: Article, doc: Doc) -> ArticleAnalysis:
         if article.published is None:
@@ -95,25 +104,36 @@ class Coder:
             find_actors(doc, article.published, self.actors), places
         )
         events = code_events(doc, article, actors, self.lexicon, self.codebook)
-        events = [_date_and_place(ev, doc, article, times, places) for ev in events]
+        # Each trigger looks at the times and places of its own sentence only: handing it just
+        # those keeps the cost linear in the article's length, not quadratic.
+        by_sentence = _SentenceIndex(doc, times, places)
+        events = [_date_and_place(ev, doc, article, *by_sentence.around(doc, ev)) for ev in events]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
 
     def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
         if not self.prefilter:
             return [a.events for a in self.analyse_batch(articles)]
-        docs = self.nlp.pipe((self._events_input(a) for a in articles), batch_size=self.batch_size)
+        docs = self._prefiltered(a.text for a in articles)
         return [self.analyse_doc(a, doc).events for a, doc in zip(articles, docs, strict=True)]
 
     def code_article(self, article: Article) -> list[Event]:
         if not self.prefilter:
             return self.analyse(article).events
-        return self.analyse_doc(article, self.nlp(self._events_input(article))).events
+        return self.analyse_doc(article, next(self._prefiltered([article.text]))).events
 
-    def _events_input(self, article: Article) -> Doc:
-        """The article's text with the sentences that cannot hold an event masked; times are
-        still read from the text itself (the Doc has its length and offsets)."""
-        assert self.trigger_words is not None
-        return prefiltered_doc(self.nlp, article.text, self.trigger_words)
+    def _prefiltered(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """The texts parsed with the sentences that cannot hold an event masked (piece by piece
+        for long texts); times are still read from the text itself (the Doc has its length and
+        offsets)."""
+        words = self.trigger_words
+        assert words is not None
+        return parse_texts(
+            self.nlp,
+            texts,
+            self.batch_size,
+            piece_chars=self.piece_chars,
+            prepare=lambda piece: prefiltered_doc(self.nlp, piece, words),
+        )
 
 
 def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> list[Actor]:
@@ -125,6 +145,29 @@ def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> li
         for a in actors
         if a.code != UNKNOWN_CODE or not any(a.start < e and s < a.end for s, e in spans)
     ]
+
+
+class _SentenceIndex:
+    """The times and places overlapping each sentence, in their order, found by bisection."""
+
+    def __init__(self, doc: Doc, times: list[TimeRef], places: list[Place]) -> None:
+        self.starts = [sent.start_char for sent in doc.sents]
+        self.times = self._group(times)
+        self.places = self._group(places)
+
+    def _group(self, items: Sequence[TimeRef] | Sequence[Place]) -> dict[int, list]:
+        groups: dict[int, list] = {}
+        for item in items:
+            first = max(bisect_right(self.starts, item.start) - 1, 0)
+            last = max(bisect_right(self.starts, max(item.end - 1, item.start)) - 1, 0)
+            for sentence in range(first, last + 1):
+                groups.setdefault(sentence, []).append(item)
+        return groups
+
+    def around(self, doc: Doc, event: Event) -> tuple[list[TimeRef], list[Place]]:
+        trigger = doc[_token_index(doc, event.evidence.start)]
+        sentence = max(bisect_right(self.starts, trigger.sent.start_char) - 1, 0)
+        return self.times.get(sentence, []), self.places.get(sentence, [])
 
 
 def _date_and_place(

@@ -114,6 +114,7 @@ def test_a_failing_article_becomes_a_reject_and_the_rest_is_stored(store, feed) 
     assert report.stored == 39 and store.summary().articles == 39
     internal = [r for r in store.rejects() if r.reason == "INTERNAL"]
     assert len(internal) == 1 and internal[0].position == "article art-00007"
+    assert internal[0].source_file == str(feed)  # the input file, not the outlet
     assert "parser exploded" in internal[0].message
 
 

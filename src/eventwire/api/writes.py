@@ -18,11 +18,12 @@ from pydantic import BaseModel, Field
 
 from eventwire.api.errors import ERROR_RESPONSES, ApiError
 from eventwire.api.render import event_json
+from eventwire.readers.base import MAX_ARTICLE_CHARS
 from eventwire.records import Article, Reject, article_id, to_dict
 from eventwire.store.base import CodedArticle
 
 log = logging.getLogger(__name__)
-MAX_TEXT = 200_000  # characters of one article's text
+MAX_TEXT = MAX_ARTICLE_CHARS  # characters of one article's text: the readers' limit
 MAX_ARTICLES = 100  # articles in one POST /articles
 
 
