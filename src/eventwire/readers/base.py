@@ -152,7 +152,7 @@ def build_article(
             f"no publication date in {name} {position} and no --published fallback",
             title or text,
         )
-    title = " ".join(title[: MAX_TITLE_CHARS * 4].split())[:MAX_TITLE_CHARS]
+    title = " ".join(title.split())[:MAX_TITLE_CHARS]
     ident = given_id if given_id else article_id(source, title, text)
     return Article(
         id=ident,
