@@ -197,3 +197,19 @@ def test_output_for_logs_never_wraps_or_cuts_a_line(tmp_path: Path) -> None:
     assert "…" not in table.stdout  # no name cut short for a terminal that is not there
     widths = {len(line) for line in table.stdout.splitlines() if line.startswith("│")}
     assert len(widths) == 1 and max(widths) > 80  # one row per line, wider than a terminal
+
+
+def test_rejects_lists_every_reject_page_by_page(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n" * 1203)  # over the 1,000 kept per file: one more counts the rest
+    db = str(tmp_path / "r.duckdb")
+    assert eventwire("ingest", str(bad), "--db", db).returncode == 0
+    lines = eventwire("rejects", "--db", db, "--format", "jsonl")
+    assert lines.returncode == 0, lines.stderr
+    rows = [json.loads(line) for line in lines.stdout.splitlines()]
+    assert len(rows) == 1001 and rows[-1]["reason"] == "TOO_MANY_REJECTS"
+    assert "203 more rejects" in rows[-1]["message"]
+    table = eventwire("rejects", "--db", db, "--limit", "1001")
+    assert "rejects 1-1,000 of 1,001" in table.stdout
+    assert "rejects 1,001-1,001 of 1,001" in table.stdout
+    assert eventwire("rejects", "--db", db, "--format", "csv").returncode == 2

@@ -442,26 +442,47 @@ def clusters(
     _print_rows(fmt, [cluster_dict(c) for c in found], f"{len(found)} clusters", headers, rows)
 
 
+REJECTS_PAGE = 1000  # rows per printed table: the rejects are read and shown page by page
+
+
 @app.command()
-def rejects(db: Db = DEFAULT_DB) -> None:
-    """List the input records that were rejected, with file, position and reason."""
+def rejects(
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many rejects.")] = None,
+) -> None:
+    """List the input records that were rejected, with file, position and reason.
+
+    Read from the store a page at a time, so any number of rejects lists in bounded memory;
+    a table is printed every 1,000 rows."""
+    from itertools import islice
+
     from eventwire.store import open_store
 
+    if fmt not in ("table", "jsonl"):
+        raise _fail(f"--format must be table or jsonl, not {fmt!r}", 2)
+    if limit is not None and limit < 0:
+        raise _fail("--limit must be 0 or more", 2)
+    console = make_console()
     with closing(open_store(db, read_only=True)) as store:
-        found = store.rejects()
-    rows = [
-        (
-            r.source_file,
-            r.position,
-            r.reason,
-            r.message,
-            r.excerpt[:40] if sys.stdout.isatty() else r.excerpt,
-        )
-        for r in found
-    ]
-    make_console().print(
-        counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt"))
-    )
+        total = store.count_rejects()
+        found = islice(store.iter_rejects(), limit)
+        if fmt == "jsonl":
+            write_jsonl(to_dict(r) for r in found)
+            return
+        headers = ("file", "position", "reason", "why", "excerpt")
+        shown = 0
+        while page := list(islice(found, REJECTS_PAGE)):
+            rows = [
+                (r.source_file, r.position, r.reason, r.message,
+                 r.excerpt[:40] if sys.stdout.isatty() else r.excerpt)
+                for r in page
+            ]  # fmt: skip
+            title = f"rejects {shown + 1:,}-{shown + len(rows):,} of {total:,}"
+            console.print(counts_table(title, rows, headers))
+            shown += len(rows)
+        if not shown:
+            console.print(counts_table(f"rejects (0 of {total:,})", [], headers))
 
 
 @app.command()

@@ -52,6 +52,7 @@ class IngestStore(Protocol):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int: ...
 
 
@@ -80,6 +81,7 @@ class _Batch:
     files: dict[str, str] = field(default_factory=dict)  # article id -> input file it came from
     rejects: list[Reject] = field(default_factory=list)
     progress: dict[str, InputProgress] = field(default_factory=dict)
+    cleared: list[str] = field(default_factory=list)  # input files read again from the start
 
     def full(self, size: int) -> bool:
         return len(self.articles) >= size or len(self.rejects) >= MAX_PENDING_REJECTS
@@ -148,7 +150,7 @@ def ingest(
     sent: set[str] = set()  # ids in flight: the store does not know them yet
 
     def send(batch: _Batch) -> None:
-        if not (batch.articles or batch.rejects or batch.progress):
+        if not (batch.articles or batch.rejects or batch.progress or batch.cleared):
             return
         in_flight.append(_send(batch, store, pool, deduper, counts, sent))
         while len(in_flight) >= pool.window:
@@ -160,6 +162,8 @@ def ingest(
             counts.inputs_skipped += 1
             continue
         key, done = progress_key(name), 0
+        if fingerprint is not None:  # its rejects of earlier runs are replaced by this read's
+            batch.cleared.extend(dict.fromkeys((name, key)))
         for item in read_file(name, published, max_bytes):
             done += 1
             if isinstance(item, Article):
@@ -252,7 +256,9 @@ def _commit(
         else:
             coded.append(CodedArticle(article, outcome))
             counts.events += len(outcome)
-    counts.stored += store.write_batch(coded, rejects, list(flight.batch.progress.values()))
+    counts.stored += store.write_batch(
+        coded, rejects, list(flight.batch.progress.values()), flight.batch.cleared
+    )
     counts.articles_read += len(flight.batch.articles)
     counts.rejects += len(rejects)
     sent.difference_update(c.article.id for c in flight.ready)

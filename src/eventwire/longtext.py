@@ -4,8 +4,8 @@ spaCy's parser and NER take temporary memory in proportion to the length of the 
 (about 1 GB per 100,000 characters by spaCy's own estimate) and refuse texts over
 `nlp.max_length` (1,000,000 characters, error E088). A text longer than `PIECE_CHARS` is cut into
 consecutive pieces of at most `PIECE_CHARS` characters, cut between paragraphs where it can be;
-every piece is parsed on its own (pieces of many texts share `nlp.pipe` batches, so a batch holds
-at most `batch_size * PIECE_CHARS` characters) and the pieces' Docs are joined into one Doc of the
+every piece is parsed on its own (pieces of many texts share batches of at most `BATCH_CHARS`
+characters) and the pieces' Docs are joined into one Doc of the
 whole text (`Doc.from_docs`): text, offsets, sentences, entities and parses are those of the
 pieces, and every stage after the parse sees one article.
 
@@ -26,6 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 PIECE_CHARS = 20_000
+# Characters parsed in one batch at most (a batch of 32 news articles is about 80,000): what
+# bounds spaCy's memory, since the pieces of one long text would otherwise share a batch.
+BATCH_CHARS = 100_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")  # linear: each run is scanned once
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
@@ -82,22 +85,35 @@ def parse_texts(
     batch_size: int = 32,
     *,
     piece_chars: int = PIECE_CHARS,
+    batch_chars: int = BATCH_CHARS,
     prepare: Callable[[str], str | Doc] | None = None,
 ) -> Iterator[Doc]:
-    """One parsed Doc per text, in order, each text parsed in pieces of <= `piece_chars`.
+    """One parsed Doc per text, in order, each text parsed in pieces of <= `piece_chars`, at
+    most `batch_size` pieces and (unless one piece is longer) `batch_chars` characters a batch.
 
     `prepare` turns a piece into what `nlp.pipe` takes (a Doc with preset sentence starts, say).
     """
     counts: deque[int] = deque()
 
-    def feed() -> Iterator[str | Doc]:
+    def pieces() -> Iterator[str]:
         for text in texts:
-            pieces = split_pieces(text, piece_chars)
-            counts.append(len(pieces))
-            for piece in pieces:
-                yield prepare(piece) if prepare is not None else piece
+            parts = split_pieces(text, piece_chars)
+            counts.append(len(parts))
+            yield from parts
 
-    docs = nlp.pipe(feed(), batch_size=batch_size)
+    def parsed() -> Iterator[Doc]:
+        batch: list[str] = []
+        chars = 0
+        for piece in pieces():
+            if batch and (len(batch) >= batch_size or chars + len(piece) > batch_chars):
+                yield from _pipe(nlp, batch, prepare)
+                batch, chars = [], 0
+            batch.append(piece)
+            chars += len(piece)
+        if batch:
+            yield from _pipe(nlp, batch, prepare)
+
+    docs = parsed()
     for first in docs:
         count = counts.popleft()
         if count == 1:
@@ -105,3 +121,10 @@ def parse_texts(
             continue
         parts = [first, *(next(docs) for _ in range(count - 1))]
         yield Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _pipe(
+    nlp: Language, batch: list[str], prepare: Callable[[str], str | Doc] | None
+) -> Iterator[Doc]:
+    inputs = [prepare(piece) for piece in batch] if prepare is not None else batch
+    return nlp.pipe(inputs, batch_size=len(batch))

@@ -4,7 +4,8 @@
 only after the worker has written the batch's files:
 
     {"key": "<batch key>" | null, "articles": [ids coded], "duplicates": {id: original id},
-     "rejects": [Reject as a dict ...], "progress": [[path, size, mtime, records_done, finished]]}
+     "rejects": [Reject as a dict ...], "cleared": [input files read again from the start],
+     "progress": [[path, size, mtime, records_done, finished]]}
 
 A batch is done when its line is there. Opening the directory again therefore resumes: the ids
 of the ledger are skipped before coding, like the ids of a store, and the part files of batches
@@ -14,7 +15,8 @@ second ingest out of the same directory while one runs.
 
 The ledger offers the calls `eventwire.ingest` makes on a store (`stored_ids`, `known_texts`,
 `input_progress`, `write_batch`), so the ingest loop is the same in both modes. Rejects are kept
-in the ledger and copied to `_eventwire/rejects.jsonl` (one Reject a line) when it is closed.
+in the ledger and copied to `_eventwire/rejects.jsonl` (one Reject a line) when it is closed; a
+"cleared" file's earlier rejects are dropped (it was read again, and its rejects with it).
 """
 
 from __future__ import annotations
@@ -100,6 +102,9 @@ class PartsLedger:
             self.keys.add(entry["key"])
         self._articles.update(entry["articles"])
         self._duplicates.update(entry["duplicates"])
+        cleared = set(entry.get("cleared", ()))  # files read again: their old rejects go
+        if cleared:
+            self._rejects = {k: r for k, r in self._rejects.items() if k[0] not in cleared}
         for row in entry["rejects"]:
             reject = Reject(**row)
             self._rejects[(reject.source_file, reject.position, reject.reason)] = reject
@@ -138,18 +143,20 @@ class PartsLedger:
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         """Record a batch whose parts its worker has written (coded articles carry no events
         here); returns the number of articles new to the directory."""
         fresh = [c for c in coded if not self.stored_ids([c.article.id])]
         written = [c.article.id for c in fresh if c.duplicate_of is None]
-        if not (fresh or rejects or any(p.finished for p in progress)):
+        if not (fresh or rejects or clear_rejects or any(p.finished for p in progress)):
             return 0  # only "still reading": a line would say nothing resume needs
         entry = {
             "key": batch_key(written) if written else None,
             "articles": written,
             "duplicates": {c.article.id: c.duplicate_of for c in fresh if c.duplicate_of},
             "rejects": [to_dict(r) for r in rejects],
+            "cleared": list(clear_rejects),
             "progress": [list(progress_row(p)) for p in progress],
         }
         self._ledger.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -95,8 +95,10 @@ class Store(Protocol):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
-        """Store a batch in one transaction; articles already present are skipped.
+        """Store a batch in one transaction; articles already present are skipped. The rejects
+        of the input files in `clear_rejects` (read again from their start) are removed first.
         Returns the number of articles newly stored."""
         ...
 
@@ -104,7 +106,15 @@ class Store(Protocol):
         """Events in (date, id) order, undated last; pages via `query.after`."""
         ...
 
-    def rejects(self) -> list[Reject]: ...
+    def rejects(self) -> list[Reject]:
+        """Every reject at once (small stores, tests): `iter_rejects` for any size."""
+        ...
+
+    def iter_rejects(self) -> Iterator[Reject]:
+        """Every reject, oldest first, read a page at a time (memory bounded by the page)."""
+        ...
+
+    def count_rejects(self) -> int: ...
 
     def count_events(self, query: EventQuery = EventQuery()) -> int: ...
 

@@ -94,9 +94,10 @@ class DuckDBStore(SqlStore):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         try:
-            return super().write_batch(coded, rejects, progress)
+            return super().write_batch(coded, rejects, progress, clear_rejects)
         except duckdb.Error as error:  # disk full, file removed, read-only store ...
             raise StoreError(
                 f"writing to {self.path} failed: {error}",

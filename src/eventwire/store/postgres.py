@@ -88,12 +88,13 @@ class PostgresStore(SqlStore):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         # Two ingests of overlapping inputs can deadlock on the same keys; PostgreSQL aborts
         # one transaction, which is then simply run again (it is idempotent).
         for attempt in range(DEADLOCK_RETRIES):
             try:
-                return super().write_batch(coded, rejects, progress)
+                return super().write_batch(coded, rejects, progress, clear_rejects)
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == DEADLOCK_RETRIES - 1:
                     raise

@@ -65,8 +65,11 @@ class SqlStore:
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         with self._transaction():
+            for name in clear_rejects:
+                self._exec("DELETE FROM rejects WHERE source_file = ?", [name])
             present = self.stored_ids([c.article.id for c in coded])
             fresh: list[CodedArticle] = []
             for item in coded:
@@ -121,11 +124,24 @@ class SqlStore:
         return int(self._rows(sql, params)[0][0])
 
     def rejects(self) -> list[Reject]:
-        rows = self._rows(
-            "SELECT source_file, position, reason, message, excerpt FROM rejects"
-            " ORDER BY seen_at, source_file, position"
-        )
-        return [Reject(*row) for row in rows]
+        return list(self.iter_rejects())
+
+    def iter_rejects(self) -> Iterator[Reject]:
+        # Keyset pages on the order's columns; (source_file, position, reason) is unique.
+        order = "seen_at, source_file, position, reason"
+        after: list[Any] = []
+        while True:
+            sql = f"SELECT source_file, position, reason, message, excerpt, {order} FROM rejects"
+            if after:
+                sql += f" WHERE ({order}) > (?, ?, ?, ?)"
+            rows = self._rows(f"{sql} ORDER BY {order} LIMIT ?", [*after, self.page_size])
+            yield from (Reject(*row[:5]) for row in rows)
+            if len(rows) < self.page_size:
+                return
+            after = list(rows[-1][5:])
+
+    def count_rejects(self) -> int:
+        return int(self._rows("SELECT count(*) FROM rejects")[0][0])
 
     def article(self, article_id: str) -> Article | None:
         rows = self._rows(
