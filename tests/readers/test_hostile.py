@@ -89,3 +89,35 @@ def test_rejects_are_capped_per_file_with_a_count_of_the_rest(tmp_path: Path) ->
     assert f"MALFORMED {more:,}" in summary.message
     # The cap is per file: the next file's reject and article are all there.
     assert [type(i).__name__ for i in items[len(bomb) :]] == ["Article", "Reject"]
+
+
+@pytest.mark.parametrize("packed", [False, True], ids=["warc", "warc.gz"])
+def test_a_warc_cut_anywhere_in_its_last_record_never_loses_it_silently(
+    tmp_path: Path, packed: bool
+) -> None:
+    # Cut inside the record header, warcio stopped (or gave a record without a length) and the
+    # page disappeared without a reject; now every cut gives the page or a reject at its offset.
+    from warcio.archiveiterator import ArchiveIterator
+
+    from .conftest import write_warc
+
+    page = b"<html><body><article><p>" + b"Ministers met in Geneva on Monday. " * 8 + b"</p>"
+    whole = write_warc(tmp_path / "whole.warc", [("https://x.example/a", "text/html", page)], packed)
+    data = whole.read_bytes()
+    with whole.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        starts = [records.offset for _ in records]
+    after, start = starts[-2] + 1, starts[-1]  # the response: the page
+    cut = tmp_path / ("cut.warc.gz" if packed else "cut.warc")
+    for end in range(start + 1, len(data) - 4):
+        cut.write_bytes(data[:end])
+        items = list(read_inputs([str(cut)], published=date(2022, 1, 1)))
+        # The reject's offset: the record's start, or the end of the one before (warcio's
+        # position when it stops in the blank lines between records).
+        said = [i for i in items if isinstance(i, Article) or _byte(i) in range(after, start + 1)]
+        assert said, f"cut at byte {end}: the record at byte {start} vanished: {items}"
+        assert all(isinstance(i, Article) or i.reason in ("IO_ERROR", "MALFORMED") for i in said)
+
+
+def _byte(reject: Reject) -> int:
+    return int(reject.position.removeprefix("byte ")) if reject.position[:5] == "byte " else -1
