@@ -102,7 +102,8 @@ def test_a_warc_cut_anywhere_in_its_last_record_never_loses_it_silently(
     from .conftest import write_warc
 
     page = b"<html><body><article><p>" + b"Ministers met in Geneva on Monday. " * 8 + b"</p>"
-    whole = write_warc(tmp_path / "whole.warc", [("https://x.example/a", "text/html", page)], packed)
+    pages = [("https://x.example/a", "text/html", page)]
+    whole = write_warc(tmp_path / "whole.warc", pages, packed)
     data = whole.read_bytes()
     with whole.open("rb") as stream:
         records = ArchiveIterator(stream)
