@@ -122,3 +122,16 @@ def test_a_warc_cut_anywhere_in_its_last_record_never_loses_it_silently(
 
 def _byte(reject: Reject) -> int:
     return int(reject.position.removeprefix("byte ")) if reject.position[:5] == "byte " else -1
+
+
+def test_a_page_nested_past_the_parsers_depth_says_why_it_has_no_text(tmp_path: Path) -> None:
+    body = "<p>" + "Ministers met in Geneva on Monday to talk about the war. " * 5 + "</p>"
+    deep = tmp_path / "deep.html"
+    deep.write_text(f"<html><body>{'<div>' * 100_000}{body}{'</div>' * 100_000}</body></html>")
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><div></div></body></html>")
+    found = {Path(r.source_file).name: r for r in read_inputs([str(deep), str(empty)])}
+    assert isinstance(found["deep.html"], Reject) and found["deep.html"].reason == "EMPTY_TEXT"
+    assert "could not be extracted" in found["deep.html"].message
+    assert "nest deeper than the HTML parser's limit" in found["deep.html"].message
+    assert found["empty.html"].message.startswith("no text in")
