@@ -395,9 +395,9 @@ def export(
     query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
     with closing(open_store(db, read_only=True)) as store:
         if clusters:
-            count = export_clusters(_clusters(store, query), fmt, out, urls=store.article_urls())
+            count = export_clusters(_clusters(store, query), fmt, out, urls=store.urls_of)
         else:
-            count = export_events(store.events(query), fmt, out, urls=store.article_urls())
+            count = export_events(store.events(query), fmt, out, urls=store.urls_of)
     err.print(f"wrote {count} {'clusters' if clusters else 'events'} to {out} ({fmt})")
 
 

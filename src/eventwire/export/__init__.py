@@ -1,15 +1,17 @@
 """Export events to files other tools read: one module per format, one registry.
 
-    export_events(store.events(query), "gdelt", Path("events.tsv"), urls=store.article_urls())
+    export_events(store.events(query), "gdelt", Path("events.tsv"), urls=store.urls_of)
 
-Text formats write to a path (`-` is standard output) or an open text stream; parquet writes a
+`urls` is a mapping, or a lookup (article ids -> their urls) asked for a page of events at a
+time, so an export never holds every article's url (`Store.urls_of` is one). Text formats write to a path (`-` is standard output) or an open text stream; parquet writes a
 partitioned dataset directory. Every writer streams and returns how many events it wrote.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from itertools import islice
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -34,6 +36,8 @@ TEXT_FORMATS: dict[str, TextWriter] = {
     "gdelt": lambda events, out, urls: write_gdelt(events, out, urls),
 }
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt")
+UrlLookup = Callable[[Set[str]], Mapping[str, str]]
+URL_PAGE = 1000  # events whose article urls are looked up at once
 
 __all__ = ["FORMATS", "export_clusters", "export_events"]
 
@@ -43,9 +47,10 @@ def export_events(
     fmt: str,
     out: Path | TextIO,
     *,
-    urls: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | UrlLookup | None = None,
 ) -> int:
-    """Write `events` as `fmt` to `out`; `urls` (article id -> url) fills GDELT's SOURCEURL."""
+    """Write `events` as `fmt` to `out`; `urls` (article id -> url, or a lookup of the ids of
+    a page of events) fills GDELT's SOURCEURL."""
     if fmt == "parquet":
         if not isinstance(out, Path | str):
             raise EventwireError(
@@ -57,8 +62,27 @@ def export_events(
         raise EventwireError(
             f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}", code="BAD_FORMAT"
         )
+    if callable(urls):
+        events, urls = _paged_urls(events, urls) if fmt == "gdelt" else (events, {})
     with _text_stream(out) as stream:
-        return writer(events, stream, urls or {})
+        return writer(events, stream, urls if urls is not None else {})
+
+
+def _paged_urls(
+    events: Iterable[Event], lookup: UrlLookup
+) -> tuple[Iterator[Event], Mapping[str, str]]:
+    """The events again, and a mapping that holds the urls of the page of events being written
+    (writers look an event's url up as they write it)."""
+    current: dict[str, str] = {}
+    source = iter(events)
+
+    def pages() -> Iterator[Event]:
+        while page := list(islice(source, URL_PAGE)):
+            current.clear()
+            current.update(lookup({event.article_id for event in page}))
+            yield from page
+
+    return pages(), current
 
 
 @contextmanager
@@ -82,7 +106,7 @@ def export_clusters(
     fmt: str,
     out: Path | TextIO,
     *,
-    urls: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | UrlLookup | None = None,
 ) -> int:
     """Write cross-article clusters: `gdelt` (one event row each, with their counts) or `jsonl`
     (`clusters.cluster_dict`: key, counts, outlets, member ids and the event shown)."""
@@ -91,6 +115,9 @@ def export_clusters(
 
     if fmt not in ("gdelt", "jsonl"):
         raise EventwireError(f"clusters export as gdelt or jsonl, not {fmt!r}", code="BAD_FORMAT")
+    if callable(urls):  # the urls of the events shown, one per cluster (the clusters are in memory)
+        clusters = list(clusters)
+        urls = urls({c.event.article_id for c in clusters})
     with _text_stream(out) as stream:
         if fmt == "gdelt":
             return write_gdelt_clusters(clusters, stream, urls or {})

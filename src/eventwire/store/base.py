@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -133,7 +133,11 @@ class Store(Protocol):
     def article(self, article_id: str) -> Article | None: ...
 
     def article_urls(self) -> dict[str, str]:
-        """article id -> url, for exports that cite the source (GDELT SOURCEURL)."""
+        """article id -> url of every article (small stores): `urls_of` for any size."""
+        ...
+
+    def urls_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """article id -> url of these articles, for exports that cite the source (SOURCEURL)."""
         ...
 
     def input_progress(self, path: str) -> InputProgress | None: ...

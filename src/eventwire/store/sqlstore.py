@@ -6,7 +6,7 @@ transaction, how to insert many rows while skipping conflicts, and its SQL colum
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -157,6 +157,17 @@ class SqlStore:
     def article_urls(self) -> dict[str, str]:
         rows = self._rows("SELECT id, url FROM articles WHERE url IS NOT NULL")
         return {ident: url for ident, url in rows}
+
+    def urls_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """article id -> url of the given articles that have one (a query per 1,000 ids)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), PAGE):
+            chunk = wanted[start : start + PAGE]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT id, url FROM articles WHERE url IS NOT NULL AND id IN ({marks})"
+            found.update(self._rows(sql, chunk))
+        return found
 
     def known_texts(self) -> Iterator[tuple[str, str]]:
         last = ""
