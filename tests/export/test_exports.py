@@ -208,9 +208,9 @@ def test_gdelt_fraction_date_stays_inside_its_year(day, fraction) -> None:
 
 def test_gdelt_export_looks_urls_up_a_page_of_events_at_a_time(tmp_path, monkeypatch) -> None:
     # The export read every article's url into memory first; now only a page's at a time.
-    import eventwire.export as export
     from store_samples import article
 
+    import eventwire.export as export
     from eventwire.store import open_store
     from eventwire.store.base import CodedArticle
 

@@ -3,16 +3,17 @@
     export_events(store.events(query), "gdelt", Path("events.tsv"), urls=store.urls_of)
 
 `urls` is a mapping, or a lookup (article ids -> their urls) asked for a page of events at a
-time, so an export never holds every article's url (`Store.urls_of` is one). Text formats write to a path (`-` is standard output) or an open text stream; parquet writes a
-partitioned dataset directory. Every writer streams and returns how many events it wrote.
+time, so an export never holds every article's url (`Store.urls_of` is one). Text formats write
+to a path (`-` is standard output) or an open text stream; parquet writes a partitioned dataset
+directory. Every writer streams and returns how many events it wrote.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
-from itertools import islice
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
