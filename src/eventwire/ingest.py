@@ -43,7 +43,7 @@ class IngestStore(Protocol):
 
     def stored_ids(self, ids: Sequence[str]) -> set[str]: ...
 
-    def known_texts(self) -> Iterator[tuple[str, str]]: ...
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]: ...
 
     def input_progress(self, path: str) -> InputProgress | None: ...
 
@@ -57,6 +57,8 @@ class IngestStore(Protocol):
 
 
 class Deduper(Protocol):
+    window: int  # articles remembered: the store's most recent are primed
+
     def check(self, article: Article) -> str | None: ...
 
     def seed(self, pairs: Iterator[tuple[str, str]]) -> None: ...
@@ -142,7 +144,7 @@ def ingest(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     if deduper is not None:
-        deduper.seed(store.known_texts())
+        deduper.seed(store.known_texts(deduper.window))  # bounded: not the whole store
     pool = as_pool(coding)
     counts = _Counts()
     batch = _Batch()

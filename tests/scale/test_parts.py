@@ -240,3 +240,16 @@ def test_the_ledger_drops_the_old_rejects_of_a_file_read_again(tmp_path: Path) -
         assert reopened.rejects() == [other, new]
     lines = (tmp_path / REJECTS).read_text().splitlines()
     assert [json.loads(line)["position"] for line in lines] == ["line 1", "line 2"]
+
+
+def test_the_ledger_primes_dedupe_with_its_most_recent_articles_only(coder, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in EXAMPLES.read_text().splitlines()[:5]]
+    source, out = tmp_path / "in.jsonl", tmp_path / "parts"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    with PartsLedger.open(out) as ledger:
+        ingest([str(source)], ledger, InlineWriter(coder.code_batch, out), batch_size=2)
+    with PartsLedger.open(out) as ledger:
+        everything = [ident for ident, _ in ledger.known_texts()]
+        assert sorted(everything) == sorted(r["id"] for r in records)
+        assert [ident for ident, _ in ledger.known_texts(3)] == everything[-3:]
+        assert list(ledger.known_texts(0)) == []

@@ -48,6 +48,7 @@ class PartsLedger:
         self._lock = lock
         self._ledger = ledger
         self.keys: set[str] = set()  # batches whose files are complete
+        self._key_order: list[str] = []  # the same, in the order they were done
         self._articles: set[str] = set()  # coded articles (their texts are in the parts)
         self._duplicates: dict[str, str] = {}
         self._rejects: dict[tuple[str, str, str], Reject] = {}
@@ -98,8 +99,9 @@ class PartsLedger:
         self._ledger.seek(0, os.SEEK_END)
 
     def _apply(self, entry: dict[str, Any]) -> None:
-        if entry.get("key"):
+        if entry.get("key") and entry["key"] not in self.keys:
             self.keys.add(entry["key"])
+            self._key_order.append(entry["key"])
         self._articles.update(entry["articles"])
         self._duplicates.update(entry["duplicates"])
         cleared = set(entry.get("cleared", ()))  # files read again: their old rejects go
@@ -128,12 +130,28 @@ class PartsLedger:
     def stored_ids(self, ids: Sequence[str]) -> set[str]:
         return {i for i in ids if i in self._articles or i in self._duplicates}
 
-    def known_texts(self) -> Iterator[tuple[str, str]]:
-        """(id, text) of every coded article, read from the article parts of done batches."""
-        for key in sorted(self.keys):
-            path = self.out_dir / ARTICLES / f"part-{key}.parquet"
-            table = pq.read_table(path, columns=["id", "text"])
-            yield from zip(table["id"].to_pylist(), table["text"].to_pylist(), strict=True)
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]:
+        """(id, text) of the coded articles in the order their batches were done, read from the
+        article parts; with `limit`, of the last `limit` articles only."""
+        keys = self._key_order
+        skip = 0
+        if limit is not None:  # the last batches that hold `limit` articles
+            counted, first = 0, len(keys)
+            while first > 0 and counted < limit:
+                first -= 1
+                counted += pq.read_metadata(self._part(keys[first])).num_rows
+            keys, skip = keys[first:], max(counted - limit, 0)
+        for key in keys:
+            table = pq.read_table(self._part(key), columns=["id", "text"])
+            pairs = zip(table["id"].to_pylist(), table["text"].to_pylist(), strict=True)
+            for ident, text in pairs:
+                if skip:
+                    skip -= 1
+                    continue
+                yield ident, text
+
+    def _part(self, key: str) -> Path:
+        return self.out_dir / ARTICLES / f"part-{key}.parquet"
 
     def input_progress(self, path: str) -> InputProgress | None:
         return self._progress.get(path)

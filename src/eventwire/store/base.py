@@ -126,8 +126,9 @@ class Store(Protocol):
 
     def duplicate_of(self, article_id: str) -> str | None: ...
 
-    def known_texts(self) -> Iterator[tuple[str, str]]:
-        """(article id, text) of every stored article that is not a duplicate: dedupe priming."""
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]:
+        """(article id, text) of the stored articles that are not duplicates, in the order they
+        were stored, page by page; with `limit`, the last `limit` only (dedupe priming)."""
         ...
 
     def article(self, article_id: str) -> Article | None: ...

@@ -169,18 +169,27 @@ class SqlStore:
             found.update(self._rows(sql, chunk))
         return found
 
-    def known_texts(self) -> Iterator[tuple[str, str]]:
-        last = ""
-        while True:
-            rows = self._rows(
-                "SELECT id, text FROM articles WHERE duplicate_of IS NULL AND id > ?"
-                " ORDER BY id LIMIT ?",
-                [last, PAGE],
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]:
+        originals = "SELECT id, text, ingested_at FROM articles WHERE duplicate_of IS NULL"
+        after: list[Any] = []  # keyset: (ingested_at, id) of the last row read
+        compare = ">"
+        if limit is not None:  # start at the limit-th most recent
+            if limit < 1:
+                return
+            cut = self._rows(
+                "SELECT ingested_at, id FROM articles WHERE duplicate_of IS NULL"
+                " ORDER BY ingested_at DESC, id DESC LIMIT 1 OFFSET ?",
+                [limit - 1],
             )
-            yield from ((ident, text) for ident, text in rows)
+            if cut:
+                after, compare = list(cut[0]), ">="
+        while True:
+            sql = originals + (f" AND (ingested_at, id) {compare} (?, ?)" if after else "")
+            rows = self._rows(f"{sql} ORDER BY ingested_at, id LIMIT ?", [*after, PAGE])
+            yield from ((ident, text) for ident, text, _ in rows)
             if len(rows) < PAGE:
                 return
-            last = rows[-1][0]
+            after, compare = [rows[-1][2], rows[-1][0]], ">"
 
     def input_progress(self, path: str) -> InputProgress | None:
         rows = self._rows(
