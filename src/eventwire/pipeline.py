@@ -2,6 +2,11 @@
 
     text -> spaCy Doc -> times, places, actors -> events -> date and place -> merge
 
+A text longer than `piece_chars` (20,000) is parsed in pieces cut between paragraphs and joined
+into one Doc (longtext.py), so spaCy's memory stays bounded and its length limit (E088) is never
+met; the stages after the parse see one article. Each trigger is dated and placed from the times
+and places of its own sentence, handed to it by sentence, so the cost stays near linear.
+
 `Coder` holds what is loaded once (the model, gazetteer, dictionaries, lexicon) and is passed to
 whoever codes: the CLI, the ingest loop, the HTTP API, a Dask worker.
 

@@ -167,6 +167,8 @@ class PartsLedger:
         here); returns the number of articles new to the directory."""
         fresh = [c for c in coded if not self.stored_ids([c.article.id])]
         written = [c.article.id for c in fresh if c.duplicate_of is None]
+        held = {key[0] for key in self._rejects}
+        clear_rejects = [name for name in clear_rejects if name in held]  # else nothing to say
         if not (fresh or rejects or clear_rejects or any(p.finished for p in progress)):
             return 0  # only "still reading": a line would say nothing resume needs
         entry = {
