@@ -404,8 +404,9 @@ def export(
 def _clusters(store, query: EventQuery) -> list:  # noqa: ANN001 - a Store, imported late
     from eventwire.clusters import cluster_events, store_outlets
 
-    outlets, copies = store_outlets(store)
-    return cluster_events(store.events(query), outlets, copies)
+    events = list(store.events(query))  # clustering holds them anyway: only their articles
+    outlets, copies = store_outlets(store, {e.article_id for e in events})
+    return cluster_events(events, outlets, copies)
 
 
 @app.command()
