@@ -219,3 +219,19 @@ def test_min_confidence_leaves_out_remarks_and_says_how_many(tmp_path: Path) -> 
     )
     wrong = eventwire("code", str(text), "--published", "2024-05-01", "--min-confidence", "2")
     assert wrong.returncode == 2 and "--min-confidence" in wrong.stderr
+
+
+def test_rejects_lists_every_reject_page_by_page(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n" * 1203)  # over the 1,000 kept per file: one more counts the rest
+    db = str(tmp_path / "r.duckdb")
+    assert eventwire("ingest", str(bad), "--db", db).returncode == 0
+    lines = eventwire("rejects", "--db", db, "--format", "jsonl")
+    assert lines.returncode == 0, lines.stderr
+    rows = [json.loads(line) for line in lines.stdout.splitlines()]
+    assert len(rows) == 1001 and rows[-1]["reason"] == "TOO_MANY_REJECTS"
+    assert "203 more rejects" in rows[-1]["message"]
+    table = eventwire("rejects", "--db", db, "--limit", "1001")
+    assert "rejects 1-1,000 of 1,001" in table.stdout
+    assert "rejects 1,001-1,001 of 1,001" in table.stdout
+    assert eventwire("rejects", "--db", db, "--format", "csv").returncode == 2

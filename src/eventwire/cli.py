@@ -143,16 +143,21 @@ def _read_articles(
     published: date | None,
     rejects: list[Reject],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    files: dict[str, str] | None = None,
     date_option: str = "--published",
 ) -> Iterator[Article]:
-    from eventwire.readers import read_inputs
+    """The articles of `inputs`; rejects reported and kept; `files` gets article id -> file."""
+    from eventwire.readers import iter_input_files, read_file
 
-    for item in read_inputs(inputs, published=published, max_bytes=max_bytes):
-        if isinstance(item, Reject):
-            _report_reject(item, date_option)
-            rejects.append(item)
-        else:
-            yield item
+    for name in iter_input_files(inputs):
+        for item in read_file(name, published, max_bytes):
+            if isinstance(item, Reject):
+                _report_reject(item, date_option)
+                rejects.append(item)
+            else:
+                if files is not None:
+                    files.setdefault(item.id, name)
+                yield item
 
 
 def _check_actor_files(actor_files: Sequence[Path] | None) -> tuple[Path, ...]:
@@ -276,13 +281,14 @@ def code(
     rejects: list[Reject] = []
     events = []
     try:
-        articles = list(_read_articles(inputs, when, rejects, max_bytes))
+        files: dict[str, str] = {}
+        articles = list(_read_articles(inputs, when, rejects, max_bytes, files))
         batches = [articles[i : i + CODE_BATCH] for i in range(0, len(articles), CODE_BATCH)]
         coding = [pool.submit(batch) for batch in batches]  # all in flight: workers stay busy
         for batch, future in zip(batches, coding, strict=True):
             for article, outcome in zip(batch, future.result(), strict=True):
                 if isinstance(outcome, CodingFailure):
-                    rejects.append(coding_reject(article, outcome))
+                    rejects.append(coding_reject(article, outcome, files.get(article.id)))
                     _report_reject(rejects[-1])
                 else:
                     events.extend(outcome)
@@ -601,13 +607,13 @@ def export(
     stats = ExportStats()
     with closing(open_store(db, read_only=True)) as store:
         if clusters:
-            count = export_clusters(_clusters(store, query), fmt, out, urls=store.article_urls())
+            count = export_clusters(_clusters(store, query), fmt, out, urls=store.urls_of)
         else:
             count = export_events(
                 store.events(query),
                 fmt,
                 out,
-                urls=store.article_urls(),
+                urls=store.urls_of,
                 spreadsheet_safe=spreadsheet_safe,
                 stats=stats,
             )
@@ -661,26 +667,47 @@ def clusters(
     _print_rows(fmt, [cluster_dict(c) for c in found], f"{len(found)} clusters", headers, rows)
 
 
+REJECTS_PAGE = 1000  # rows per printed table: the rejects are read and shown page by page
+
+
 @app.command()
-def rejects(db: Db = DEFAULT_DB) -> None:
-    """List the input records that were rejected, with file, position and reason."""
+def rejects(
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many rejects.")] = None,
+) -> None:
+    """List the input records that were rejected, with file, position and reason.
+
+    Read from the store a page at a time, so any number of rejects lists in bounded memory;
+    a table is printed every 1,000 rows."""
+    from itertools import islice
+
     from eventwire.store import open_store
 
+    if fmt not in ("table", "jsonl"):
+        raise _fail(f"--format must be table or jsonl, not {fmt!r}", 2)
+    if limit is not None and limit < 0:
+        raise _fail("--limit must be 0 or more", 2)
+    console = make_console()
     with closing(open_store(db, read_only=True)) as store:
-        found = store.rejects()
-    rows = [
-        (
-            r.source_file,
-            r.position,
-            r.reason,
-            r.message,
-            r.excerpt[:40] if sys.stdout.isatty() else r.excerpt,
-        )
-        for r in found
-    ]
-    make_console().print(
-        counts_table("rejects", rows, ("file", "position", "reason", "why", "excerpt"))
-    )
+        total = store.count_rejects()
+        found = islice(store.iter_rejects(), limit)
+        if fmt == "jsonl":
+            write_jsonl(to_dict(r) for r in found)
+            return
+        headers = ("file", "position", "reason", "why", "excerpt")
+        shown = 0
+        while page := list(islice(found, REJECTS_PAGE)):
+            rows = [
+                (r.source_file, r.position, r.reason, r.message,
+                 r.excerpt[:40] if sys.stdout.isatty() else r.excerpt)
+                for r in page
+            ]  # fmt: skip
+            title = f"rejects {shown + 1:,}-{shown + len(rows):,} of {total:,}"
+            console.print(counts_table(title, rows, headers))
+            shown += len(rows)
+        if not shown:
+            console.print(counts_table(f"rejects (0 of {total:,})", [], headers))
 
 
 @app.command()
@@ -719,6 +746,7 @@ def times(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or timeml.")] = "jsonl",
 ) -> None:
     """Time expressions with TIMEX3 values resolved against the article date."""
+    from eventwire.longtext import parse_texts
     from eventwire.nlp import load_nlp
     from eventwire.times import find_times
     from eventwire.times.timeml import to_timeml
@@ -727,7 +755,7 @@ def times(
         raise _fail(f"--format must be jsonl or timeml, not {fmt!r}", 2)
     articles, tag = _articles_for_stage(input_file, dct)
     nlp = load_nlp()
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    for article, doc in zip(articles, parse_texts(nlp, (a.text for a in articles)), strict=True):
         assert article.published is not None  # readers reject articles without a date
         found = find_times(article.text, article.published, doc)
         if fmt == "timeml":
@@ -742,6 +770,7 @@ def places(
     fmt: Annotated[str, typer.Option("--format", help="jsonl.")] = "jsonl",
 ) -> None:
     """Place names resolved to GeoNames ids and coordinates."""
+    from eventwire.longtext import parse_texts
     from eventwire.nlp import load_nlp
     from eventwire.places import Gazetteer, find_places
 
@@ -750,7 +779,7 @@ def places(
     # places need no date, but readers refuse undated articles: any fallback date will do
     articles, tag = _articles_for_stage(input_file, date.min.isoformat())
     nlp, gazetteer = load_nlp(), Gazetteer.load()
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    for article, doc in zip(articles, parse_texts(nlp, (a.text for a in articles)), strict=True):
         write_jsonl(_tagged(to_dict(p), article, tag) for p in find_places(doc, gazetteer))
 
 

@@ -41,13 +41,23 @@ class RejectReason(StrEnum):
     )
     OVERSIZED = (
         "OVERSIZED",
-        "the record is larger than the size limit: split it or raise the limit",
+        "the record is larger than a size limit (--max-bytes, or 1,000,000 characters of text"
+        " per article): split it, or raise --max-bytes",
     )
     UNSUPPORTED = (
         "UNSUPPORTED",
         "the input is of no format eventwire reads (text, JSON Lines, HTML, RSS/Atom, WARC)",
     )
     NOT_FOUND = ("NOT_FOUND", "no file matches this input: check the path or the glob")
+    NOT_A_FILE = (
+        "NOT_A_FILE",
+        "the input is a named pipe, socket or device, not a regular file: save it to a file,"
+        " or pipe it to standard input (-)",
+    )
+    TOO_MANY_REJECTS = (
+        "TOO_MANY_REJECTS",
+        "the file has more bad records than are kept: the first ones kept say what to fix",
+    )
     IO_ERROR = (
         "IO_ERROR",
         "the input could not be read to its end (truncated, corrupt compression, no permission)",

@@ -56,7 +56,7 @@ def check_headline(article: Article, coder: Coder) -> list[HeadlineClaim]:
     """The claims of `article.title` with what the body says of each (empty without a title)."""
     if not article.title.strip() or article.published is None:
         return []
-    body_doc = coder.nlp(article.text)
+    body_doc = coder.parse(article.text)
     body = coder.analyse_doc(article, body_doc)
     head_article = dataclasses.replace(article, text=article.title)
     head_doc = coder.nlp(article.title)

@@ -43,7 +43,7 @@ class IngestStore(Protocol):
 
     def stored_ids(self, ids: Sequence[str]) -> set[str]: ...
 
-    def known_texts(self) -> Iterator[tuple[str, str]]: ...
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]: ...
 
     def input_progress(self, path: str) -> InputProgress | None: ...
 
@@ -52,10 +52,13 @@ class IngestStore(Protocol):
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int: ...
 
 
 class Deduper(Protocol):
+    window: int  # articles remembered: the store's most recent are primed
+
     def check(self, article: Article) -> str | None: ...
 
     def seed(self, pairs: Iterator[tuple[str, str]]) -> None: ...
@@ -77,8 +80,10 @@ class _Batch:
     """What has been read but not yet committed."""
 
     articles: list[Article] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # article id -> input file it came from
     rejects: list[Reject] = field(default_factory=list)
     progress: dict[str, InputProgress] = field(default_factory=dict)
+    cleared: list[str] = field(default_factory=list)  # input files read again from the start
 
     def full(self, size: int) -> bool:
         return len(self.articles) >= size or len(self.rejects) >= MAX_PENDING_REJECTS
@@ -139,7 +144,7 @@ def ingest(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     if deduper is not None:
-        deduper.seed(store.known_texts())
+        deduper.seed(store.known_texts(deduper.window))  # bounded: not the whole store
     pool = as_pool(coding)
     counts = _Counts()
     batch = _Batch()
@@ -147,7 +152,7 @@ def ingest(
     sent: set[str] = set()  # ids in flight: the store does not know them yet
 
     def send(batch: _Batch) -> None:
-        if not (batch.articles or batch.rejects or batch.progress):
+        if not (batch.articles or batch.rejects or batch.progress or batch.cleared):
             return
         in_flight.append(_send(batch, store, pool, deduper, counts, sent))
         while len(in_flight) >= pool.window:
@@ -159,12 +164,15 @@ def ingest(
             counts.inputs_skipped += 1
             continue
         key, done = progress_key(name), 0
+        if fingerprint is not None:  # its rejects of earlier runs are replaced by this read's
+            batch.cleared.extend(dict.fromkeys((name, key)))
         for item in read_file(name, published, max_bytes):
             done += 1
             if isinstance(item, Article):
                 item = unstorable(item, name) or item
             if isinstance(item, Article):
                 batch.articles.append(item)
+                batch.files.setdefault(item.id, name)
             else:
                 batch.rejects.append(item)
             if fingerprint is not None:
@@ -243,14 +251,16 @@ def _commit(
     coded, rejects = list(flight.ready), list(flight.batch.rejects)
     for article, outcome in zip(flight.to_code, outcomes, strict=True):
         if isinstance(outcome, CodingFailure):
-            rejects.append(coding_reject(article, outcome))
+            rejects.append(coding_reject(article, outcome, flight.batch.files.get(article.id)))
         elif isinstance(outcome, int):  # its worker wrote the events (parts): only the count
             coded.append(CodedArticle(article, ()))
             counts.events += outcome
         else:
             coded.append(CodedArticle(article, outcome))
             counts.events += len(outcome)
-    counts.stored += store.write_batch(coded, rejects, list(flight.batch.progress.values()))
+    counts.stored += store.write_batch(
+        coded, rejects, list(flight.batch.progress.values()), clear_rejects=flight.batch.cleared
+    )
     counts.articles_read += len(flight.batch.articles)
     counts.rejects += len(rejects)
     sent.difference_update(c.article.id for c in flight.ready)
@@ -259,10 +269,13 @@ def _commit(
         progress(len(flight.batch.articles))
 
 
-def coding_reject(article: Article, failure: CodingFailure) -> Reject:
-    """The INTERNAL reject of an article whose coding raised (file, position, reason)."""
+def coding_reject(
+    article: Article, failure: CodingFailure, source_file: str | None = None
+) -> Reject:
+    """The INTERNAL reject of an article whose coding raised: the input file it was read from
+    (else its outlet), the article, the reason."""
     return Reject(
-        source_file=article.source or "",
+        source_file=source_file or article.source or "",
         position=f"article {article.id}",
         reason=RejectReason.INTERNAL.value,
         message=failure.message,

@@ -2,6 +2,11 @@
 
     text -> spaCy Doc -> times, places, actors -> events -> date and place -> merge
 
+A text longer than `piece_chars` (20,000) is parsed in pieces cut between paragraphs and joined
+into one Doc (longtext.py), so spaCy's memory stays bounded and its length limit (E088) is never
+met; the stages after the parse see one article. Each trigger is dated and placed from the times
+and places of its own sentence, handed to it by sentence, so the cost stays near linear.
+
 `Coder` holds what is loaded once (the model, gazetteer, dictionaries, lexicon) and is passed to
 whoever codes: the CLI, the ingest loop, the HTTP API, a Dask worker.
 
@@ -25,6 +30,7 @@ from spacy.tokens import Doc
 from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
+from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer, find_places
 from eventwire.places.attach import event_place
@@ -59,6 +65,7 @@ class Coder:
     # events-only coding leaves out events under this confidence (the library keeps all; the
     # command line and the API pass DEFAULT_MIN_CONFIDENCE); analyse* always keep all
     min_confidence: float = 0.0
+    piece_chars: int = PIECE_CHARS  # longer texts are parsed in pieces (longtext.py)
 
     def __post_init__(self) -> None:
         if self.trigger_words is None:
@@ -90,12 +97,18 @@ class Coder:
     def analyse_batch(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         """Parse articles in batches and run every stage; the order follows the input."""
         articles = list(articles)
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        docs = parse_texts(
+            self.nlp, (a.text for a in articles), self.batch_size, piece_chars=self.piece_chars
+        )
         for article, doc in zip(articles, docs, strict=True):
             yield self.analyse_doc(article, doc)
 
     def analyse(self, article: Article) -> ArticleAnalysis:
-        return self.analyse_doc(article, self.nlp(article.text))
+        return self.analyse_doc(article, self.parse(article.text))
+
+    def parse(self, text: str) -> Doc:
+        """One text parsed (in pieces when it is long: longtext.py)."""
+        return next(parse_texts(self.nlp, [text], self.batch_size, piece_chars=self.piece_chars))
 
     def analyse_doc(self, article: Article, doc: Doc) -> ArticleAnalysis:
         if article.published is None:
@@ -108,6 +121,8 @@ class Coder:
         events = code_events(
             doc, article, actors, self.lexicon, self.codebook, places=place_sides(places, actors)
         )
+        # every time and place of the article: an event may take its date from the next
+        # sentence and its place from the dateline (places/attach.py, times/attach.py)
         events = [
             _date_and_place(ev, doc, article, times, places, self._country_place)
             for ev in drop_place_targets(events, places)
@@ -135,7 +150,7 @@ class Coder:
     def code_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
         if not self.prefilter:
             return [self._confident(a.events) for a in self.analyse_batch(articles)]
-        docs = self.nlp.pipe((self._events_input(a) for a in articles), batch_size=self.batch_size)
+        docs = self._prefiltered(a.text for a in articles)
         return [
             self._confident(self.analyse_doc(a, doc).events)
             for a, doc in zip(articles, docs, strict=True)
@@ -144,17 +159,25 @@ class Coder:
     def code_article(self, article: Article) -> list[Event]:
         if not self.prefilter:
             return self._confident(self.analyse(article).events)
-        doc = self.nlp(self._events_input(article))
+        doc = next(self._prefiltered([article.text]))
         return self._confident(self.analyse_doc(article, doc).events)
 
     def _confident(self, events: list[Event]) -> list[Event]:
         return keep_confident(events, self.min_confidence)[0] if self.min_confidence else events
 
-    def _events_input(self, article: Article) -> Doc:
-        """The article's text with the sentences that cannot hold an event masked; times are
-        still read from the text itself (the Doc has its length and offsets)."""
-        assert self.trigger_words is not None
-        return prefiltered_doc(self.nlp, article.text, self.trigger_words)
+    def _prefiltered(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """The texts parsed with the sentences that cannot hold an event masked (piece by piece
+        for long texts); times are still read from the text itself (the Doc has its length and
+        offsets)."""
+        words = self.trigger_words
+        assert words is not None
+        return parse_texts(
+            self.nlp,
+            texts,
+            self.batch_size,
+            piece_chars=self.piece_chars,
+            prepare=lambda piece: prefiltered_doc(self.nlp, piece, words),
+        )
 
 
 def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> list[Actor]:

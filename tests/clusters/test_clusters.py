@@ -144,3 +144,14 @@ def test_cli_clusters_and_gdelt_export_carry_the_counts(store_path: Path, tmp_pa
 
     wrong = run("export", "--db", str(store_path), "--format", "csv", "--clusters", "-o", str(out))
     assert wrong.returncode == 2 and "--clusters" in wrong.stderr
+
+
+def test_outlets_of_the_events_articles_only_are_the_same(store_path: Path) -> None:
+    # Clustering read every article's outlet; a query's events need only theirs (and copies).
+    with open_store(store_path, read_only=True) as store:
+        every, every_copy = store_outlets(store)
+        some, some_copies = store_outlets(store, ["wire-1", "wire-2"])
+    assert set(some) == {"wire-1", "wire-2"} and len(every) > 2
+    assert some == {k: every[k] for k in some}
+    assert some_copies == {k: v for k, v in every_copy.items() if k in some}
+    assert some_copies  # the reprint of the wire story comes with its original

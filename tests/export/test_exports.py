@@ -204,3 +204,36 @@ def test_parquet_parts_from_several_writers_make_one_dataset(tmp_path: Path) -> 
 def test_gdelt_fraction_date_stays_inside_its_year(day, fraction) -> None:
     row = dict(zip(COLUMNS, gdelt_row(dataclasses.replace(EVENTS[0], date=day)), strict=True))
     assert row["FractionDate"] == fraction
+
+
+def test_gdelt_export_looks_urls_up_a_page_of_events_at_a_time(tmp_path, monkeypatch) -> None:
+    # The export read every article's url into memory first; now only a page's at a time.
+    from store_samples import article
+
+    import eventwire.export as export
+    from eventwire.store import open_store
+    from eventwire.store.base import CodedArticle
+
+    monkeypatch.setattr(export, "URL_PAGE", 10)
+    store = open_store(tmp_path / "urls.duckdb")
+    try:
+        store.write_batch(
+            [CodedArticle(article(f"a{n:02}"), [event(f"e{n:02}", f"a{n:02}")]) for n in range(25)],
+            [],
+        )
+        asked: list[int] = []
+
+        def lookup(ids):
+            asked.append(len(ids))
+            return store.urls_of(ids)
+
+        out = io.StringIO()
+        assert export_events(store.events(), "gdelt", out, urls=lookup) == 25
+    finally:
+        store.close()
+    assert asked == [10, 10, 5]
+    source_url = COLUMNS.index("SOURCEURL")
+    rows = [line.split("\t") for line in out.getvalue().splitlines()]
+    assert sorted(row[source_url] for row in rows) == [
+        f"https://news.example/a{n:02}" for n in range(25)
+    ]

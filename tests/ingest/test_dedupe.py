@@ -41,3 +41,22 @@ def test_near_duplicate_is_stored_as_such_without_events(tmp_path: Path) -> None
         assert (report.duplicates, report.stored, report.events) == (1, 1, 0)
         assert store.duplicate_of("copy") == "orig"
         assert {e.article_id for e in store.events()} == {"orig"}
+
+
+def test_ingest_primes_the_deduper_with_the_most_recent_articles_only(tmp_path: Path) -> None:
+    # Priming read every stored text, so an ingest's memory grew with the store.
+    stories = [(f"s{n}", f"{BODY} This is report number {n} of {n * 7} words.") for n in range(4)]
+    batches = [tmp_path / f"batch{n}.jsonl" for n in range(4)]
+    with DuckDBStore(tmp_path / "w.duckdb") as store:
+        for path, story in zip(batches, stories, strict=True):  # one transaction each
+            write(path, [story])
+            ingest([str(path)], store, code_batch, deduper=dedupe.Deduper())
+        assert [i for i, _ in store.known_texts(2)] == ["s2", "s3"]
+        assert [i for i, _ in store.known_texts()] == ["s0", "s1", "s2", "s3"]
+        copies = tmp_path / "copies.jsonl"
+        write(copies, [("copy0", stories[0][1] + " "), ("copy3", stories[3][1] + " ")])
+        deduper = dedupe.Deduper(window=2)
+        report = ingest([str(copies)], store, code_batch, deduper=deduper)
+        assert report.duplicates == 1  # the copy of s3; s0 is older than the window
+        assert store.duplicate_of("copy3") == "s3" and store.duplicate_of("copy0") is None
+        assert len(deduper) == 2

@@ -4,6 +4,7 @@ coded again, a failing article rejected without losing its batch."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -114,6 +115,7 @@ def test_a_failing_article_becomes_a_reject_and_the_rest_is_stored(store, feed) 
     assert report.stored == 39 and store.summary().articles == 39
     internal = [r for r in store.rejects() if r.reason == "INTERNAL"]
     assert len(internal) == 1 and internal[0].position == "article art-00007"
+    assert internal[0].source_file == str(feed)  # the input file, not the outlet
     assert "parser exploded" in internal[0].message
 
 
@@ -168,3 +170,26 @@ def test_text_with_a_lone_surrogate_is_rejected_not_a_crash(store, tmp_path) -> 
     assert (report.stored, report.rejects) == (2, 1)
     (reject,) = store.rejects()
     assert reject.reason == "UNDECODABLE" and reject.position == "article bad"
+
+
+def test_a_file_rejected_then_fixed_loses_its_old_rejects(store, tmp_path) -> None:
+    path = tmp_path / "fixable.jsonl"
+    undated = {"id": "u1", "text": "Ministers met in Geneva."}
+    broken = "{not json"
+    path.write_text(json.dumps(undated) + "\n" + broken + "\n")
+    other = tmp_path / "other.jsonl"
+    other.write_text(broken + "\n")
+    ingest([str(path), str(other)], store, code_batch)
+    assert {(r.position, r.reason) for r in store.rejects()} == {
+        ("line 1", "NO_DATE"),
+        ("line 2", "MALFORMED"),
+        ("line 1", "MALFORMED"),
+    }
+    # Fixed: the date is given, the bad line is still bad (its reject is read again and kept).
+    path.write_text(json.dumps({**undated, "published": "2020-01-02"}) + "\n" + broken + "\n")
+    os.utime(path, (1, 1))  # a changed file, whatever the clock's resolution
+    report = ingest([str(path), str(other)], store, code_batch)
+    assert report.stored == 1 and report.inputs_skipped == 1
+    left = sorted((r.source_file, r.position, r.reason) for r in store.rejects())
+    assert left == sorted([(str(path), "line 2", "MALFORMED"), (str(other), "line 1", "MALFORMED")])
+    assert store.summary().rejects == 2

@@ -120,3 +120,15 @@ def test_bbc_corpus_has_few_duplicates() -> None:
     repeats = sum(1 for earlier in found if earlier is not None)
     # The BBC set is known to repeat a few stories under new headlines; most are distinct.
     assert 0 < repeats < 30
+
+
+def test_the_deduper_remembers_a_bounded_window_of_recent_articles() -> None:
+    # Memory must not grow with the store: past `window` articles the oldest is forgotten.
+    stories = [" ".join(f"w{n}x{i}" for i in range(80)) + " on Monday." for n in range(5)]
+    deduper = Deduper(window=3)
+    for n, text in enumerate(stories):
+        assert deduper.check(_article(f"s{n}", text)) is None
+    assert len(deduper) == 3
+    assert deduper.check(_article("old", stories[0] + " ")) is None  # s0 was forgotten
+    assert deduper.check(_article("new", stories[4].upper())) == "s4"  # exact, recent
+    assert deduper.check(_article("near", stories[3].replace("Monday", "Tuesday"))) == "s3"

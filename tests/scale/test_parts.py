@@ -225,3 +225,32 @@ def test_dask_workers_write_the_exported_dataset(exported, tmp_path: Path) -> No
     assert rows(out) == exported
     assert again.returncode == 0 and "inputs unchanged" in again.stderr
     assert files(out) == written
+
+
+def test_the_ledger_drops_the_old_rejects_of_a_file_read_again(tmp_path: Path) -> None:
+    from eventwire.records import Reject
+
+    old = Reject("a.jsonl", "line 1", "NO_DATE", "no date")
+    other = Reject("b.jsonl", "line 1", "MALFORMED", "bad")
+    new = Reject("a.jsonl", "line 2", "MALFORMED", "bad")
+    with PartsLedger.open(tmp_path) as ledger:
+        ledger.write_batch([], [old, other])
+        ledger.write_batch([], [new], clear_rejects=["a.jsonl"])
+        assert ledger.rejects() == [other, new]
+    with PartsLedger.open(tmp_path) as reopened:  # the same from the ledger file
+        assert reopened.rejects() == [other, new]
+    lines = (tmp_path / REJECTS).read_text().splitlines()
+    assert [json.loads(line)["position"] for line in lines] == ["line 1", "line 2"]
+
+
+def test_the_ledger_primes_dedupe_with_its_most_recent_articles_only(coder, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in EXAMPLES.read_text().splitlines()[:5]]
+    source, out = tmp_path / "in.jsonl", tmp_path / "parts"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    with PartsLedger.open(out) as ledger:
+        ingest([str(source)], ledger, InlineWriter(coder.code_batch, out), batch_size=2)
+    with PartsLedger.open(out) as ledger:
+        everything = [ident for ident, _ in ledger.known_texts()]
+        assert sorted(everything) == sorted(r["id"] for r in records)
+        assert [ident for ident, _ in ledger.known_texts(3)] == everything[-3:]
+        assert list(ledger.known_texts(0)) == []

@@ -60,6 +60,27 @@ def test_rejects_are_kept_once_per_file_position_reason(store) -> None:
     assert sorted(store.rejects(), key=lambda r: r.reason) == [other, bad]
 
 
+def test_rejects_are_read_page_by_page_in_order(store) -> None:
+    first = [Reject(f"a{n}.jsonl", f"line {n}", "MALFORMED", "bad") for n in range(5)]
+    later = [Reject("b.jsonl", f"line {n}", "NO_DATE", "no date") for n in range(3)]
+    store.write_batch([], first)
+    store.write_batch([], later)
+    store.page_size = 2  # pages of two rows: four round trips for eight rejects
+    assert list(store.iter_rejects()) == first + later
+    assert store.count_rejects() == 8 and store.rejects() == first + later
+
+
+def test_clearing_a_files_rejects_replaces_them_in_the_same_batch(store) -> None:
+    old = Reject("a.jsonl", "line 2", "NO_DATE", "no date")
+    gone = Reject("a.jsonl", "line 3", "MALFORMED", "bad")
+    kept = Reject("b.jsonl", "line 1", "MALFORMED", "bad")
+    store.write_batch([], [old, gone, kept])
+    again = dataclasses.replace(old, message="still no date")  # the same key, read again
+    store.write_batch([], [again], clear_rejects=["a.jsonl"])
+    assert sorted(store.rejects(), key=repr) == sorted([again, kept], key=repr)
+    assert store.summary().rejects == 2
+
+
 @pytest.fixture
 def filled(store):
     events = [

@@ -3,7 +3,9 @@ and coded UNK."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -19,7 +21,10 @@ def unknown_named_actors(
     """Named people and organisations the dictionaries do not know, coded UNK: the event they
     take part in is kept (the text says who), but it counts under no country. A name that
     overlaps a known actor is not repeated."""
-    taken = [(a.start, a.end) for a in known] + list(no_code)  # no_code: `[---]` phrases
+    # known actors and `[---]` phrases (no_code), sorted, for an overlap test by bisection
+    taken = sorted([(a.start, a.end) for a in known] + list(no_code))
+    starts = [start for start, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))  # furthest end of the first i+1
     found = []
     for ent in doc.ents:
         kind = UNKNOWN_KINDS.get(ent.label_)
@@ -34,7 +39,8 @@ def unknown_named_actors(
         ):
             continue  # "KABUL (Pajhwok):" says where and who reported, not who acted
         lo, hi = ent.start_char, ent.end_char
-        if any(lo < end and start < hi for start, end in taken):
+        before = bisect_left(starts, hi)  # known actors that start before this name ends
+        if before and reach[before - 1] > lo:  # one of them ends after it starts: overlap
             continue
         found.append(Actor(text, lo, hi, UNKNOWN_CODE, None, None, text, None, kind))
     return found

@@ -26,11 +26,12 @@ from eventwire.api.params import strict_query
 from eventwire.api.render import event_json
 from eventwire.dates import FORMS, parse_user_date
 from eventwire.links import web_link
+from eventwire.readers.base import MAX_ARTICLE_CHARS
 from eventwire.records import Article, Reject, article_id, to_dict
 from eventwire.store.base import CodedArticle
 
 log = logging.getLogger(__name__)
-MAX_TEXT = 200_000  # characters of one article's text
+MAX_TEXT = MAX_ARTICLE_CHARS  # characters of one article's text: the readers' limit
 MAX_ARTICLES = 100  # articles in one POST /articles
 _BEARER = HTTPBearer(auto_error=False, description="the token the server was started with")
 

@@ -1,19 +1,22 @@
 """Export events to files other tools read: one module per format, one registry.
 
-    export_events(store.events(query), "gdelt", Path("events.tsv"), urls=store.article_urls())
+    export_events(store.events(query), "gdelt", Path("events.tsv"), urls=store.urls_of)
 
-Text formats write to a path (`-` is standard output) or an open text stream; parquet writes a
-partitioned dataset directory. Every writer streams and returns how many events it wrote.
+`urls` is a mapping, or a lookup (article ids -> their urls) asked for a page of events at a
+time, so an export never holds every article's url (`Store.urls_of` is one). Text formats write
+to a path (`-` is standard output) or an open text stream; parquet writes a partitioned dataset
+directory. Every writer streams and returns how many events it wrote.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from eventwire.errors import EventwireError
 from eventwire.export.csv_format import write_csv
@@ -35,6 +38,8 @@ class ExportOptions:
     stats: ExportStats
 
 
+T = TypeVar("T")
+
 TextWriter = Callable[[Iterable[Event], TextIO, ExportOptions], int]
 
 TEXT_FORMATS: dict[str, TextWriter] = {
@@ -44,6 +49,8 @@ TEXT_FORMATS: dict[str, TextWriter] = {
     "gdelt": lambda events, out, o: write_gdelt(events, out, o.urls),
 }
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt")
+UrlLookup = Callable[[Set[str]], Mapping[str, str]]
+URL_PAGE = 1000  # events whose article urls are looked up at once
 
 __all__ = ["FORMATS", "ExportStats", "export_clusters", "export_events"]
 
@@ -53,12 +60,13 @@ def export_events(
     fmt: str,
     out: Path | TextIO,
     *,
-    urls: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | UrlLookup | None = None,
     spreadsheet_safe: bool = False,
     stats: ExportStats | None = None,
 ) -> int:
-    """Write `events` as `fmt` to `out`; `urls` (article id -> url) fills GDELT's SOURCEURL;
-    `spreadsheet_safe` escapes formula-like CSV cells; `stats` counts what was left out."""
+    """Write `events` as `fmt` to `out`; `urls` (article id -> url, or a lookup of the ids of
+    a page of events) fills GDELT's SOURCEURL; `spreadsheet_safe` escapes formula-like CSV
+    cells; `stats` counts what was left out."""
     if fmt == "parquet":
         if not isinstance(out, Path | str):
             raise EventwireError(
@@ -70,9 +78,32 @@ def export_events(
         raise EventwireError(
             f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}", code="BAD_FORMAT"
         )
-    options = ExportOptions(urls or {}, spreadsheet_safe, stats or ExportStats())
+    if callable(urls):
+        events, urls = _paged_urls(events, urls) if fmt == "gdelt" else (events, {})
+    options = ExportOptions(
+        urls if urls is not None else {}, spreadsheet_safe, stats or ExportStats()
+    )
     with _text_stream(out) as stream:
         return writer(events, stream, options)
+
+
+def _paged_urls(
+    items: Iterable[T],
+    lookup: UrlLookup,
+    article_of: Callable[[T], str] = lambda event: event.article_id,  # type: ignore[attr-defined]
+) -> tuple[Iterator[T], Mapping[str, str]]:
+    """The events (or clusters) again, and a mapping that holds the urls of the page being
+    written (writers look an event's url up as they write it)."""
+    current: dict[str, str] = {}
+    source = iter(items)
+
+    def pages() -> Iterator[T]:
+        while page := list(islice(source, URL_PAGE)):
+            current.clear()
+            current.update(lookup({article_of(item) for item in page}))
+            yield from page
+
+    return pages(), current
 
 
 @contextmanager
@@ -96,7 +127,7 @@ def export_clusters(
     fmt: str,
     out: Path | TextIO,
     *,
-    urls: Mapping[str, str] | None = None,
+    urls: Mapping[str, str] | UrlLookup | None = None,
 ) -> int:
     """Write cross-article clusters: `gdelt` (one event row each, with their counts) or `jsonl`
     (`clusters.cluster_dict`: key, counts, outlets, member ids and the event shown)."""
@@ -105,6 +136,8 @@ def export_clusters(
 
     if fmt not in ("gdelt", "jsonl"):
         raise EventwireError(f"clusters export as gdelt or jsonl, not {fmt!r}", code="BAD_FORMAT")
+    if callable(urls):  # the urls of the events shown, one per cluster, a page at a time
+        clusters, urls = _paged_urls(clusters, urls, lambda c: c.event.article_id)
     with _text_stream(out) as stream:
         if fmt == "gdelt":
             return write_gdelt_clusters(clusters, stream, urls or {})

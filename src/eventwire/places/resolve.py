@@ -133,15 +133,17 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
 def _anchors(
     mentions: list[Mention], chosen: list[tuple[_Candidate, float] | None]
 ) -> list[tuple[str, float, float]]:
-    """Points of the towns and divisions chosen in the first pass, with their mention text."""
-    points = []
+    """Points of the towns and divisions chosen in the first pass, with their mention text;
+    each once (a place named 500 times is one anchor: only the nearest distance counts, and
+    repeats made the cost grow with the square of an article's length)."""
+    points: dict[tuple[str, float, float], None] = {}
     for mention, pick in zip(mentions, chosen, strict=True):
         if pick is None or pick[0].entry.feature not in {"city", "admin1"}:
             continue
         entry = pick[0].entry
         if entry.lat is not None and entry.lon is not None:
-            points.append((mention.text, entry.lat, entry.lon))
-    return points
+            points[(mention.text, entry.lat, entry.lon)] = None
+    return list(points)
 
 
 def _nearness(candidate: _Candidate, anchors: list[tuple[str, float, float]]) -> float:

@@ -14,6 +14,7 @@ import functools
 import importlib
 import lzma
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import BinaryIO
@@ -21,6 +22,7 @@ from typing import BinaryIO
 from eventwire.errors import RejectReason
 from eventwire.readers.base import ReadResult, ReadStats, reject
 from eventwire.readers.inputs import (
+    NotRegularFile,
     compression_of,
     decompressed,
     is_url,
@@ -31,9 +33,14 @@ from eventwire.readers.inputs import (
 from eventwire.readers.sniff import HEAD_BYTES, sniff_format
 from eventwire.records import Article, Reject
 
-__all__ = ["ReadStats", "iter_input_files", "read_file", "read_inputs"]
+__all__ = ["MAX_REJECTS_PER_FILE", "ReadStats", "iter_input_files", "read_file", "read_inputs"]
 
 DEFAULT_MAX_BYTES = 5_000_000
+# Rejects kept per input file; past it one TOO_MANY_REJECTS reject counts the rest, so a small
+# hostile file (a 1 KB .jsonl.gz of 300,000 "{}" lines) cannot fill the store with rejects.
+MAX_REJECTS_PER_FILE = 1000
+# A file that cannot be read to its end, or a reader bug, is always said (once per file at most).
+_ALWAYS_KEPT = frozenset((RejectReason.IO_ERROR.value, RejectReason.INTERNAL.value))
 Reader = Callable[[BinaryIO, str, date | None, int], Iterator[ReadResult]]
 _READERS = {
     "text": ("eventwire.readers.text", "read_text"),
@@ -78,15 +85,36 @@ def read_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stats: ReadStats | None = None,
 ) -> Iterator[Article | Reject]:
-    """The articles of one file ("-" for standard input, or a feed URL)."""
+    """The articles of one file ("-" for standard input, or a feed URL), and its rejects: the
+    first MAX_REJECTS_PER_FILE, then one that counts the others by reason."""
     stats = stats if stats is not None else ReadStats()
     stats.files += 1
+    kept = 0
+    dropped: Counter[str] = Counter()
     for item in _read_one(name, published, max_bytes, stats):
         if isinstance(item, Article):
             stats.articles += 1
-        else:
+        elif kept < MAX_REJECTS_PER_FILE or item.reason in _ALWAYS_KEPT:
+            kept += 1
             stats.rejects += 1
+        else:
+            dropped[item.reason] += 1
+            continue
         yield item
+    if dropped:
+        stats.rejects += 1
+        yield _dropped_rejects(name, dropped)
+
+
+def _dropped_rejects(name: str, dropped: Counter[str]) -> Reject:
+    by_reason = ", ".join(f"{reason} {count:,}" for reason, count in dropped.most_common())
+    return reject(
+        name,
+        "file",
+        RejectReason.TOO_MANY_REJECTS,
+        f"{sum(dropped.values()):,} more rejects in {name} were not kept (only the first"
+        f" {MAX_REJECTS_PER_FILE:,} of a file are): {by_reason}",
+    )
 
 
 def _read_one(
@@ -101,6 +129,9 @@ def _read_one(
         raw = open_raw(name)
     except FileNotFoundError:
         yield reject(name, "file", RejectReason.NOT_FOUND, f"no file matches {name!r}")
+        return
+    except NotRegularFile as error:
+        yield reject(name, "file", RejectReason.NOT_A_FILE, str(error))
         return
     except OSError as error:
         yield reject(name, "file", RejectReason.IO_ERROR, f"cannot open {name}: {error}")

@@ -23,6 +23,11 @@ EXCERPT_CHARS = 80
 # Share of control characters above which decoded "text" is taken for binary data.
 BINARY_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Longest article text coded, in characters: coding time and memory grow with the length (long
+# texts are parsed in pieces, longtext.py); a longer text is an OVERSIZED reject. spaCy's own
+# limit for one parse is the same number. The HTTP API's POST /code and /articles use it too.
+MAX_ARTICLE_CHARS = 1_000_000
+MAX_TITLE_CHARS = 2_000  # a longer title is cut (the API refuses longer ones)
 
 ReadResult = Article | Reject
 
@@ -117,6 +122,15 @@ def build_article(
         return reject(
             name, position, RejectReason.EMPTY_TEXT, f"no text in {where(name, position)}"
         )
+    if len(text) > MAX_ARTICLE_CHARS:
+        return reject(
+            name,
+            position,
+            RejectReason.OVERSIZED,
+            f"the text of {where(name, position)} has {len(text):,} characters, over the limit"
+            f" of {MAX_ARTICLE_CHARS:,} characters per article",
+            title or text,
+        )
     day = published or fallback
     if day is None:
         return reject(
@@ -126,7 +140,7 @@ def build_article(
             f"no publication date in {where(name, position)} and no fallback date given",
             title or text,
         )
-    title = " ".join(title.split())
+    title = " ".join(title.split())[:MAX_TITLE_CHARS]
     ident = given_id if given_id else article_id(source, title, text)
     return Article(
         id=ident,

@@ -10,6 +10,15 @@ dedupe: one changed word alters `shingle_words` shingles, and at 5 a single edit
 
 Shingles are hashed with numpy from per-word CRC32s (a rolling polynomial), so the cost per
 article is a regex, one C call per word and a few vectorised array operations.
+
+Memory is bounded: the deduper remembers the last `window` articles (default 20,000, about
+3 KB each: 60 MB) and forgets the oldest beyond that, and an ingest primes it with the most recent
+`window` articles of the store, not all of them (priming hashes every text again, about 300
+articles a second on a busy 2-core machine: a store of a million articles took most of an hour and
+3 GB at every start; now at most about a minute and 60 MB). Syndicated copies of a wire story come
+out within hours or days, so a copy is found while its original is among the last 20,000 articles
+stored; an older repeat is stored and coded as a new article. A repeat from the same outlet with
+the same title and text has the same article id and is never stored twice, whatever its age.
 """
 
 from __future__ import annotations
@@ -28,6 +37,8 @@ _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: a well-mixing polynomial base
 _LOW32 = np.uint64(0xFFFFFFFF)
 _SCHEME = "affine32"
+DEDUPE_WINDOW = 20_000  # articles remembered (the most recent)
+_MAX_WORDS = 1_000_000  # distinct words whose hashes are cached before the cache starts again
 
 
 def _identity(value: int) -> int:
@@ -38,6 +49,8 @@ class _WordHashes(dict[str, int]):
     """CRC32 of each word, computed once per distinct word (a news vocabulary is small)."""
 
     def __missing__(self, word: str) -> int:
+        if len(self) >= _MAX_WORDS:  # hostile text of endless distinct words: stay bounded
+            self.clear()
         value = self[word] = zlib.crc32(word.encode())
         return value
 
@@ -51,18 +64,22 @@ class Deduper:
         shingle_words: int = 3,
         num_perm: int = 128,
         seed: int = 1,
+        window: int = DEDUPE_WINDOW,
     ) -> None:
-        if not 0.0 < threshold <= 1.0 or shingle_words < 1:
-            raise ValueError("threshold must be in (0, 1] and shingle_words at least 1")
+        if not 0.0 < threshold <= 1.0 or shingle_words < 1 or window < 1:
+            raise ValueError("threshold must be in (0, 1], shingle_words and window at least 1")
+        self.window = window
         self.threshold = threshold
         self.shingle_words = shingle_words
         self.num_perm = num_perm
         self._template = MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME)
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._exact: dict[bytes, str] = {}
+        self._keys: dict[str, bytes] = {}  # id -> its exact key, to forget it
         self._signatures: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}
         self._word_hashes = _WordHashes()
+        self._next = 0  # order of remembering: the earliest candidate wins
 
     def __len__(self) -> int:
         return len(self._order)
@@ -98,9 +115,22 @@ class Deduper:
         self._exact[key] = ident
         if ident in self._order:
             return  # the same id with another text: keep the first, LSH keys are unique
-        self._order[ident] = len(self._order)
+        self._order[ident] = self._next
+        self._next += 1
+        self._keys[ident] = key
         self._signatures[ident] = signature.hashvalues
         self._lsh.insert(ident, signature, check_duplication=False)
+        if len(self._order) > self.window:
+            self._forget(next(iter(self._order)))
+
+    def _forget(self, ident: str) -> None:
+        """Drop the oldest remembered article (dicts keep insertion order)."""
+        del self._order[ident]
+        del self._signatures[ident]
+        self._lsh.remove(ident)
+        key = self._keys.pop(ident)
+        if self._exact.get(key) == ident:
+            del self._exact[key]
 
     def _nearest(self, signature: MinHash) -> str | None:
         """The earliest remembered article whose estimated Jaccard reaches the threshold."""

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml.etree import LxmlError
 from trafilatura.settings import Document
 
@@ -67,9 +68,8 @@ def parse_html(
     except (ValueError, LxmlError) as error:
         return reject(name, position, RejectReason.MALFORMED, f"{name} {position}: {error}", page)
     if not isinstance(doc, Document) or not (doc.text or "").strip():
-        return reject(
-            name, position, RejectReason.EMPTY_TEXT, f"no main text in {name} {position}", page
-        )
+        why = _why_no_text(page, name, position)
+        return reject(name, position, RejectReason.EMPTY_TEXT, why, page)
     title = doc.title or ""
     try:
         published = parse_date(doc.date)
@@ -86,6 +86,29 @@ def parse_html(
         url=url or doc.url,
         language=declared_language(page),
     )
+
+
+def _why_no_text(page: str, name: str, position: str) -> str:
+    """Why extraction found no main text: the parser's depth limit, boilerplate, or no text."""
+    parser = etree.HTMLParser()
+    try:
+        root = etree.fromstring(page, parser)
+    except (ValueError, LxmlError):
+        root = None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return (
+            f"the text of {name} {position} could not be extracted: its elements nest deeper"
+            " than the HTML parser's limit (256 levels), and nothing under that depth is read"
+        )
+    if root is not None:
+        etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
+    seen = 0 if root is None else sum(len(t.strip()) for t in root.itertext())
+    if seen:
+        return (
+            f"no main text found in {name} {position}: its {seen:,} characters of text were all"
+            " taken for boilerplate (menus, links, footers)"
+        )
+    return f"no text in {name} {position}"
 
 
 def _declared_charset(data: bytes) -> str | None:

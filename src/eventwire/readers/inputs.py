@@ -14,6 +14,7 @@ import lzma
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import zlib
@@ -72,18 +73,48 @@ def _walk(folder: Path) -> Iterator[str]:
     yield from unreadable
 
 
+class NotRegularFile(OSError):
+    """The input is a named pipe, socket or device: reading it may block or never end."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__(f"{name} is a {kind}, not a regular file: skipped")
+        self.kind = kind
+
+
 def open_raw(name: str) -> BinaryIO:
     """The input's bytes as a seekable stream.
 
     Standard input is spooled first (in memory up to 64 MB, then to a temporary file), because
     telling the format and the compression needs to look at the start and then read it again.
+    Anything else must be a regular file (NotRegularFile otherwise): it is opened without
+    blocking and checked on the open descriptor, so a FIFO without a writer (or a symlink to
+    /dev/zero) in an input folder cannot hang the batch.
     """
     if name == STDIN:
         spool = tempfile.SpooledTemporaryFile(max_size=STDIN_SPOOL_BYTES)  # noqa: SIM115
         shutil.copyfileobj(sys.stdin.buffer, spool)
         spool.seek(0)
         return cast(BinaryIO, spool)
-    return open(name, "rb")  # noqa: SIM115 - the caller closes it
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(name, _kind(mode))
+        os.set_blocking(fd, True)
+        return open(fd, "rb")  # noqa: SIM115 - the caller closes it
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "directory" if stat.S_ISDIR(mode) else "special file"
 
 
 def compression_of(stream: BinaryIO) -> str | None:

@@ -16,7 +16,9 @@ _BLOCKS = frozenset(
 )
 _SKIPPED = frozenset(("script", "style", "template", "noscript"))
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_BREAKS = re.compile(r"\s*\n\s*(?:\n\s*)+")
+# Lines are stripped first, so a paragraph break is a plain run of newlines; a pattern that
+# starts with \s* would backtrack over every long run of other spaces (quadratic time).
+_BREAKS = re.compile(r"\n{2,}")
 
 
 class _TextCollector(HTMLParser):

@@ -21,13 +21,32 @@ from eventwire.dates import DateError, dateline_date
 from eventwire.errors import RejectReason
 from eventwire.readers.base import ReadResult, build_article, decode_text, read_document, reject
 
-SEED_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*?))?[ \t]*\r?$")
+# The header's start only: the headline is cut out by hand (seed_header). A regex for the whole
+# line ("(.*?)[ \t]*\r?$") backtracks over every space of a long first line: quadratic time.
+_SEED_START = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\r?\n)+")
 TITLE_CHARS = 300
 
 
+def seed_header(line: str) -> tuple[str, str] | None:
+    """(date as written, headline) of a seed header line, else None; linear in the line.
+
+    The headline is what follows the date and a space or tab, less surrounding spaces and tabs
+    and the line's final carriage return; nothing may follow the date without a space between.
+    """
+    start = _SEED_START.match(line)
+    if start is None:
+        return None
+    rest = line[start.end() :]
+    if rest in ("", "\r"):
+        return start[1], ""
+    if rest[0] not in " \t":
+        return None
+    return start[1], rest.removesuffix("\r").strip(" \t")
+
+
 def has_seed_header(text: str) -> bool:
-    return SEED_HEADER.match(text.split("\n", 1)[0]) is not None
+    return seed_header(text.partition("\n")[0]) is not None
 
 
 def read_text(
@@ -47,7 +66,7 @@ def read_text(
 def parse_text(text: str, name: str, fallback: date | None) -> ReadResult:
     """An Article from decoded text in the seed layout, or plain text read whole."""
     first, _, rest = text.partition("\n")
-    header = SEED_HEADER.match(first)
+    header = seed_header(first)
     if header is None:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
         try:
@@ -65,12 +84,12 @@ def parse_text(text: str, name: str, fallback: date | None) -> ReadResult:
             fallback=fallback,
         )
     try:
-        published = date.fromisoformat(header[1])
+        published = date.fromisoformat(header[0])
     except ValueError:
         return reject(
-            name, "line 1", RejectReason.BAD_DATE, f"bad date {header[1]!r} in {name}", first
+            name, "line 1", RejectReason.BAD_DATE, f"bad date {header[0]!r} in {name}", first
         )
     body = _LEADING_BLANK_LINES.sub("", rest, count=1)
     return build_article(
-        name, "file", text=body, title=header[2] or "", published=published, fallback=fallback
+        name, "file", text=body, title=header[1], published=published, fallback=fallback
     )

@@ -6,7 +6,8 @@ article and no error: it is counted in `skipped` by kind, not rejected. The date
 own when trafilatura finds one, else the crawl date (WARC-Date), else the caller's fallback.
 Positions are record offsets ("byte N", in the compressed file for WARC.gz). A record warcio
 cannot parse ends the file with a MALFORMED reject at its offset: past a broken record there is
-no reliable way back into the stream.
+no reliable way back into the stream. A file cut inside a record header (warcio then stops, or
+returns a record without its Content-Length) is an IO_ERROR reject at that record's offset.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def read_warc(
         try:
             record = next(iterator)
         except StopIteration:
+            yield from _cut_header(stream, name, records.offset)
             return
         # warcio fails on broken records with anything from ArchiveLoadFailed to AttributeError.
         except Exception as error:  # noqa: BLE001
@@ -70,17 +72,33 @@ def _page(
     skipped: Counter[str],
 ) -> ReadResult | None:
     """The record's article or reject; None (counted in `skipped`) for a record of no page."""
-    if record.rec_type not in _PAGE_RECORDS:
-        skipped[f"warc {record.rec_type}"] += 1
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if not declared.isdigit():  # required of every record; warcio blanks it on a cut
+        return reject(
+            name,
+            position,
+            RejectReason.IO_ERROR,
+            f"{name} {position}: the record header is incomplete (no Content-Length): the file"
+            " was cut inside the record, and it is lost",
+        )
+    if (record.length or 0) < int(declared):
+        # warcio gives up on an HTTP header cut short and keeps a record of length 0
+        return reject(
+            name,
+            position,
+            RejectReason.IO_ERROR,
+            f"{name} {position}: the file ends inside the record ({declared} bytes declared)",
+        )
+    kind = _not_a_page(record)
+    if kind is not None:
+        missing = _drain(record)
+        if missing > 0:  # a record cut off is lost, whatever it held: say so
+            return reject(
+                name, position, RejectReason.IO_ERROR, f"{name} {position}: {missing} bytes cut off"
+            )
+        skipped[kind] += 1
         return None
-    http = record.http_headers
-    if http is not None and not (http.get_statuscode() or "").startswith("2"):
-        skipped["warc http status not 2xx"] += 1
-        return None
-    content_type = (http or record.rec_headers).get_header("Content-Type") or ""
-    if not content_type.lower().startswith(_HTML_TYPES):
-        skipped["warc not html"] += 1
-        return None
+    content_type = (record.http_headers or record.rec_headers).get_header("Content-Type") or ""
     if (record.length or 0) > max_bytes:
         return reject(
             name,
@@ -113,9 +131,47 @@ def _page(
     )
 
 
+def _not_a_page(record: Any) -> str | None:
+    """Why a record holds no page (its `skipped` kind), or None for an HTML page."""
+    if record.rec_type not in _PAGE_RECORDS:
+        return f"warc {record.rec_type}"
+    http = record.http_headers
+    if http is not None and not (http.get_statuscode() or "").startswith("2"):
+        return "warc http status not 2xx"
+    content_type = (http or record.rec_headers).get_header("Content-Type") or ""
+    if not content_type.lower().startswith(_HTML_TYPES):
+        return "warc not html"
+    return None
+
+
+def _drain(record: Any) -> int:
+    """Read a skipped record to its end (warcio would, to reach the next one); the number of
+    its bytes the file lacks (0: whole)."""
+    while record.raw_stream.read(1 << 16):
+        pass
+    return max(getattr(record.raw_stream, "limit", 0) or 0, 0)
+
+
 def _charset(content_type: str) -> str | None:
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset" and value:
             return value.strip("\"' ")
     return None
+
+
+def _cut_header(stream: BinaryIO, name: str, offset: int) -> Iterator[ReadResult]:
+    """A reject when bytes were left after the last whole record: warcio stops without a word
+    when the file ends inside a record header, and that record would be lost silently."""
+    try:
+        end = stream.tell()
+    except (OSError, ValueError):
+        return
+    if end > offset:
+        yield reject(
+            name,
+            f"byte {offset}",
+            RejectReason.IO_ERROR,
+            f"{name} ends inside a WARC record header at byte {offset} ({end - offset} bytes"
+            " that make no whole record): that record is lost",
+        )

@@ -4,7 +4,8 @@
 only after the worker has written the batch's files:
 
     {"key": "<batch key>" | null, "articles": [ids coded], "duplicates": {id: original id},
-     "rejects": [Reject as a dict ...], "progress": [[path, size, mtime, records_done, finished]]}
+     "rejects": [Reject as a dict ...], "cleared": [input files read again from the start],
+     "progress": [[path, size, mtime, records_done, finished]]}
 
 A batch is done when its line is there. Opening the directory again therefore resumes: the ids
 of the ledger are skipped before coding, like the ids of a store, and the part files of batches
@@ -14,7 +15,8 @@ second ingest out of the same directory while one runs.
 
 The ledger offers the calls `eventwire.ingest` makes on a store (`stored_ids`, `known_texts`,
 `input_progress`, `write_batch`), so the ingest loop is the same in both modes. Rejects are kept
-in the ledger and copied to `_eventwire/rejects.jsonl` (one Reject a line) when it is closed.
+in the ledger and copied to `_eventwire/rejects.jsonl` (one Reject a line) when it is closed; a
+"cleared" file's earlier rejects are dropped (it was read again, and its rejects with it).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class PartsLedger:
         self._lock = lock
         self._ledger = ledger
         self.keys: set[str] = set()  # batches whose files are complete
+        self._key_order: list[str] = []  # the same, in the order they were done
         self._articles: set[str] = set()  # coded articles (their texts are in the parts)
         self._duplicates: dict[str, str] = {}
         self._rejects: dict[tuple[str, str, str], Reject] = {}
@@ -96,10 +99,14 @@ class PartsLedger:
         self._ledger.seek(0, os.SEEK_END)
 
     def _apply(self, entry: dict[str, Any]) -> None:
-        if entry.get("key"):
+        if entry.get("key") and entry["key"] not in self.keys:
             self.keys.add(entry["key"])
+            self._key_order.append(entry["key"])
         self._articles.update(entry["articles"])
         self._duplicates.update(entry["duplicates"])
+        cleared = set(entry.get("cleared", ()))  # files read again: their old rejects go
+        if cleared:
+            self._rejects = {k: r for k, r in self._rejects.items() if k[0] not in cleared}
         for row in entry["rejects"]:
             reject = Reject(**row)
             self._rejects[(reject.source_file, reject.position, reject.reason)] = reject
@@ -123,12 +130,28 @@ class PartsLedger:
     def stored_ids(self, ids: Sequence[str]) -> set[str]:
         return {i for i in ids if i in self._articles or i in self._duplicates}
 
-    def known_texts(self) -> Iterator[tuple[str, str]]:
-        """(id, text) of every coded article, read from the article parts of done batches."""
-        for key in sorted(self.keys):
-            path = self.out_dir / ARTICLES / f"part-{key}.parquet"
-            table = pq.read_table(path, columns=["id", "text"])
-            yield from zip(table["id"].to_pylist(), table["text"].to_pylist(), strict=True)
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]:
+        """(id, text) of the coded articles in the order their batches were done, read from the
+        article parts; with `limit`, of the last `limit` articles only."""
+        keys = self._key_order
+        skip = 0
+        if limit is not None:  # the last batches that hold `limit` articles
+            counted, first = 0, len(keys)
+            while first > 0 and counted < limit:
+                first -= 1
+                counted += pq.read_metadata(self._part(keys[first])).num_rows
+            keys, skip = keys[first:], max(counted - limit, 0)
+        for key in keys:
+            table = pq.read_table(self._part(key), columns=["id", "text"])
+            pairs = zip(table["id"].to_pylist(), table["text"].to_pylist(), strict=True)
+            for ident, text in pairs:
+                if skip:
+                    skip -= 1
+                    continue
+                yield ident, text
+
+    def _part(self, key: str) -> Path:
+        return self.out_dir / ARTICLES / f"part-{key}.parquet"
 
     def input_progress(self, path: str) -> InputProgress | None:
         return self._progress.get(path)
@@ -138,18 +161,22 @@ class PartsLedger:
         coded: Sequence[CodedArticle],
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         """Record a batch whose parts its worker has written (coded articles carry no events
         here); returns the number of articles new to the directory."""
         fresh = [c for c in coded if not self.stored_ids([c.article.id])]
         written = [c.article.id for c in fresh if c.duplicate_of is None]
-        if not (fresh or rejects or any(p.finished for p in progress)):
+        held = {key[0] for key in self._rejects}
+        clear_rejects = [name for name in clear_rejects if name in held]  # else nothing to say
+        if not (fresh or rejects or clear_rejects or any(p.finished for p in progress)):
             return 0  # only "still reading": a line would say nothing resume needs
         entry = {
             "key": batch_key(written) if written else None,
             "articles": written,
             "duplicates": {c.article.id: c.duplicate_of for c in fresh if c.duplicate_of},
             "rejects": [to_dict(r) for r in rejects],
+            "cleared": list(clear_rejects),
             "progress": [list(progress_row(p)) for p in progress],
         }
         self._ledger.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -96,8 +96,10 @@ class Store(Protocol):
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
         statements: Sequence[tuple[str, Sequence[Any]]] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
-        """Store a batch in one transaction; articles already present are skipped.
+        """Store a batch in one transaction; articles already present are skipped. The rejects
+        of the input files in `clear_rejects` (read again from their start) are removed first;
         `statements` are further (sql, params) writes made in the same transaction.
         Returns the number of articles newly stored."""
         ...
@@ -110,7 +112,15 @@ class Store(Protocol):
         """Events in (date, id) order, undated last; pages via `query.after`."""
         ...
 
-    def rejects(self) -> list[Reject]: ...
+    def rejects(self) -> list[Reject]:
+        """Every reject at once (small stores, tests): `iter_rejects` for any size."""
+        ...
+
+    def iter_rejects(self) -> Iterator[Reject]:
+        """Every reject, oldest first, read a page at a time (memory bounded by the page)."""
+        ...
+
+    def count_rejects(self) -> int: ...
 
     def count_events(self, query: EventQuery = EventQuery()) -> int: ...
 
@@ -122,14 +132,19 @@ class Store(Protocol):
 
     def duplicate_of(self, article_id: str) -> str | None: ...
 
-    def known_texts(self) -> Iterator[tuple[str, str]]:
-        """(article id, text) of every stored article that is not a duplicate: dedupe priming."""
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]:
+        """(article id, text) of the stored articles that are not duplicates, in the order they
+        were stored, page by page; with `limit`, the last `limit` only (dedupe priming)."""
         ...
 
     def article(self, article_id: str) -> Article | None: ...
 
     def article_urls(self) -> dict[str, str]:
-        """article id -> url, for exports that cite the source (GDELT SOURCEURL)."""
+        """article id -> url of every article (small stores): `urls_of` for any size."""
+        ...
+
+    def urls_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """article id -> url of these articles, for exports that cite the source (SOURCEURL)."""
         ...
 
     def input_progress(self, path: str) -> InputProgress | None: ...

@@ -132,9 +132,12 @@ class DuckDBStore(SqlStore):
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
         statements: Sequence[Statement] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         try:
-            return super().write_batch(coded, rejects, progress, statements)
+            return super().write_batch(
+                coded, rejects, progress, statements=statements, clear_rejects=clear_rejects
+            )
         except duckdb.Error as error:  # disk full, file removed, read-only store ...
             raise StoreError(
                 f"writing to {self.path} failed: {error}",

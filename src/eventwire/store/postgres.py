@@ -129,6 +129,7 @@ class PostgresStore(SqlStore):
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
         statements: Sequence[Statement] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         if self.read_only:
             raise StoreError(
@@ -139,7 +140,9 @@ class PostgresStore(SqlStore):
         # one transaction, which is then simply run again (it is idempotent).
         for attempt in range(DEADLOCK_RETRIES):
             try:
-                return super().write_batch(coded, rejects, progress, statements)
+                return super().write_batch(
+                    coded, rejects, progress, statements=statements, clear_rejects=clear_rejects
+                )
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == DEADLOCK_RETRIES - 1:
                     raise

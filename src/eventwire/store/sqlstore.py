@@ -7,7 +7,7 @@ transaction, how to insert many rows while skipping conflicts, and its SQL colum
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -74,10 +74,13 @@ class SqlStore:
         rejects: Sequence[Reject],
         progress: Sequence[InputProgress] = (),
         statements: Sequence[Statement] = (),
+        clear_rejects: Sequence[str] = (),
     ) -> int:
         """`statements`: more (sql, params) writes committed in the same transaction (follow's
         seen URLs and feed states), so a crash keeps both or neither."""
         with self._transaction():
+            for name in clear_rejects:
+                self._exec("DELETE FROM rejects WHERE source_file = ?", [name])
             present = self.stored_ids([c.article.id for c in coded])
             fresh: list[CodedArticle] = []
             for item in coded:
@@ -139,11 +142,24 @@ class SqlStore:
         return int(self._rows(sql, params)[0][0])
 
     def rejects(self) -> list[Reject]:
-        rows = self._rows(
-            "SELECT source_file, position, reason, message, excerpt FROM rejects"
-            " ORDER BY seen_at, source_file, position"
-        )
-        return [Reject(*row) for row in rows]
+        return list(self.iter_rejects())
+
+    def iter_rejects(self) -> Iterator[Reject]:
+        # Keyset pages on the order's columns; (source_file, position, reason) is unique.
+        order = "seen_at, source_file, position, reason"
+        after: list[Any] = []
+        while True:
+            sql = f"SELECT source_file, position, reason, message, excerpt, {order} FROM rejects"
+            if after:
+                sql += f" WHERE ({order}) > (?, ?, ?, ?)"
+            rows = self._rows(f"{sql} ORDER BY {order} LIMIT ?", [*after, self.page_size])
+            yield from (Reject(*row[:5]) for row in rows)
+            if len(rows) < self.page_size:
+                return
+            after = list(rows[-1][5:])
+
+    def count_rejects(self) -> int:
+        return int(self._rows("SELECT count(*) FROM rejects")[0][0])
 
     def article(self, article_id: str) -> Article | None:
         rows = self._rows(
@@ -160,18 +176,38 @@ class SqlStore:
         rows = self._rows("SELECT id, url FROM articles WHERE url IS NOT NULL")
         return {ident: url for ident, url in rows}
 
-    def known_texts(self) -> Iterator[tuple[str, str]]:
-        last = ""
-        while True:
-            rows = self._rows(
-                "SELECT id, text FROM articles WHERE duplicate_of IS NULL AND id > ?"
-                " ORDER BY id LIMIT ?",
-                [last, PAGE],
+    def urls_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """article id -> url of the given articles that have one (a query per 1,000 ids)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), PAGE):
+            chunk = wanted[start : start + PAGE]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT id, url FROM articles WHERE url IS NOT NULL AND id IN ({marks})"
+            found.update(self._rows(sql, chunk))
+        return found
+
+    def known_texts(self, limit: int | None = None) -> Iterator[tuple[str, str]]:
+        originals = "SELECT id, text, ingested_at FROM articles WHERE duplicate_of IS NULL"
+        after: list[Any] = []  # keyset: (ingested_at, id) of the last row read
+        compare = ">"
+        if limit is not None:  # start at the limit-th most recent
+            if limit < 1:
+                return
+            cut = self._rows(
+                "SELECT ingested_at, id FROM articles WHERE duplicate_of IS NULL"
+                " ORDER BY ingested_at DESC, id DESC LIMIT 1 OFFSET ?",
+                [limit - 1],
             )
-            yield from ((ident, text) for ident, text in rows)
+            if cut:
+                after, compare = list(cut[0]), ">="
+        while True:
+            sql = originals + (f" AND (ingested_at, id) {compare} (?, ?)" if after else "")
+            rows = self._rows(f"{sql} ORDER BY ingested_at, id LIMIT ?", [*after, PAGE])
+            yield from ((ident, text) for ident, text, _ in rows)
             if len(rows) < PAGE:
                 return
-            last = rows[-1][0]
+            after, compare = [rows[-1][2], rows[-1][0]], ">"
 
     def input_progress(self, path: str) -> InputProgress | None:
         rows = self._rows(
