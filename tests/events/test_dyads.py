@@ -145,3 +145,12 @@ def test_should_is_an_appeal_and_must_a_demand(coder) -> None:
     must = coded(coder, "The European Union said Serbia must recognise Kosovo.")
     assert [(e.cameo_root, e.target.code if e.target else None) for e in should] == [("02", "SRB")]
     assert [(e.cameo_root, e.target.code if e.target else None) for e in must] == [("10", "SRB")]
+
+
+def test_the_evidence_says_which_rule_found_the_target(coder) -> None:
+    (event,) = coded(
+        coder, "Jordan refused a request by the Iraqi government to reopen the border."
+    )
+    assert event.evidence.rule == "verb.refuse+noun.request; target: maker or party of the request"
+    (remark,) = coded(coder, "Iran criticised the decision.", day=date(2024, 5, 1))
+    assert "target:" not in remark.evidence.rule  # no target, no target rule
