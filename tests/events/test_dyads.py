@@ -171,3 +171,14 @@ def test_a_sector_with_no_country_belongs_to_the_country_the_story_is_about(code
     )
     arrests = [e for e in shared if e.cameo_root == "17"]
     assert arrests and arrests[0].source.country is None
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(coder) -> None:
+    events = coded(
+        coder,
+        "Bolivian Finance Minister Juan Cariaga met the IMF team on Monday.\n\n"
+        "Cariaga later criticised the World Bank.",
+    )
+    assert ("BOLGOV", "111", "IGOWSTWBK") in {
+        (e.source.code, e.cameo, e.target.code if e.target else None) for e in events
+    }
