@@ -145,3 +145,40 @@ def test_should_is_an_appeal_and_must_a_demand(coder) -> None:
     must = coded(coder, "The European Union said Serbia must recognise Kosovo.")
     assert [(e.cameo_root, e.target.code if e.target else None) for e in should] == [("02", "SRB")]
     assert [(e.cameo_root, e.target.code if e.target else None) for e in must] == [("10", "SRB")]
+
+
+def test_the_evidence_says_which_rule_found_the_target(coder) -> None:
+    (event,) = coded(
+        coder, "Jordan refused a request by the Iraqi government to reopen the border."
+    )
+    assert event.evidence.rule == "verb.refuse+noun.request; target: maker or party of the request"
+    (remark,) = coded(coder, "Iran criticised the decision.", day=date(2024, 5, 1))
+    assert "target:" not in remark.evidence.rule  # no target, no target rule
+
+
+def test_a_sector_with_no_country_belongs_to_the_country_the_story_is_about(coder) -> None:
+    home = coded(
+        coder,
+        "Kenya's opposition called for protests on Monday.\n\nKenyan unions backed the call.\n\n"
+        "Police arrested twenty protesters in Nairobi.",
+    )
+    arrests = [e for e in home if e.cameo_root == "17"]
+    assert arrests and arrests[0].source.code == "KENCOP"
+    # two countries named alike: no home country, the police keep none
+    shared = coded(
+        coder,
+        "Iran and Iraq traded accusations on Monday.\n\nPolice arrested twenty protesters.",
+    )
+    arrests = [e for e in shared if e.cameo_root == "17"]
+    assert arrests and arrests[0].source.country is None
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(coder) -> None:
+    events = coded(
+        coder,
+        "Bolivian Finance Minister Juan Cariaga met the IMF team on Monday.\n\n"
+        "Cariaga later criticised the World Bank.",
+    )
+    assert ("BOLGOV", "111", "IGOWSTWBK") in {
+        (e.source.code, e.cameo, e.target.code if e.target else None) for e in events
+    }

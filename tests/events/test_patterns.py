@@ -73,7 +73,8 @@ def test_every_event_is_explained(code_text):
     (event,) = code_text("The Hungarian minister met with the Romanian ambassador in Budapest.")
     text = "The Hungarian minister met with the Romanian ambassador in Budapest."
     assert text[event.evidence.start : event.evidence.end] == event.evidence.trigger == "met"
-    assert event.evidence.rule == "verb.meet"
+    # the trigger's rule, then the rule that found the target
+    assert event.evidence.rule == "verb.meet; target: 'with' phrase of 'met'"
     assert (event.cameo_root, event.quad_class, event.plover.type) == ("04", 1, "CONSULT")
     assert event.goldstein == 1.0 and 0 < event.confidence <= 1
     assert (event.date, event.date_source, event.place) == (None, "published", None)

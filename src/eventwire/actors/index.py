@@ -20,6 +20,7 @@ A coreferent answer is the antecedent's own Actor record (its text and offsets a
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -56,6 +57,23 @@ GROUP_NOUNS = frozenset(
 )
 
 
+# Sectors that belong to a state: in an article about one country, its government, forces,
+# police, courts, parliament and opposition. Rebels, media, business, civilians and the like
+# are as often foreign as not and keep no country unless the text gives one.
+HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "SPY"})
+
+
+def home_country(actors: Sequence[Actor]) -> str | None:
+    """The country an article is about: the one its actors name most, at least twice and in at
+    least half of all actors with a country ("the government" in a story about British politics
+    is Britain's); None when no country stands out."""
+    counts = Counter(a.country for a in actors if a.country)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n * 2 >= sum(counts.values()) else None
+
+
 class ActorIndex:
     """Token index -> actor for one document, built once from `find_actors` output."""
 
@@ -73,6 +91,7 @@ class ActorIndex:
                 if i + 1 >= len(starts) or starts[i + 1] > actor.start:
                     self._by_token.setdefault(i, n)
         self._paragraph_starts = [0] + [m + 1 for m in _newlines(self.text)]
+        self.home = home_country(self.actors)
 
     # -- public -----------------------------------------------------------------------------
     def actor_at(self, token: Token) -> Actor | None:
@@ -115,6 +134,9 @@ class ActorIndex:
             )
             if antecedent is not None:
                 return antecedent
+        if own.country is None and self.home and own.agent in HOME_SECTORS and own.kind != "person":
+            # "the government" with no coded antecedent, in a story about one country
+            return dataclasses.replace(own, code=self.home + own.code, country=self.home)
         return own
 
     def _apposed(self, token: Token, own: Actor) -> Actor | None:

@@ -34,10 +34,13 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
 9. "<country>-led coalition|forces|alliance|mission": the leading country with agent MIL ("the
    Saudi-led coalition" -> SAUMIL; why: see led.py); an organisation that leads keeps its code
    ("NATO-led forces"); "-led" before another noun makes the leader the owner (the state).
+10. a surname alone after the person was named in full is that person (`surname_mentions`):
+   "Cariaga said" after "Bolivian Finance Minister Juan Cariaga" is BOLGOV.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc
@@ -168,4 +171,51 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     c = compose(doc, published, dictionary)
     known = [(doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1])) for u in c.known]
     unknown = unknown_named_actors(doc, c.actors, known)
-    return sorted(c.actors + unknown, key=lambda a: a.start)
+    actors = sorted(c.actors + unknown, key=lambda a: a.start)
+    return surname_mentions(doc, actors, known)
+
+
+def surname_mentions(
+    doc: Doc, actors: list[Actor], known: Sequence[tuple[int, int]] = ()
+) -> list[Actor]:
+    """Rule 10: a person named in full once ("Bolivian Finance Minister Juan Cariaga") is the
+    same person when the article later uses the surname alone ("Cariaga said"): the later
+    mention takes the first one's code, name and role (an UNK the recogniser made of it too).
+    Only a capitalised proper noun of three letters or more standing alone (not part of a longer
+    name: "the Kraal Institute"), after the full mention; two people of the same surname in one
+    article make it ambiguous, and it is left alone. Returns all actors, in text order."""
+    by_surname: dict[str, list[Actor]] = {}
+    for actor in actors:
+        words = (actor.name or actor.text).split()
+        if actor.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3:
+            by_surname.setdefault(words[-1], []).append(actor)
+    if not by_surname:
+        return actors
+    taken = [(a.start, a.end) for a in actors if not _bare_unknown(a)] + list(known)
+    replaced: dict[int, Actor] = {}
+    for tok in doc:
+        people = by_surname.get(tok.text)
+        if not people or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        if len({(p.code, p.name) for p in people}) > 1:
+            continue  # two people of that name: which one is meant is not known
+        if any(_name_word(doc, k) for k in (tok.i - 1, tok.i + 1)):
+            continue  # part of a longer name
+        first = people[0]
+        lo, hi = tok.idx, tok.idx + len(tok.text)
+        if lo < first.end or any(s < hi and lo < e for s, e in taken):
+            continue
+        name = first.name or first.text
+        replaced[lo] = Actor(
+            tok.text, lo, hi, first.code, first.country, first.agent, name, first.role, "person"
+        )
+    kept = [a for a in actors if not (_bare_unknown(a) and a.start in replaced)]
+    return sorted(kept + list(replaced.values()), key=lambda a: a.start)
+
+
+def _bare_unknown(actor: Actor) -> bool:
+    return actor.code == UNKNOWN_CODE and actor.kind == "person" and " " not in actor.text
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()

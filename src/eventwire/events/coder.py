@@ -64,12 +64,14 @@ def _events_of(
     if modality is None or code is None:
         return []
     status = "future" if hit.via_modal == "intent" else modality.status
-    sources, targets, certainty = event_sides(hit, code, index, lexicon)
+    sides = event_sides(hit, code, index, lexicon)
+    sources, certainty = sides.sources, sides.certainty
     if hit.rule.startswith("say.") and all(s.agent in CHANNEL_AGENTS for s in sources):
         return []  # "Kyodo said Japan should ...": a channel's report, not its demand
     if not sources:
         return []
-    pairs = _pairs(sources, targets, code, hit.sense.code)
+    pairs = _pairs(sources, sides.targets, code, hit.sense.code)
+    how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
     return [
         _event(
             hit,
@@ -82,6 +84,7 @@ def _events_of(
             sent,
             article,
             codebook,
+            how if t is not None else "",
         )  # fmt: skip
         for s, t in pairs[:MAX_PAIRS]
     ]
@@ -178,6 +181,7 @@ def _event(
     sent: Span,
     article: Article,
     codebook: Codebook,
+    target_rule: str = "",
 ) -> Event:
     entry = codebook.get(code)
     start = min(t.idx for t in hit.tokens)
@@ -200,6 +204,12 @@ def _event(
         place=None,
         modality=status,
         confidence=confidence,
-        evidence=Evidence(article.text[start:end], start, end, hit.rule),
+        # the trigger's rule, and the rule that found the target: "verb.meet; target: object"
+        evidence=Evidence(
+            article.text[start:end],
+            start,
+            end,
+            f"{hit.rule}; target: {target_rule}" if target_rule else hit.rule,
+        ),
         mentions=1,
     )

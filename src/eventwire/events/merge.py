@@ -40,7 +40,9 @@ def hosted_visit(event: Event) -> Event:
     host = Actor(place.text, place.start, place.end, place.country, place.country, None,
                  place.name, None, "state")  # fmt: skip
     confidence = with_found_target(event.confidence, event.cameo, host)
-    return dataclasses.replace(event, target=host, confidence=confidence)
+    rule = f"{event.evidence.rule}; target: host of the visit (the country of its place)"
+    evidence = dataclasses.replace(event.evidence, rule=rule)
+    return dataclasses.replace(event, target=host, confidence=confidence, evidence=evidence)
 
 
 def same_happening(a: Event, b: Event) -> bool:

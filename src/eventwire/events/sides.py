@@ -8,6 +8,8 @@ strikes", "an attack by X").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from eventwire.events import arguments as args
@@ -29,33 +31,45 @@ SENT_TO = frozenset({"to", "into", "in"})
 WITHDRAWN_FROM = frozenset({"from", "out"})
 
 
-def event_sides(
-    hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon
-) -> tuple[list[Actor], list[Actor], float]:
-    """Sources, targets and how sure the source is."""
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Who did it, to whom, how sure the source is, and which rule found the target (given
+    as evidence: "object", "'with' phrase", "inside the object", ...)."""
+
+    sources: list[Actor]
+    targets: list[Actor]
+    certainty: float
+    target_rule: str = ""
+
+
+NO_SIDES = Sides([], [], 0.0)
+
+
+def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) -> Sides:
+    """Sources, targets, how sure the source is and how the target was found."""
     sources, certainty = _sources(hit, index, lexicon)
     if not sources and code[:2] in lexicon.state_act_roots:
         sources, certainty = _state_of_place(hit.clause, index), 0.7
     if not sources:
-        return [], [], 0.0
+        return NO_SIDES
     preps = hit.sense.to | lexicon.target_preps.get(code[:2], frozenset())
     aimed = getattr(index, "target_lookup", None)
     if aimed is not None and code[:2] in lexicon.place_target_roots:
         index = aimed()  # "imposed a curfew on Basra": the place's state is the target
-    targets = [
-        t
-        for t in _targets(hit, code, index, lexicon, preps, tuple(sources))
-        if not any(t.start < s.end and s.start < t.end for s in sources)
-    ]
+    found, how = _targets(hit, code, index, lexicon, preps, tuple(sources))
+    targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
     moved = _forces_moved(code, hit.sense.code, lexicon)
     if moved is not None:
+        kept = targets
         targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
+        if targets != kept:
+            how = "where the forces go" if moved is SENT_TO else "where the forces leave"
     if _received(hit, code, lexicon):
         givers = [g for g in _givers(hit, index) if g not in sources]
         if not givers:
-            return [], [], 0.0  # "Kenya received aid": who gave it is not said
-        sources, targets = givers, sources
-    return sources, targets, certainty
+            return NO_SIDES  # "Kenya received aid": who gave it is not said
+        sources, targets, how = givers, sources, "who received it (the giver acts)"
+    return Sides(sources, targets, certainty, how if targets else "")
 
 
 def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[Actor], float]:
@@ -189,39 +203,41 @@ def _targets(
     lexicon: Lexicon,
     preps: frozenset[str],
     sources: tuple[Actor, ...],
-) -> list[Actor]:
-    """The target: an actor heading the object or a target preposition's phrase ("met X",
-    "talks with X"); then whoever a governed request or demand came from ("refused a request
-    from X", "rejected X's demand"); then one named deeper in those phrases ("condemned the
-    attack by X"); then a "between A and B" pair on the noun. Never one of the sources.
-    `preps` are the trigger's and its final code's target prepositions ("demanded an apology
-    from X": a demand's)."""
+) -> tuple[list[Actor], str]:
+    """The target and the rule that found it: an actor heading the object or a target
+    preposition's phrase ("met X", "talks with X"); then whoever a governed request or demand
+    came from ("refused a request from X", "rejected X's demand"); then one named deeper in
+    those phrases ("condemned the attack by X"); then an unknown name there; then a "between A
+    and B" pair on the noun; then the state of a place force was used on. Never one of the
+    sources. `preps` are the trigger's and its final code's target prepositions ("demanded an
+    apology from X": a demand's)."""
     hedges = lexicon.hedge_modifiers
     if hit.target_heads:
-        return args.actors_of(hit.target_heads, index, hedges, deep=True, exclude=sources)
+        found = args.actors_of(hit.target_heads, index, hedges, deep=True, exclude=sources)
+        return found, "subject of what was asked"
     slots = _target_slots(hit, preps)
     for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
-        for heads in slots:
+        for heads, slot in slots:
             found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
             if found:
-                return found
+                return found, slot
     if hit.noun is not None and hit.noun.i != hit.clause.i:
         found = _noun_own_targets(hit, index, sources)
         if found:
-            return found
-    for heads in slots:
+            return found, f"maker or party of the {hit.noun.lemma_.lower()}"
+    for heads, slot in slots:
         found = args.actors_of(heads, index, hedges, deep=True, exclude=sources)
         if found:
-            return found
-    for heads in slots:
+            return found, f"inside the {slot}"
+    for heads, slot in slots:
         found = [a for h in heads if (a := args.unknown_name_at(h)) and a not in sources]
         if found:
-            return found
+            return found, f"unknown name as the {slot}"
     if hit.noun is not None:
         pair = args.actors_of(args.between_pair(hit.noun), index, exclude=sources)
         if pair:
-            return pair
-    return _where_force_struck(hit, code, index, lexicon, sources)
+            return pair, "'between' phrase"
+    return _where_force_struck(hit, code, index, lexicon, sources), "state of the place struck"
 
 
 def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, ...]) -> list[Actor]:
@@ -255,15 +271,19 @@ def _where_force_struck(
     return [a for a in found if a.kind in ("state", "place")][:1]
 
 
-def _target_slots(hit: Hit, preps: frozenset[str]) -> list[list[Token]]:
-    """The phrases that may hold the target, in order: per trigger token, its objects (not for
-    topic verbs: "discussed Syria"), then its target prepositions' objects."""
+def _target_slots(hit: Hit, preps: frozenset[str]) -> list[tuple[list[Token], str]]:
+    """The phrases that may hold the target, in order, with their names for the evidence: per
+    trigger token, its objects (not for topic verbs: "discussed Syria"), then its target
+    prepositions' objects."""
     noun_i = hit.noun.i if hit.noun is not None else -1
     addressing = (hit.via_modal or hit.sense.modal) in ADDRESSING
-    slots = []
+    slots: list[tuple[list[Token], str]] = []
     for tok in hit.target_from:
         if tok.pos_ in VERBAL and tok.i != noun_i and not hit.sense.topic:
             addressed = addressing and tok.i == hit.clause.i
-            slots.append([h for h in args.object_heads(tok, addressed) if h.i != noun_i])
-        slots.append([h for h in args.prep_objects(tok, preps) if h.i != noun_i])
-    return [heads for heads in slots if heads]
+            heads = [h for h in args.object_heads(tok, addressed) if h.i != noun_i]
+            slots.append((heads, f"object of '{tok.text}'"))
+        heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
+        named = "/".join(dict.fromkeys(h.head.lower_ for h in heads))
+        slots.append((heads, f"'{named}' phrase of '{tok.text}'"))
+    return [(heads, slot) for heads, slot in slots if heads]
