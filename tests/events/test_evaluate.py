@@ -20,17 +20,27 @@ ROWS = [
 ]
 
 
-def test_errors_name_missed_and_wrong_source(tmp_path: Path, nlp, lexicon, codebook) -> None:
-    gold = tmp_path / "plv.tsv"
-    lines = ["sentence\tmarked_sentence\tgold_root"] + ["\t".join(r) for r in ROWS]
+def write_gold(folder: Path, rows: list[tuple[str, str, str]]) -> Path:
+    """A PLV-layout gold file of these (sentence, marked sentence, type) rows."""
+    gold = folder / "plv.tsv"
+    lines = ["sentence\tmarked_sentence\tgold_root"] + ["\t".join(r) for r in rows]
     gold.write_text("\n".join(lines) + "\n", "utf-8")
+    return gold
 
-    def coder(doc, article):
+
+def stage_coder(lexicon, codebook):  # noqa: ANN001, ANN201 - the events stage on noun-phrase actors
+    def coder(doc, article):  # noqa: ANN001, ANN202
         actors = np_actors(doc)
         return code_events(doc, article, actors, lexicon, codebook, index=SpanIndex(actors))
 
+    return coder
+
+
+def test_errors_name_missed_and_wrong_source(tmp_path: Path, nlp, lexicon, codebook) -> None:
     errors: list = []
-    scores = evaluate_events(gold, nlp, coder, errors)
+    scores = evaluate_events(
+        write_gold(tmp_path, ROWS), nlp, stage_coder(lexicon, codebook), errors
+    )
     assert scores.hits == 2
     assert [(e.index, e.kind) for e in errors] == [(1, "source"), (2, "missed")]
     assert scores.dyad_hits == 1  # only the first row has type, source and target right
@@ -63,15 +73,9 @@ def test_a_dyad_needs_the_marked_target_unless_gold_leaves_it_empty(
         # no target marked: any target will do
         ("Rebels attacked the army base.", "<s>Rebels</s> attacked the army base.", "ASSAULT"),
     ]
-    gold = tmp_path / "plv.tsv"
-    lines = ["sentence\tmarked_sentence\tgold_root"] + ["\t".join(r) for r in rows]
-    gold.write_text("\n".join(lines) + "\n", "utf-8")
-
-    def coder(doc, article):
-        actors = np_actors(doc)
-        return code_events(doc, article, actors, lexicon, codebook, index=SpanIndex(actors))
-
     errors: list = []
-    scores = evaluate_events(gold, nlp, coder, errors)
+    scores = evaluate_events(
+        write_gold(tmp_path, rows), nlp, stage_coder(lexicon, codebook), errors
+    )
     assert (scores.hits, scores.dyad_hits) == (2, 1)
     assert [(e.index, e.kind, e.gold_target) for e in errors] == [(0, "target", "the government")]
