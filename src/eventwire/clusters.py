@@ -158,30 +158,28 @@ def store_outlets(
     store: Store, article_ids: Iterable[str] | None = None
 ) -> tuple[dict[str, Outlet], dict[str, list[Outlet]]]:
     """The outlet of each article, and the near-duplicate copies of each original, from a store:
-    of every article, or (a query per 1,000 ids) of `article_ids` and their copies only, so
+    of every article, or (`article_outlets`) of `article_ids` and their copies only, so
     clustering the events of a query reads the articles of those events and not the table."""
+    if article_ids is not None:
+        return article_outlets(store.rows, sorted(set(article_ids)))
     outlets: dict[str, Outlet] = {}
     copies: dict[str, list[Outlet]] = {}
-    for article_id, source, url, original in _outlet_rows(store, article_ids):
+    _add_outlets(store.rows("SELECT id, source, url, duplicate_of FROM articles"), outlets, copies)
+    return outlets, copies
+
+
+def _add_outlets(
+    found: Iterable[tuple[Any, ...]],
+    outlets: dict[str, Outlet],
+    copies: dict[str, list[Outlet]],
+) -> None:
+    """(id, source, url, duplicate_of) rows into outlets of originals and copies of each."""
+    for article_id, source, url, original in found:
         outlet = Outlet(article_id, outlet_name(article_id, source, url))
         if original is None:
             outlets[article_id] = outlet
         else:
             copies.setdefault(original, []).append(outlet)
-    return outlets, copies
-
-
-def _outlet_rows(store: Store, article_ids: Iterable[str] | None) -> Iterator[tuple[Any, ...]]:
-    columns = "SELECT id, source, url, duplicate_of FROM articles"
-    if article_ids is None:
-        yield from store.rows(columns)
-        return
-    wanted = list(dict.fromkeys(article_ids))
-    for start in range(0, len(wanted), 1000):
-        chunk = wanted[start : start + 1000]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"{columns} WHERE id IN ({marks}) OR duplicate_of IN ({marks})"
-        yield from store.rows(sql, [*chunk, *chunk])  # a copy comes with its original only
 
 
 def cluster_dict(cluster: Cluster) -> dict[str, Any]:
@@ -277,12 +275,7 @@ def article_outlets(
             f" OR duplicate_of IN ({marks}) ORDER BY id",
             [*part, *part],
         )
-        for article_id, source, url, original in found:
-            outlet = Outlet(article_id, outlet_name(article_id, source, url))
-            if original is None:
-                outlets[article_id] = outlet
-            else:
-                copies.setdefault(original, []).append(outlet)
+        _add_outlets(found, outlets, copies)
     return outlets, copies
 
 
