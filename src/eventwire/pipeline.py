@@ -20,8 +20,10 @@ the noise, while 1% of articles still get an event that differs (BENCHMARKS.md).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.language import Language
@@ -121,10 +123,11 @@ class Coder:
         events = code_events(
             doc, article, actors, self.lexicon, self.codebook, places=place_sides(places, actors)
         )
-        # every time and place of the article: an event may take its date from the next
-        # sentence and its place from the dateline (places/attach.py, times/attach.py)
+        # each trigger looks only at the times of its sentence and the next (which may date
+        # it) and the places of its sentence and the dateline: cost linear in the length
+        nearby = _Nearby(doc, times, places)
         events = [
-            _date_and_place(ev, doc, article, times, places, self._country_place)
+            _date_and_place(ev, doc, article, *nearby.around(doc, ev), self._country_place)
             for ev in drop_place_targets(events, places)
         ]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
@@ -194,12 +197,51 @@ def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> li
 def place_sides(places: list[Place], actors: list[Actor]) -> list[Actor]:
     """Places with a country that no actor covers, as sides that acts aimed at a place may
     take as target (kind "place", code: the country; the events stage decides where)."""
-    taken = [(a.start, a.end) for a in actors]
+    taken = sorted((a.start, a.end) for a in actors)
+    starts = [start for start, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))  # furthest end of the first i+1
+
+    def covered(place: Place) -> bool:
+        before = bisect_left(starts, place.end)  # actors that start before the place ends
+        return bool(before) and reach[before - 1] > place.start
+
     return [
         Actor(p.text, p.start, p.end, p.country, p.country, None, p.name, None, "place")
         for p in places
-        if p.country and not any(p.start < e and s < p.end for s, e in taken)
+        if p.country and not covered(p)
     ]
+
+
+# A place this close to the start of the text may be the dateline, which any event may use.
+LEAD_CHARS = 120
+
+
+class _Nearby:
+    """The times and places overlapping each sentence, found by bisection."""
+
+    def __init__(self, doc: Doc, times: list[TimeRef], places: list[Place]) -> None:
+        self.starts = [sent.start_char for sent in doc.sents]
+        self.times = self._group(times)
+        self.places = self._group(places)
+        self.lead = [p for p in places if p.start < LEAD_CHARS]
+
+    def _group(self, items: Sequence[TimeRef] | Sequence[Place]) -> dict[int, list]:
+        groups: dict[int, list] = {}
+        for item in items:
+            first = max(bisect_right(self.starts, item.start) - 1, 0)
+            last = max(bisect_right(self.starts, max(item.end - 1, item.start)) - 1, 0)
+            for sentence in range(first, last + 1):
+                groups.setdefault(sentence, []).append(item)
+        return groups
+
+    def around(self, doc: Doc, event: Event) -> tuple[list[TimeRef], list[Place]]:
+        """The times of the trigger's sentence and the next; the places of its sentence and
+        the dateline's."""
+        trigger = doc[_token_index(doc, event.evidence.start)]
+        k = max(bisect_right(self.starts, trigger.sent.start_char) - 1, 0)
+        times = list(dict.fromkeys([*self.times.get(k, []), *self.times.get(k + 1, [])]))
+        places = list(dict.fromkeys([*self.lead, *self.places.get(k, [])]))
+        return times, sorted(places, key=lambda p: p.start)
 
 
 def drop_place_targets(events: list[Event], places: list[Place]) -> list[Event]:
