@@ -182,3 +182,14 @@ def test_a_surname_alone_is_the_person_named_in_full_before(coder) -> None:
     assert ("BOLGOV", "111", "IGOWSTWBK") in {
         (e.source.code, e.cameo, e.target.code if e.target else None) for e in events
     }
+
+
+def test_a_titled_stranger_does_not_take_the_country_of_the_counterpart_named_after(coder) -> None:
+    # the article is about China; the stranger meets a Chinese official named after him
+    events = coded(
+        coder,
+        "China protested on Monday.\n\nBeijing said China would respond.\n\n"
+        "Under Secretary Jonas Pellworth met Chinese Foreign Minister Wang Yi in Beijing.",
+    )
+    met = [e for e in events if e.cameo_root == "04"]
+    assert met and met[0].source.name == "Jonas Pellworth" and met[0].source.country != "CHN"

@@ -181,6 +181,14 @@ class CountryContext:
         ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
         self.dominant = ranked[0] if ranked else None
 
+    def named_in_sentence(self, index: int, country: str) -> bool:
+        """Is `country` named (not as a place) anywhere in the sentence of token `index`?"""
+        if self._sentence_starts is None:
+            self._sentence_starts = sentence_starts(self.doc)
+        low = self._sentence_starts[index]
+        high = next((s for s in self._sentence_starts[index:] if s > low), len(self.doc))
+        return any(low <= start < high and c == country for start, c in self._marks)
+
     def country_before(self, index: int) -> str | None:
         """The nearest country before token `index` in its sentence, else the dominant one."""
         if self._sentence_starts is None:

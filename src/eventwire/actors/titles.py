@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from eventwire.actors.composition import Composition
+from eventwire.actors.context import unit_country
 from eventwire.actors.entries import ActorEntry, AgentTerm
 from eventwire.actors.units import Unit
 
@@ -139,6 +140,15 @@ def known_by_surname(
     return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
 
 
+def _named_before(c: Composition, before: int, country: str) -> bool:
+    """Is `country` named earlier in the sentence (then it is the context, not a counterpart)?"""
+    doc = c.doc
+    start = doc[before].sent.start if doc.has_annotation("SENT_START") else 0
+    return any(
+        start <= u.start < before and unit_country(doc, u, c.day) == country for u in c.units
+    )
+
+
 def _context_country(c: Composition, before: int) -> str | None:
     """The context's country for a titled stranger, unless it is the country of a person already
     named in the sentence: "Russian Foreign Minister Lavrov met Deputy Secretary of State
@@ -146,6 +156,15 @@ def _context_country(c: Composition, before: int) -> str | None:
     is better than a wrong one."""
     country = c.context.country_before(before)
     if country is None:
+        return None
+    # the article's main country named beside a stranger, but only after him, is a
+    # counterpart's: "Deputy Secretary of State Wendy Sherman met Russian Deputy Foreign
+    # Minister Sergei Ryabkov"
+    if (
+        country == c.context.dominant
+        and c.context.named_in_sentence(before, country)
+        and not _named_before(c, before, country)
+    ):
         return None
     sentence_start = c.doc[before].sent.start_char if c.doc.has_annotation("SENT_START") else 0
     here = c.doc[before].idx
