@@ -20,10 +20,9 @@ the noise, while 1% of articles still get an event that differs (BENCHMARKS.md).
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
 from spacy.language import Language
@@ -38,6 +37,7 @@ from eventwire.places import Gazetteer, find_places
 from eventwire.places.attach import event_place
 from eventwire.prefilter import TriggerWords, prefiltered_doc
 from eventwire.records import Actor, Article, Event, Place, TimeRef
+from eventwire.spans import Spans
 from eventwire.times import TimeFinder, find_times, load_time_finder
 from eventwire.times.attach import time_for_trigger
 
@@ -197,18 +197,11 @@ def drop_places_taken_for_actors(actors: list[Actor], places: list[Place]) -> li
 def place_sides(places: list[Place], actors: list[Actor]) -> list[Actor]:
     """Places with a country that no actor covers, as sides that acts aimed at a place may
     take as target (kind "place", code: the country; the events stage decides where)."""
-    taken = sorted((a.start, a.end) for a in actors)
-    starts = [start for start, _ in taken]
-    reach = list(accumulate((end for _, end in taken), max))  # furthest end of the first i+1
-
-    def covered(place: Place) -> bool:
-        before = bisect_left(starts, place.end)  # actors that start before the place ends
-        return bool(before) and reach[before - 1] > place.start
-
+    taken = Spans((a.start, a.end) for a in actors)
     return [
         Actor(p.text, p.start, p.end, p.country, p.country, None, p.name, None, "place")
         for p in places
-        if p.country and not covered(p)
+        if p.country and not taken.overlaps(p.start, p.end)
     ]
 
 

@@ -191,10 +191,14 @@ class CountryContext:
 
     def country_before(self, index: int) -> str | None:
         """The nearest country before token `index` in its sentence, else the dominant one."""
+        return self.sentence_country_before(index) or self.dominant
+
+    def sentence_country_before(self, index: int) -> str | None:
+        """The nearest country before token `index` in its sentence, or None."""
         if self._sentence_starts is None:
             self._sentence_starts = sentence_starts(self.doc)
         low = self._sentence_starts[index]
         for start, country in reversed(self._marks):
             if low <= start < index:
                 return country
-        return self.dominant
+        return None

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from eventwire.actors.composition import Composition
-from eventwire.actors.context import unit_country
 from eventwire.actors.entries import ActorEntry, AgentTerm
 from eventwire.actors.units import Unit
 
@@ -140,32 +139,18 @@ def known_by_surname(
     return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
 
 
-def _named_before(c: Composition, before: int, country: str) -> bool:
-    """Is `country` named earlier in the sentence (then it is the context, not a counterpart)?"""
-    doc = c.doc
-    start = doc[before].sent.start if doc.has_annotation("SENT_START") else 0
-    return any(
-        start <= u.start < before and unit_country(doc, u, c.day) == country for u in c.units
-    )
-
-
 def _context_country(c: Composition, before: int) -> str | None:
-    """The context's country for a titled stranger, unless it is the country of a person already
-    named in the sentence: "Russian Foreign Minister Lavrov met Deputy Secretary of State
-    Sherman" does not make Sherman Russian (a counterpart is from the other side). No country
-    is better than a wrong one."""
-    country = c.context.country_before(before)
-    if country is None:
-        return None
-    # the article's main country named beside a stranger, but only after him, is a
-    # counterpart's: "Deputy Secretary of State Wendy Sherman met Russian Deputy Foreign
-    # Minister Sergei Ryabkov"
-    if (
-        country == c.context.dominant
-        and c.context.named_in_sentence(before, country)
-        and not _named_before(c, before, country)
-    ):
-        return None
+    """The context's country for a titled stranger; no country is better than a wrong one:
+    - the nearest country before him in the sentence, unless it is the country of a person
+      already named there ("Russian Foreign Minister Lavrov met Deputy Secretary of State
+      Sherman": a counterpart is from the other side);
+    - else the article's main country, unless the sentence names it after him (then it is a
+      counterpart's: "Deputy Secretary of State Sherman met Russian Deputy Foreign Minister
+      Ryabkov")."""
+    near = c.context.sentence_country_before(before)
+    if near is None:
+        main = c.context.dominant
+        return None if main is None or c.context.named_in_sentence(before, main) else main
     sentence_start = c.doc[before].sent.start_char if c.doc.has_annotation("SENT_START") else 0
     here = c.doc[before].idx
     taken = {
@@ -173,7 +158,7 @@ def _context_country(c: Composition, before: int) -> str | None:
         for a in c.actors
         if a.kind == "person" and a.country and sentence_start <= a.start < here
     }
-    return None if country in taken else country
+    return None if near in taken else near
 
 
 def country_after(c: Composition, end: int) -> str | None:

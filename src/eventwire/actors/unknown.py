@@ -3,14 +3,13 @@ and coded UNK."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate
 
 from spacy.tokens import Doc
 
 from eventwire.actors.context import is_credit, is_dateline
 from eventwire.records import UNKNOWN_CODE, Actor
+from eventwire.spans import Spans
 
 UNKNOWN_KINDS = {"PERSON": "person", "ORG": "organisation"}
 
@@ -21,10 +20,7 @@ def unknown_named_actors(
     """Named people and organisations the dictionaries do not know, coded UNK: the event they
     take part in is kept (the text says who), but it counts under no country. A name that
     overlaps a known actor is not repeated."""
-    # known actors and `[---]` phrases (no_code), sorted, for an overlap test by bisection
-    taken = sorted([(a.start, a.end) for a in known] + list(no_code))
-    starts = [start for start, _ in taken]
-    reach = list(accumulate((end for _, end in taken), max))  # furthest end of the first i+1
+    taken = Spans([*((a.start, a.end) for a in known), *no_code])  # no_code: `[---]` phrases
     found = []
     for ent in doc.ents:
         kind = UNKNOWN_KINDS.get(ent.label_)
@@ -39,8 +35,12 @@ def unknown_named_actors(
         ):
             continue  # "KABUL (Pajhwok):" says where and who reported, not who acted
         lo, hi = ent.start_char, ent.end_char
-        before = bisect_left(starts, hi)  # known actors that start before this name ends
-        if before and reach[before - 1] > lo:  # one of them ends after it starts: overlap
+        if taken.overlaps(lo, hi):
             continue
-        found.append(Actor(text, lo, hi, UNKNOWN_CODE, None, None, text, None, kind))
+        found.append(unknown_actor(text, lo, hi, kind))
     return found
+
+
+def unknown_actor(text: str, start: int, end: int, kind: str) -> Actor:
+    """A name no dictionary knows: code UNK, no country, the name as written."""
+    return Actor(text, start, end, UNKNOWN_CODE, None, None, text, None, kind)

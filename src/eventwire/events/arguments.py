@@ -11,7 +11,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from eventwire.records import UNKNOWN_CODE, Actor
+from eventwire.actors.unknown import UNKNOWN_KINDS, unknown_actor
+from eventwire.records import Actor
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -295,21 +296,15 @@ def is_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUNS or token.pos_ == "PRON"
 
 
-NAMED = {"PERSON": "person", "ORG": "organisation"}
-
-
 def unknown_name_at(head: Token) -> Actor | None:
     """A name the actor stage passed over but that fills an argument of a trigger ("convicted
     Siemens", "an investigation of Flynn"): the recogniser's person or organisation there,
     coded UNK. Its place in the clause is the evidence that it is an actor (a bare one-word
     organisation elsewhere is too often a place)."""
-    if head.pos_ != "PROPN" or head.ent_type_ not in NAMED or not head.text[:1].isupper():
+    kind = UNKNOWN_KINDS.get(head.ent_type_)
+    if head.pos_ != "PROPN" or kind is None or not head.text[:1].isupper():
         return None
     for ent in head.doc.ents:
         if ent.start <= head.i < ent.end:
-            text = ent.text
-            return Actor(
-                text, ent.start_char, ent.end_char, UNKNOWN_CODE, None, None, text, None,
-                NAMED[ent.label_],
-            )  # fmt: skip
+            return unknown_actor(ent.text, ent.start_char, ent.end_char, kind)
     return None

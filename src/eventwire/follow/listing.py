@@ -13,12 +13,12 @@ import io
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from time import struct_time
 
 import feedparser
 from lxml import etree
 
 from eventwire.readers.base import parse_date
+from eventwire.readers.feeds import struct_day
 
 MAX_CHILDREN = 20  # child sitemaps read from one index in one poll
 CHILD_MAX_AGE = timedelta(days=7)  # children modified longer ago are archives: skipped
@@ -65,7 +65,7 @@ def _feed(data: bytes) -> Listing:
         if link:
             when = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
             items.append(
-                Item(link.strip(), _day(when), " ".join((entry.get("title") or "").split()))
+                Item(link.strip(), struct_day(when), " ".join((entry.get("title") or "").split()))
             )
     return Listing("feed", tuple(items))
 
@@ -119,14 +119,5 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
 def _iso_day(text: str | None) -> date | None:
     try:
         return parse_date(text)
-    except ValueError:
-        return None
-
-
-def _day(parsed: struct_time | None) -> date | None:
-    if not parsed:
-        return None
-    try:
-        return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     except ValueError:
         return None

@@ -75,7 +75,7 @@ def _article(
         body = summary
     title = strip_html(entry.get("title") or "")
     # dict.get: FeedParserDict.get maps a missing key to another one with a warning.
-    published = _day(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
+    published = struct_day(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
     if published is None:  # a form feedparser does not read: the one date parser's turn
         written = dict.get(entry, "published") or dict.get(entry, "updated")
         try:
@@ -97,7 +97,8 @@ def _article(
     )
 
 
-def _day(parsed: struct_time | None) -> date | None:
+def struct_day(parsed: struct_time | None) -> date | None:
+    """The day of a feedparser time, or None when it has none or it is not a real day."""
     if not parsed:
         return None
     try:
