@@ -193,3 +193,48 @@ def test_a_titled_stranger_does_not_take_the_country_of_the_counterpart_named_af
     )
     met = [e for e in events if e.cameo_root == "04"]
     assert met and met[0].source.name == "Jonas Pellworth" and met[0].source.country != "CHN"
+
+
+def test_a_warning_issued_to_someone_targets_them(coder) -> None:
+    # threats take their target in a "to" phrase of the light verb ("issued a warning to X")
+    found = dyads(coder, "Ghana issued an ultimatum to Togo over the border incursions.")
+    assert any(s == "GHA" and c.startswith("13") and t == "TGO" for s, c, t in found)
+
+
+def test_an_arrest_noun_takes_its_target_in_the_of_phrase(coder) -> None:
+    # the object genitive: "the arrest of X", shared by a list ("the arrest and detention of X")
+    found = dyads(coder, "Kenyan police ordered the arrest of two Ugandan soldiers.")
+    assert any(s == "KENCOP" and c.startswith("17") and t == "UGAMIL" for s, c, t in found)
+    # but the speaker of a demand is not its target
+    said = dyads(coder, "Kenya rejected the demand of Uganda.")
+    assert not any(t == "KEN" for _, _, t in said)
+
+
+def test_a_governor_alone_takes_the_other_side_from_the_governed_act(coder) -> None:
+    # "provide" is no trigger on its own here, yet whom the agreement serves is named
+    found = dyads(coder, "Japan agreed to provide Vietnam with patrol boats.")
+    assert ("JPN", "030", "VNM") in found
+
+
+def test_coordinated_parties_that_agree_agree_with_each_other(coder) -> None:
+    found = dyads(coder, "Ethiopia and Eritrea agreed to resume direct flights.")
+    assert ("ETH", "030", "ERI") in found
+    # two parties that each refuse are not each other's target
+    refused = dyads(coder, "Ethiopia and Eritrea refused to resume direct flights.")
+    assert not any(t in ("ETH", "ERI") for _, _, t in refused)
+
+
+def test_a_recipient_the_parser_hung_inside_the_object_is_the_target(coder) -> None:
+    found = dyads(
+        coder,
+        "Italy returned a marble head engraved with the name of Alexander the Great to Greek"
+        " officials.",
+    )
+    assert any(c.startswith("08") and t == "GRCGOV" for _, c, t in found)
+
+
+def test_forces_withdrawn_are_not_the_target_even_when_their_country_is_known(coder) -> None:
+    # the sentence names Mali, so the actor stage gives "its troops" a country (here a wrong one)
+    found = dyads(coder, "Canada will withdraw its troops from Mali, Malian officials said.")
+    assert any(s == "CAN" and t is not None and t.startswith("MLI") for s, _, t in found)
+    assert not any(t is not None and t.endswith("MIL") for _, _, t in found)

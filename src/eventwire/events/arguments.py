@@ -22,6 +22,7 @@ CORE_SKIP = frozenset(
 CORE_PREPS = frozenset({"of", "from"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+VERB_POS = frozenset({"VERB", "AUX"})
 DASHES = frozenset({"-", "–", "—", "--", ":"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -86,6 +87,12 @@ class WithPlaces:
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads coordinated with it ("A and B" -> [A, B])."""
     return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def shared_conjuncts(noun: Token) -> list[Token]:
+    """Nouns coordinated after this one, which carry the phrases the list shares ("the arrest
+    and detention of X": "of X" hangs on the last noun)."""
+    return [c for c in noun.conjuncts if c.i > noun.i and c.pos_ == "NOUN"]
 
 
 def actor_of_np(head: Token, index: ActorLookup, exclude: Sequence[Actor] = ()) -> Actor | None:
@@ -258,6 +265,23 @@ def _raised_objects(verb: Token, addressed: bool) -> list[Token]:
         verbless = clause.pos_ in ("ADJ", "NOUN") or clause.lemma_ == "be" and clause.tag_ != "VBZ"
         if infinitive or verbless or addressed:
             out.extend(c for c in clause.children if c.dep_ in SUBJ and c.i < clause.i)
+    return out
+
+
+def recipients_inside_object(verb: Token) -> list[Token]:
+    """ "to" phrases the parser hung inside a verb's object though they name where it goes
+    ("returned a pendant engraved with the image of Peter the Great to Russian authorities"):
+    a "to" on a word of the object phrase (not on a verb of it), outside clauses of its own."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        stack = list(obj.children)
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ in ("relcl", "ccomp", "advcl", "conj", "cc"):
+                continue
+            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.pos_ not in VERB_POS:
+                out.extend(g for g in tok.children if g.dep_ == "pobj")
+            stack.extend(tok.children)
     return out
 
 

@@ -70,7 +70,8 @@ def _events_of(
         return []  # "Kyodo said Japan should ...": a channel's report, not its demand
     if not sources:
         return []
-    pairs = _pairs(sources, sides.targets, code, hit.sense.code)
+    mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
+    pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual)
     how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
     return [
         _event(
@@ -159,13 +160,19 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
 
 
 def _pairs(
-    sources: list[Actor], targets: list[Actor], code: str, trigger_code: str
+    sources: list[Actor],
+    targets: list[Actor],
+    code: str,
+    trigger_code: str,
+    mutual: bool = False,
 ) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs; coordinated sources of a reciprocal act are each other's sides
-    ("A and B met", "A and B failed to reach agreement": the agreement is between them)."""
+    ("A and B met", "A and B failed to reach agreement": the agreement is between them), and so
+    are those of a `mutual` governor ("A and B agreed to a ceasefire")."""
     if targets:
         return [(s, t) for s in sources for t in targets]
-    if len(sources) >= 2 and (is_symmetric(code) or is_symmetric(trigger_code)):
+    reciprocal = mutual or is_symmetric(code) or is_symmetric(trigger_code)
+    if len(sources) >= 2 and reciprocal:
         return [(sources[0], other) for other in sources[1:]]
     return [(s, None) for s in sources]
 

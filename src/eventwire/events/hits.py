@@ -57,13 +57,12 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         if emb is not None:
             consumed.add(emb.i)  # "failed to reach": nothing happened
     modal = sense.modal if sense else ("intent" if lemma in lexicon.intent_governors else None)
-    if modal is not None:
-        emb = embedded_verb(verb)
-        if emb is not None and emb.i not in consumed:
-            inner = _verb_hit(emb, lexicon, consumed)
-            consumed.add(emb.i)
-            if inner is not None:
-                return _governed(verb, inner, modal, sense.id if sense else f"gov.{lemma}", lexicon)
+    emb = embedded_verb(verb) if modal is not None else None
+    if emb is not None and modal is not None and emb.i not in consumed:
+        inner = _verb_hit(emb, lexicon, consumed)
+        consumed.add(emb.i)
+        if inner is not None:
+            return _governed(verb, inner, modal, sense.id if sense else f"gov.{lemma}", lexicon)
     if lemma in lexicon.light_verbs or (sense and sense.modal):
         for noun in object_nouns(verb, lexicon.quantity_nouns, lexicon.responsibility_nouns):
             nsense = noun_sense(noun, lexicon, verb)
@@ -76,7 +75,10 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
             return hit
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
         return None  # "failed eight tests", "failed to have an impact": nothing happened
-    return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb])
+    # a governor alone ("agreed to provide Sri Lanka with aid"): the governed act's arguments
+    # are the other side
+    target_from = [verb, emb] if emb is not None else [verb]
+    return Hit(sense, sense.code, sense.id, verb, [verb], None, target_from)
 
 
 def _question(verb: Token, lexicon: Lexicon) -> set[int] | None:

@@ -29,6 +29,7 @@ MEETING_ROOTS = frozenset({"04"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
 SENT_TO = frozenset({"to", "into", "in"})
 WITHDRAWN_FROM = frozenset({"from", "out"})
+OF = frozenset({"of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
     if not sources:
         return NO_SIDES
     preps = hit.sense.to | lexicon.target_preps.get(code[:2], frozenset())
+    if hit.noun is not None and hit.sense.code[:2] in lexicon.noun_of_target_roots:
+        preps |= OF  # "ordered the arrest of X"
     aimed = getattr(index, "target_lookup", None)
     if aimed is not None and code[:2] in lexicon.place_target_roots:
         index = aimed()  # "imposed a curfew on Basra": the place's state is the target
@@ -148,9 +151,9 @@ def _destinations(
     preps: frozenset[str],
     sources: tuple[Actor, ...],
 ) -> list[Actor]:
-    """Forces sent, deployed or withdrawn are not the target; where they go or leave is ("sent
-    troops to Syria", "withdrew its troops from Iraq")."""
-    kept = [t for t in targets if not (t.country is None and t.agent in lexicon.forces_agents)]
+    """Forces sent, deployed or withdrawn are not the target, whoever's they are; where they go
+    or leave is ("sent troops to Syria", "withdrew its troops from Iraq")."""
+    kept = [t for t in targets if t.agent not in lexicon.forces_agents]
     if kept:
         return kept
     tokens = [t for t in (hit.clause, hit.noun, *hit.target_from) if t is not None]
@@ -229,6 +232,12 @@ def _targets(
         found = args.actors_of(heads, index, hedges, deep=True, exclude=sources)
         if found:
             return found, f"inside the {slot}"
+    if "to" in preps:  # "returned the pendant engraved with ... to Russian authorities"
+        for tok in hit.target_from:
+            heads = args.recipients_inside_object(tok) if tok.pos_ in VERBAL else []
+            found = args.actors_of(heads, index, hedges, exclude=sources)
+            if found:
+                return found, f"'to' phrase after the object of '{tok.text}'"
     for heads, slot in slots:
         found = [a for h in heads if (a := args.unknown_name_at(h)) and a not in sources]
         if found:
@@ -284,6 +293,8 @@ def _target_slots(hit: Hit, preps: frozenset[str]) -> list[tuple[list[Token], st
             heads = [h for h in args.object_heads(tok, addressed) if h.i != noun_i]
             slots.append((heads, f"object of '{tok.text}'"))
         heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
+        if not heads and tok.pos_ == "NOUN":  # "the arrest and detention of X": shared phrase
+            heads = [h for c in args.shared_conjuncts(tok) for h in args.prep_objects(c, preps)]
         named = "/".join(dict.fromkeys(h.head.lower_ for h in heads))
         slots.append((heads, f"'{named}' phrase of '{tok.text}'"))
     return [(heads, slot) for heads, slot in slots if heads]
