@@ -238,3 +238,30 @@ def test_forces_withdrawn_are_not_the_target_even_when_their_country_is_known(co
     found = dyads(coder, "Canada will withdraw its troops from Mali, Malian officials said.")
     assert any(s == "CAN" and t is not None and t.startswith("MLI") for s, _, t in found)
     assert not any(t is not None and t.endswith("MIL") for _, _, t in found)
+
+
+def test_parties_sharing_a_modifier_are_both_sides_first_named_first(coder) -> None:
+    # "A and B's ministers met": the head carries B, the coordinated modifier A
+    found = dyads(coder, "Egypt and Sudan's foreign ministers met in Cairo on Sunday.")
+    assert ("EGY", "040", "SDNGOV") in found
+    # a bare "and" between modifiers ("Swiss and EU negotiators") is the same list
+    talks = dyads(coder, "Swiss and EU negotiators reached an agreement on Sunday.")
+    assert any(s == "CHE" and t is not None and t.startswith("IGO") for s, _, t in talks)
+
+
+def test_a_ceasefire_declared_in_a_country_holds_against_its_state(coder) -> None:
+    found = dyads(coder, "The rebels declared a unilateral ceasefire in Mozambique on Friday.")
+    assert any(c == "0871" and t == "MOZ" for _, c, t in found)
+    # a ceasefire with a named party keeps that party
+    named = dyads(coder, "Ukraine agreed a ceasefire with Russia in the Donbas.")
+    assert not any(t == "UKR" for _, _, t in named)
+
+
+def test_aid_given_to_help_someone_is_aid_to_them(coder) -> None:
+    found = dyads(coder, "Norway gave 5 million dollars to help Malawi fight the drought.")
+    assert any(s == "NOR" and c.startswith("07") and t == "MWI" for s, c, t in found)
+
+
+def test_forces_withdrawn_from_a_town_target_its_state(coder) -> None:
+    found = dyads(coder, "France withdrew its last soldiers from Timbuktu on Monday.")
+    assert any(s == "FRA" and t == "MLI" for s, _, t in found)

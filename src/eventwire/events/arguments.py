@@ -198,13 +198,28 @@ def actors_of(
                 actor = target_of_np(tok, index, exclude)
             if actor is not None and actor not in out:
                 out.append(actor)
-            for mod in tok.children:  # coordinated modifiers: "Hungarian and Romanian officials"
-                if mod.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in mod.children):
-                    for m in conjuncts(mod):
-                        extra = index.actor_for_token(m)
-                        if extra is not None and extra not in out and extra not in exclude:
-                            out.append(extra)
+            for m in coordinated_modifiers(tok):  # "Hungarian and Romanian officials"
+                extra = index.actor_for_token(m)
+                if extra is not None and extra not in out and extra not in exclude:
+                    out.append(extra)
     return out
+
+
+COORDINATED_MODS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def coordinated_modifiers(head: Token) -> list[Token]:
+    """The modifiers a head shares out between parties: "Hungarian and Romanian officials",
+    "Russia and Turkey's foreign ministers", "UK and EU negotiators" (where the parser links the
+    two with a bare "and" rather than as conjuncts)."""
+    mods = [c for c in head.children if c.dep_ in COORDINATED_MODS and c.i < head.i]
+    out: list[Token] = []
+    for mod in mods:
+        if any(c.dep_ == "conj" for c in mod.children):
+            out.extend(conjuncts(mod))
+        elif any(c.dep_ == "cc" and c.lower_ == "and" for c in mod.children):
+            out.extend(m for m in mods if m.i >= mod.i)
+    return list(dict.fromkeys(out))
 
 
 def subject_heads(verb: Token) -> tuple[list[Token], float]:

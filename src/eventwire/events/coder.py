@@ -172,8 +172,9 @@ def _pairs(
     if targets:
         return [(s, t) for s in sources for t in targets]
     reciprocal = mutual or is_symmetric(code) or is_symmetric(trigger_code)
-    if len(sources) >= 2 and reciprocal:
-        return [(sources[0], other) for other in sources[1:]]
+    if len(sources) >= 2 and reciprocal:  # the first named is the source, as coders read it
+        first, *others = sorted(sources, key=lambda a: a.start)
+        return [(first, other) for other in others]
     return [(s, None) for s in sources]
 
 

@@ -68,6 +68,8 @@ class Lexicon:
         self.state_act_roots = frozenset(str(r) for r in data["state_act_roots"])
         self.located_target_roots = frozenset(str(r) for r in data["located_target_roots"])
         self.place_target_roots = frozenset(str(r) for r in data["place_target_roots"])
+        self.place_target_codes = frozenset(str(c) for c in data["place_target_codes"])
+        self.aid_purpose_verbs = frozenset(data["aid_purpose_verbs"])
         self.noun_of_target_roots = frozenset(str(r) for r in data["noun_of_target_roots"])
         self.reciprocal_governors = frozenset(data["reciprocal_governors"])
         self.withheld_roots = frozenset(str(r) for r in data["withheld_roots"])

@@ -30,6 +30,7 @@ LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
 SENT_TO = frozenset({"to", "into", "in"})
 WITHDRAWN_FROM = frozenset({"from", "out"})
 OF = frozenset({"of"})
+AID_ROOT = "07"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +57,14 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
     preps = hit.sense.to | lexicon.target_preps.get(code[:2], frozenset())
     if hit.noun is not None and hit.sense.code[:2] in lexicon.noun_of_target_roots:
         preps |= OF  # "ordered the arrest of X"
+    moved = _forces_moved(code, hit.sense.code, lexicon)
     aimed = getattr(index, "target_lookup", None)
-    if aimed is not None and code[:2] in lexicon.place_target_roots:
+    if aimed is not None and (_aimed_at_places(code, lexicon) or moved is not None):
         index = aimed()  # "imposed a curfew on Basra": the place's state is the target
     found, how = _targets(hit, code, index, lexicon, preps, tuple(sources))
+    if not found and code[:2] == AID_ROOT:
+        found, how = _aid_purpose_targets(hit, index, lexicon, tuple(sources))
     targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
-    moved = _forces_moved(code, hit.sense.code, lexicon)
     if moved is not None:
         kept = targets
         targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
@@ -129,6 +132,30 @@ def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb if verb.pos_ in VERBAL and verb.i != doc_noun.i else None
+
+
+def _aimed_at_places(code: str, lexicon: Lexicon) -> bool:
+    return code[:2] in lexicon.place_target_roots or code in lexicon.place_target_codes
+
+
+def _aid_purpose_targets(
+    hit: Hit, index: args.ActorLookup, lexicon: Lexicon, sources: tuple[Actor, ...]
+) -> tuple[list[Actor], str]:
+    """ "donated ventilators to assist Ethiopia", "gave aid to help people in Somalia": whom the
+    purpose clause helps receives the aid."""
+    for tok in hit.target_from:
+        for clause in tok.children:
+            if clause.dep_ not in ("advcl", "xcomp", "acl", "relcl") or clause.i < tok.i:
+                continue
+            if clause.lemma_.lower() not in lexicon.aid_purpose_verbs:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            heads = args.object_heads(clause, addressed=True)  # "to help Malawi fight"
+            found = args.actors_of(heads, index, deep=True, exclude=sources)
+            if found:
+                return found, f"whom '{clause.text}' serves"
+    return [], ""
 
 
 def _forces_moved(code: str, trigger_code: str, lexicon: Lexicon) -> frozenset[str] | None:
@@ -246,7 +273,9 @@ def _targets(
         pair = args.actors_of(args.between_pair(hit.noun), index, exclude=sources)
         if pair:
             return pair, "'between' phrase"
-    return _where_force_struck(hit, code, index, lexicon, sources), "state of the place struck"
+    struck = code[:2] in lexicon.located_target_roots
+    how = "state of the place struck" if struck else "state of the place where it holds"
+    return _where_force_struck(hit, code, index, lexicon, sources), how
 
 
 def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, ...]) -> list[Actor]:
@@ -273,7 +302,7 @@ def _where_force_struck(
 ) -> list[Actor]:
     """Force used or imposed on a place with no one named is aimed at the state of that place
     ("attacked a base in Kenya", "imposed a curfew in Gaza"): that state is the target."""
-    if code[:2] not in lexicon.located_target_roots:
+    if code[:2] not in lexicon.located_target_roots and code not in lexicon.place_target_codes:
         return []
     heads = [h for tok in hit.target_from for h in args.prep_objects(tok, LOCATIVE)]
     found = args.actors_of(heads, index, exclude=sources)
