@@ -76,9 +76,8 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
         return None  # "failed eight tests", "failed to have an impact": nothing happened
     # a governor alone ("agreed to provide Sri Lanka with aid"): the governed act's arguments
-    # are the other side
-    target_from = [verb, emb] if emb is not None else [verb]
-    return Hit(sense, sense.code, sense.id, verb, [verb], None, target_from)
+    # may name the other side
+    return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb], governed=emb)
 
 
 def _question(verb: Token, lexicon: Lexicon) -> set[int] | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventwire.events import arguments as args
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import VERBAL, Hit
-from eventwire.records import Actor
+from eventwire.records import UNKNOWN_CODE, Actor
 
 # Governors that tell someone to act: whoever they address is the target.
 ADDRESSING = frozenset({"appeal", "demand", "command"})
@@ -64,6 +64,8 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
     found, how = _targets(hit, code, index, lexicon, preps, tuple(sources))
     if not found and code[:2] == AID_ROOT:
         found, how = _aid_purpose_targets(hit, index, lexicon, tuple(sources))
+    if not found and hit.governed is not None:
+        found, how = _governed_targets(hit.governed, index, preps, tuple(sources))
     targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
     if moved is not None:
         kept = targets
@@ -156,6 +158,18 @@ def _aid_purpose_targets(
             if found:
                 return found, f"whom '{clause.text}' serves"
     return [], ""
+
+
+def _governed_targets(
+    verb: Token, index: args.ActorLookup, preps: frozenset[str], sources: tuple[Actor, ...]
+) -> tuple[list[Actor], str]:
+    """ "agreed to provide Sri Lanka with boats": a known actor heading an argument of the act
+    a governor governs (no trigger itself) is the other side; not a thing it sets up or an
+    unknown name ("agreed to set up the Carreras Institute")."""
+    heads = args.object_heads(verb) + args.prep_objects(verb, preps)
+    found = args.actors_of(heads, index, exclude=sources, head_only=True)
+    found = [a for a in found if a.code != UNKNOWN_CODE and (a.country or a.kind != "group")]
+    return found, f"argument of '{verb.text}'" if found else ""
 
 
 def _forces_moved(code: str, trigger_code: str, lexicon: Lexicon) -> frozenset[str] | None:

@@ -28,6 +28,7 @@ class Hit:
     target_from: list[Token] = field(default_factory=list)  # tokens whose objects are targets
     via_modal: str | None = None  # the modal map applied by a governing trigger
     target_heads: list[Token] = field(default_factory=list)  # explicit target noun phrases
+    governed: Token | None = None  # the act a governor firing alone governs ("agreed to provide")
 
 
 def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
