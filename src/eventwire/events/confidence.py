@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "event_confidence",
     "keep_confident",
+    "no_target",
     "side_weight",
     "with_found_target",
 ]
@@ -52,17 +53,17 @@ def event_confidence(
     weight: float, certainty: float, code: str, source: Actor, target: Actor | None
 ) -> float:
     """The event's confidence from its pattern, its parse and its two sides (see module doc)."""
-    other = side_weight(target) if target is not None else _no_target(code)
+    other = side_weight(target) if target is not None else no_target(code)
     return round(weight * certainty * side_weight(source) * other, 3)
 
 
 def with_found_target(confidence: float, code: str, target: Actor) -> float:
     """The confidence of a targetless event once a later step finds its target (a visit's host
     from its place): the no-target factor is replaced by the target's weight."""
-    return round(min(1.0, confidence / _no_target(code) * side_weight(target)), 3)
+    return round(min(1.0, confidence / no_target(code) * side_weight(target)), 3)
 
 
-def _no_target(code: str) -> float:
+def no_target(code: str) -> float:
     """The factor for a missing target: small for acts that need a counterpart to be news."""
     return NO_TARGET_SELF_CONTAINED if code[:2] in SELF_CONTAINED_ROOTS else NO_TARGET_COUNTERPART
 
