@@ -265,3 +265,51 @@ def test_aid_given_to_help_someone_is_aid_to_them(coder) -> None:
 def test_forces_withdrawn_from_a_town_target_its_state(coder) -> None:
     found = dyads(coder, "France withdrew its last soldiers from Timbuktu on Monday.")
     assert any(s == "FRA" and t == "MLI" for s, _, t in found)
+
+
+def test_advice_with_should_is_no_appeal_but_a_plain_appeal_is(coder) -> None:
+    # an obliged state, a negation or a condition is an opinion
+    for text in (
+        "The senator said the president should have the final say on tariffs.",
+        "The minister said Greece should not expect any favours from Brussels.",
+        "The judge said the officers should be punished if they lied.",
+    ):
+        assert not any(c.startswith("02") for _, c, _ in dyads(coder, text)), text
+    assert any(
+        c.startswith("02") and t == "GRCGOV"
+        for _, c, t in dyads(coder, "Germany said the Greek government should cut spending.")
+    )
+
+
+def test_the_possessor_of_an_arrest_is_arrested_not_arresting(coder) -> None:
+    assert ("COP", "173", "MED") in dyads(coder, "Police announced the journalist's arrest.")
+    # with an "of" phrase the possessor is the one who detains
+    assert ("IRN", "173", "OPP") in dyads(
+        coder, "Iran faces criticism over its detention of activists."
+    )
+    # and alone the arrested are no source
+    assert not any(s == "CVL" for s, _, _ in dyads(coder, "The men's arrest was unlawful."))
+
+
+def test_a_person_attacking_a_policy_criticises_it(coder) -> None:
+    found = dyads(coder, "The opposition leader Jan Novak attacked the government's budget.")
+    assert any(c == "111" for _, c, _ in found)
+    # a leader's attack on a state stays force, and so does an armed group's
+    assert any(c.startswith("19") for _, c, _ in dyads(coder, "Saddam Hussein attacked Kuwait."))
+
+
+def test_meeting_with_a_reaction_is_no_meeting(coder) -> None:
+    text = "Kenya met with fierce opposition from Uganda over the plan."
+    assert not any(c.startswith("04") for _, c, _ in dyads(coder, text))
+
+
+def test_an_actor_is_not_its_own_target(coder) -> None:
+    text = "The European Union defended its plan to rid the European Union of farm surpluses."
+    assert not any(t == "IGOEUR" for _, _, t in dyads(coder, text))
+
+
+def test_asking_someone_unnamed_does_not_target_what_they_are_asked_to_act_on(coder) -> None:
+    # the Queen is no actor in the tables; Parliament is what she is asked to dissolve (guards
+    # the lone-governor rule above: only a governor that commits its own subject looks there)
+    found = dyads(coder, "Tony Blair will ask the Queen to dissolve Parliament on Monday.")
+    assert not any(t is not None and t.endswith("LEG") for _, _, t in found)

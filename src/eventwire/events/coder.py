@@ -73,22 +73,13 @@ def _events_of(
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
     pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual)
     how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
-    return [
-        _event(
-            hit,
-            code,
-            status,
-            s,
-            t,
-            event_confidence(hit.sense.weight, certainty, code, s, t),
-            n,
-            sent,
-            article,
-            codebook,
-            how if t is not None else "",
-        )  # fmt: skip
-        for s, t in pairs[:MAX_PAIRS]
-    ]
+    events = []
+    for s, t in pairs[:MAX_PAIRS]:
+        said = _in_words(code, hit, s, t, lexicon)
+        confidence = event_confidence(hit.sense.weight, certainty, said, s, t)
+        rule = how if t is not None else ""
+        events.append(_event(hit, said, status, s, t, confidence, n, sent, article, codebook, rule))
+    return events
 
 
 def _final_code(hit: Hit, modality: Modality, lexicon: Lexicon) -> str | None:
@@ -157,6 +148,24 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
         if code[: len(rule.prefix)] == rule.prefix and words & rule.words:
             return rule.code
     return code
+
+
+VERBAL_CRITICISM = "111"
+PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
+
+
+def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:
+    """ "Letwin attacked government red tape": a person's attack on anything but a state or a
+    place is criticism (111), unless the person is armed (a soldier, a rebel)."""
+    if code[:2] not in PHYSICAL_FORCE_ROOTS or source.kind != "person":
+        return code
+    if hit.clause.lemma_.lower() not in lexicon.verbal_force_lemmas or hit.noun is not None:
+        return code
+    if source.agent in lexicon.armed_agents:
+        return code
+    if target is not None and target.kind in ("state", "place"):
+        return code  # "Saddam attacked Kuwait": a leader's war
+    return VERBAL_CRITICISM
 
 
 def _pairs(

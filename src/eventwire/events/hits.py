@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from eventwire.events import arguments as args
@@ -15,6 +17,9 @@ from eventwire.events.triggers import (
     object_nouns,
     verb_sense,
 )
+
+# Governors whose subject commits itself (to act, to refuse, to threaten), not someone else.
+SELF_BOUND_MODALS = frozenset({"intent", "refuse", "threat"})
 
 
 def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
@@ -76,8 +81,10 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
         return None  # "failed eight tests", "failed to have an impact": nothing happened
     # a governor alone ("agreed to provide Sri Lanka with aid"): the governed act's arguments
-    # may name the other side
-    return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb], governed=emb)
+    # may name the other side; not for one that addresses someone ("asks the Queen to dissolve
+    # Parliament": the Queen, named or not, is asked)
+    governed = emb if modal in SELF_BOUND_MODALS else None
+    return Hit(sense, sense.code, sense.id, verb, [verb], None, [verb], governed=governed)
 
 
 def _question(verb: Token, lexicon: Lexicon) -> set[int] | None:
@@ -108,9 +115,13 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & lexicon.obligation_auxes:
             continue
-        consumed.add(clause.i)
         modal = "demand" if auxes & lexicon.demand_auxes else "appeal"
+        if modal == "appeal" and _opinion(clause, lexicon):
+            continue  # "must" is a demand however it is worded; "should" may be advice
+        consumed.add(clause.i)
         asked = lexicon.senses("verb", "demand" if modal == "demand" else "urge")[0]
+        if modal == "appeal":
+            asked = replace(asked, weight=lexicon.should_weight)
         inner = _verb_hit(clause, lexicon, consumed)
         code = (lexicon.recode(modal, inner.code) or inner.code) if inner else asked.code
         word = "must" if modal == "demand" else "should"
@@ -119,6 +130,18 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         tokens = [say, *(inner.tokens if inner else [clause])]
         return Hit(asked, code, rule, say, tokens, None, [], modal, subjects)
     return None
+
+
+def _opinion(clause: Token, lexicon: Lexicon) -> bool:
+    """ "Y should have the authority", "should not expect", "should be punished if ...": an
+    obliged state, a negation or a condition is an opinion, not an appeal to Y."""
+    if clause.lemma_.lower() in lexicon.stative_obligations:
+        return True
+    if any(c.dep_ in ("neg", "auxpass") for c in clause.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in clause.children
+    )
 
 
 def _responsible_hit(be: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:

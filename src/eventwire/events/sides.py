@@ -67,6 +67,7 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
     if not found and hit.governed is not None:
         found, how = _governed_targets(hit.governed, index, preps, tuple(sources))
     targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
+    targets = [t for t in targets if not _own_side(t, sources)]
     if moved is not None:
         kept = targets
         targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
@@ -99,7 +100,11 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
         if found:
             return found, certainty
     if hit.noun is not None:
-        found = _noun_own_sources(hit.noun, index)
+        found = _noun_own_sources(
+            hit.noun,
+            index,
+            with_possessor=not _possessor_undergoes(hit.noun, lexicon.patient_possessive_nouns),
+        )
         if found:
             return found, 0.85
     for tok in (hit.noun, clause):
@@ -134,6 +139,17 @@ def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb if verb.pos_ in VERBAL and verb.i != doc_noun.i else None
+
+
+def _own_side(target: Actor, sources: list[Actor]) -> bool:
+    """A target that is a source again under another mention ("The EC's Commission defended
+    ... its program to rid the EC of surpluses"): an actor does not act on itself."""
+    for source in sources:
+        if source.name is not None and source.name == target.name:
+            return True
+        if source.text.lower() == target.text.lower():
+            return True
+    return False
 
 
 def _aimed_at_places(code: str, lexicon: Lexicon) -> bool:
@@ -224,12 +240,24 @@ def _givers(hit: Hit, index: args.ActorLookup) -> list[Actor]:
     return found or _noun_own_sources(hit.noun, index)
 
 
-def _noun_own_sources(noun: Token, index: args.ActorLookup) -> list[Actor]:
-    """ "an attack by X", "X's offensive", "Israeli air strikes"."""
+def _possessor_undergoes(noun: Token, patient_nouns: frozenset[str]) -> bool:
+    """ "the men's arrest": the possessor is arrested; but "its detention of activists" names
+    the detained in the "of" phrase, and "its" detains."""
+    if noun.lemma_.lower() not in patient_nouns:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def _noun_own_sources(
+    noun: Token, index: args.ActorLookup, with_possessor: bool = True
+) -> list[Actor]:
+    """ "an attack by X", "X's offensive", "Israeli air strikes"; `with_possessor` False for a
+    noun whose possessor undergoes it ("the men's arrest")."""
     by = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     if by:
         return args.actors_of(by, index)
-    mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    deps = ("poss", "amod", "compound") if with_possessor else ("amod", "compound")
+    mods = [c for c in noun.children if c.dep_ in deps]
     out = []
     for mod in mods:
         actor = index.actor_for_token(mod) or args.actor_of_np(mod, index)
@@ -259,7 +287,7 @@ def _targets(
     if hit.target_heads:
         found = args.actors_of(hit.target_heads, index, hedges, deep=True, exclude=sources)
         return found, "subject of what was asked"
-    slots = _target_slots(hit, preps)
+    slots = _target_slots(hit, preps, lexicon.patient_possessive_nouns)
     for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
         for heads, slot in slots:
             found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
@@ -323,7 +351,9 @@ def _where_force_struck(
     return [a for a in found if a.kind in ("state", "place")][:1]
 
 
-def _target_slots(hit: Hit, preps: frozenset[str]) -> list[tuple[list[Token], str]]:
+def _target_slots(
+    hit: Hit, preps: frozenset[str], patient_nouns: frozenset[str] = frozenset()
+) -> list[tuple[list[Token], str]]:
     """The phrases that may hold the target, in order, with their names for the evidence: per
     trigger token, its objects (not for topic verbs: "discussed Syria"), then its target
     prepositions' objects."""
@@ -340,4 +370,7 @@ def _target_slots(hit: Hit, preps: frozenset[str]) -> list[tuple[list[Token], st
             heads = [h for c in args.shared_conjuncts(tok) for h in args.prep_objects(c, preps)]
         named = "/".join(dict.fromkeys(h.head.lower_ for h in heads))
         slots.append((heads, f"'{named}' phrase of '{tok.text}'"))
+    if hit.noun is not None and _possessor_undergoes(hit.noun, patient_nouns):
+        owners = [c for c in hit.noun.children if c.dep_ == "poss"]  # "announced the men's arrest"
+        slots.append((owners, f"possessor of '{hit.noun.text}'"))
     return [(heads, slot) for heads, slot in slots if heads]
