@@ -87,3 +87,17 @@ def test_a_bad_threshold_is_refused_as_the_api_refuses_it(db: str, value: str) -
     expected = error["message"].replace("min_confidence", "--min-confidence", 1)
     assert "from 0 to 1" in expected
     assert expected in " ".join(run.stderr.split()), run.stderr
+
+
+def test_reading_at_a_threshold_gives_what_ingest_at_it_stores(db: str, tmp_path: Path) -> None:
+    """One rule on both sides: a store ingested at 0 and read at 0.5 lists the very events an
+    ingest at the default 0.5 stores, and both say the same number was left out."""
+    kept_db = str(tmp_path / "default.duckdb")
+    stored = eventwire("ingest", *map(str, EXAMPLES), "--db", kept_db)
+    assert stored.returncode == 0, stored.stderr
+    at_ingest, _ = listed(kept_db)
+    at_read, said = listed(db, "--min-confidence", "0.5")
+    assert at_read == at_ingest and at_read
+    ingest_line = " ".join(stored.stderr.split())
+    left_out = ingest_line.split(" events under confidence 0.5 left out")[0].rsplit(" ", 1)[-1]
+    assert f"{left_out} matching events under confidence 0.5 left out" in said
