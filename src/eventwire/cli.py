@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from eventwire.errors import EventwireError
+from eventwire.filters import READ_CONFIDENCE_HELP
 from eventwire.output import counts_table, make_console, print_events, write_json, write_jsonl
 from eventwire.readers import DEFAULT_MAX_BYTES
 from eventwire.records import DEFAULT_MIN_CONFIDENCE, Article, Reject, to_dict
@@ -523,6 +524,7 @@ def _query(
     quad_class: int | None,
     text: str | None,
     limit: int | None,
+    min_confidence: str | None = None,
 ) -> EventQuery:
     """The filters checked by the rules the HTTP API applies (eventwire.filters); exit 2 on a
     bad one, naming the option and the values it takes."""
@@ -531,7 +533,9 @@ def _query(
 
     if limit is not None and limit < 1:
         raise _fail("--limit must be 1 or more", 2)
-    values = FilterValues(date_from, date_to, actor, cameo, plover, quad_class, None, text)
+    values = FilterValues(
+        date_from, date_to, actor, cameo, plover, quad_class, None, text, None, min_confidence
+    )
     try:
         return event_query(values, load_vocabulary().plover, CLI_NAMES, limit)
     except FilterError as error:
@@ -545,6 +549,29 @@ CameoOpt = Annotated[str | None, typer.Option(help="CAMEO code or root, e.g. 04 
 PloverOpt = Annotated[str | None, typer.Option(help="PLOVER type, e.g. CONSULT.")]
 QuadOpt = Annotated[int | None, typer.Option("--quad", help="Quad class 1-4.")]
 TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the evidence sentence.")]
+# text, not a float: eventwire.filters reads it, so a bad value is refused as the API refuses it
+ReadConfidence = Annotated[
+    str | None, typer.Option("--min-confidence", metavar="<float>", help=READ_CONFIDENCE_HELP)
+]
+
+
+def _under_confidence(store, query: EventQuery) -> str:  # noqa: ANN001
+    """A line saying how many events the other filters select that --min-confidence left out
+    (a threshold never drops events silently), or "" when none were."""
+    from eventwire.api.queries import count_under_confidence
+
+    count = count_under_confidence(store.rows, query)
+    if not count:
+        return ""
+    return (
+        f"{count} matching events under confidence {query.min_confidence:g} left out "
+        "(without --min-confidence every stored event is read)"
+    )
+
+
+def _say(line: str) -> None:
+    if line:
+        err.print(line)
 
 
 @app.command()
@@ -557,6 +584,7 @@ def events(
     plover: PloverOpt = None,
     quad: QuadOpt = None,
     text: TextOpt = None,
+    min_confidence: ReadConfidence = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: PrintFormat = "table",
 ) -> None:
@@ -564,9 +592,10 @@ def events(
     from eventwire.store import open_store
 
     _check_print_format(fmt)
-    query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit)
+    query = _query(date_from, date_to, actor, cameo, plover, quad, text, limit, min_confidence)
     with closing(open_store(db, read_only=True)) as store:
         print_events(list(store.events(query)), fmt)
+        _say(_under_confidence(store, query))
 
 
 @app.command()
@@ -581,6 +610,7 @@ def export(
     plover: PloverOpt = None,
     quad: QuadOpt = None,
     text: TextOpt = None,
+    min_confidence: ReadConfidence = None,
     clusters: Annotated[
         bool, typer.Option("--clusters", help="One row per cross-article cluster (gdelt, jsonl).")
     ] = False,
@@ -603,7 +633,7 @@ def export(
         raise _fail("--clusters exports as gdelt or jsonl", 2)
     if spreadsheet_safe and fmt != "csv":
         raise _fail("--spreadsheet-safe applies to --format csv", 2)
-    query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+    query = _query(date_from, date_to, actor, cameo, plover, quad, text, None, min_confidence)
     stats = ExportStats()
     with closing(open_store(db, read_only=True)) as store:
         if clusters:
@@ -617,7 +647,9 @@ def export(
                 spreadsheet_safe=spreadsheet_safe,
                 stats=stats,
             )
+        under = _under_confidence(store, query)
     err.print(f"wrote {count} {'clusters' if clusters else 'events'} to {out} ({fmt})")
+    _say(under)
     if stats.left_out:
         err.print(
             f"{stats.left_out} matching events were left out: they have no place, or none finer "
@@ -642,6 +674,7 @@ def clusters(
     plover: PloverOpt = None,
     quad: QuadOpt = None,
     text: TextOpt = None,
+    min_confidence: ReadConfidence = None,
     min_articles: Annotated[
         int, typer.Option("--min-articles", help="Only clusters reported by this many articles.")
     ] = 1,
@@ -655,9 +688,10 @@ def clusters(
     _check_print_format(fmt)
     if min_articles < 1 or (limit is not None and limit < 1):
         raise _fail("--min-articles and --limit must be 1 or more", 2)
-    query = _query(date_from, date_to, actor, cameo, plover, quad, text, None)
+    query = _query(date_from, date_to, actor, cameo, plover, quad, text, None, min_confidence)
     with closing(open_store(db, read_only=True)) as store:
         found = list(itertools.islice(_clusters(store, query, min_articles), limit))
+        under = _under_confidence(store, query)
     rows = [
         (c.date or "", c.source, c.cameo, c.target or "", c.num_articles, c.num_sources,
          c.mentions, c.event.evidence.trigger)
@@ -665,6 +699,7 @@ def clusters(
     ]  # fmt: skip
     headers = ("date", "source", "cameo", "target", "articles", "outlets", "mentions", "why")
     _print_rows(fmt, [cluster_dict(c) for c in found], f"{len(found)} clusters", headers, rows)
+    _say(under)
 
 
 REJECTS_PAGE = 1000  # rows per printed table: the rejects are read and shown page by page

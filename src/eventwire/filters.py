@@ -3,6 +3,9 @@ and the command line's options (`events`, `export`, `clusters`) go through `even
 value one refuses the other refuses too, with the same rule and a message naming the option the
 user typed (`date_from` or `--from`).
 
+`min_confidence` on a read defaults to 0, no filter: the store holds only the events `ingest`
+kept (at its own `--min-confidence`, 0.5 by default), so a read adds a threshold only when asked.
+
 Only valid values reach the store's EventQuery (and they reach SQL as parameters, never as text).
 """
 
@@ -35,6 +38,7 @@ API_NAMES: Mapping[str, str] = {
     "bbox": "bbox",
     "text": "q",
     "article_id": "article_id",
+    "min_confidence": "min_confidence",
 }
 CLI_NAMES: Mapping[str, str] = {
     "date_from": "--from",
@@ -46,7 +50,12 @@ CLI_NAMES: Mapping[str, str] = {
     "bbox": "--bbox",
     "text": "--text",
     "article_id": "--article-id",
+    "min_confidence": "--min-confidence",
 }
+READ_CONFIDENCE_HELP = (
+    "Only events of at least this confidence, 0 to 1 (default 0: every stored event; the store "
+    "already holds only what ingest kept at its own --min-confidence, 0.5 by default)."
+)
 
 _DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ACTOR = re.compile(r"^[A-Za-z]{3,15}$")
@@ -75,6 +84,7 @@ class FilterValues:
     bbox: str | None = None
     text: str | None = None
     article_id: str | None = None
+    min_confidence: str | float | None = None  # as typed: the rule below reads the number
 
 
 def event_query(
@@ -122,8 +132,28 @@ def event_query(
         bbox=parse_bbox(names["bbox"], values.bbox),
         text=text or None,
         article_id=article_id,
+        min_confidence=check_confidence(names["min_confidence"], values.min_confidence),
         limit=limit,
     )
+
+
+def check_confidence(name: str, value: str | float | None) -> float | None:
+    """A confidence threshold from 0 to 1; None for no filter (not given, or 0: every event
+    is at least 0). The raw text is read here, not by the front end's number parser, so a
+    refusal says the same from the command line and the API."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not (math.isfinite(number) and 0 <= number <= 1):
+        raise FilterError(
+            name,
+            f"{name} must be a number from 0 to 1, such as 0.5 (0 keeps every stored event), "
+            f"not {str(value)!r}",
+        )
+    return number or None
 
 
 def _check_text(name: str, value: str | None) -> str | None:

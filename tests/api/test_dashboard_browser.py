@@ -160,3 +160,20 @@ def test_stories_list_clusters_and_show_their_evidence(page, base_url: str) -> N
     expect(rows.first).to_contain_text("RUS")
     rows.first.click()
     expect(page.locator("#evidence-sentence mark.trigger")).to_have_text("shelled")
+
+
+def test_minimum_confidence_from_the_link_and_the_filter_bar(page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/?min_confidence=0.7")
+    expect(page.locator("input[name=min_confidence]")).to_have_value("0.7")
+    expect(page.locator("#events tbody tr")).to_have_count(4)  # e2 (0.6) and e4 (0.4) are not
+    expect(page.locator("#total")).to_have_text("4 events match")
+    note = page.locator("#timeline-note")
+    expect(note).to_contain_text("2 events are left out: under the minimum confidence 0.7")
+    page.fill("input[name=min_confidence]", "0.85")
+    page.click("#apply")
+    expect(page.locator("#events tbody tr")).to_have_count(2)
+    assert "min_confidence=0.85" in page.url
+    href = page.locator("#download").get_attribute("href")
+    assert "min_confidence=0.85" in href  # the CSV download is the events shown

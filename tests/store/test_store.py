@@ -233,3 +233,12 @@ def test_nul_characters_never_break_a_batch_and_keep_offsets(store) -> None:
     store.write_batch([CodedArticle(dataclasses.replace(article("a1"), text=text), [])], [])
     stored = store.article("a1").text
     assert len(stored) == len(text) and stored in (text, text.replace("\x00", "\ufffd"))
+
+
+def test_min_confidence_keeps_events_at_or_above_it(store) -> None:
+    sure = [dataclasses.replace(event(f"c{n}"), confidence=n / 10) for n in (3, 5, 8)]
+    store.write_batch([CodedArticle(article("a1"), sure)], [])
+    assert ids(store, min_confidence=0.5) == ["c5", "c8"]  # 0.5 itself is kept, as at ingest
+    assert ids(store, min_confidence=0.9) == []
+    assert ids(store) == ["c3", "c5", "c8"]
+    assert store.count_events(EventQuery(min_confidence=0.5, cameo="04")) == 2

@@ -174,8 +174,15 @@ def read_router(rows: queries.Rows, cache: VersionedCache) -> APIRouter:
             ("timeline", filters.query, interval, by),
             lambda: queries.timeline(rows, filters.query, interval, by),
         )
-        # left_out: matching events not drawn (a date coarser than the interval, or none)
-        return {"interval": interval, "by": by, "counts": found.counts, "left_out": found.left_out}
+        # left_out: matching events not drawn (a date coarser than the interval, or none);
+        # under_min_confidence: events the other filters select that min_confidence left out
+        return {
+            "interval": interval,
+            "by": by,
+            "counts": found.counts,
+            "left_out": found.left_out,
+            "under_min_confidence": found.under_min_confidence,
+        }
 
     @router.get("/stats/network", tags=["stats"], summary="Actor-to-actor counts, mean Goldstein")
     def network(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
+from pydantic import WithJsonSchema
 
 from eventwire import filters
 from eventwire.api.errors import bad_parameter
@@ -75,10 +76,17 @@ def event_filters(
         Query(max_length=filters.MAX_TEXT, description="text in the evidence sentence"),
     ] = None,
     article_id: Annotated[str | None, Query(max_length=filters.MAX_TEXT)] = None,
+    min_confidence: Annotated[
+        str | None,
+        # a number to clients; read as text so eventwire.filters refuses a bad one in the
+        # command line's words, not the validator's
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1}),
+        Query(description=filters.READ_CONFIDENCE_HELP),
+    ] = None,
 ) -> Filters:
     """The filters, checked by the rules the command line uses too (eventwire.filters)."""
     values = filters.FilterValues(
-        date_from, date_to, actor, cameo, plover, quad_class, bbox, q, article_id
+        date_from, date_to, actor, cameo, plover, quad_class, bbox, q, article_id, min_confidence
     )
     try:
         query = filters.event_query(values, request.app.state.vocabulary.plover)

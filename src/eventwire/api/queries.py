@@ -16,7 +16,7 @@ from typing import Any
 from eventwire.records import Article, Event
 from eventwire.store import schema
 from eventwire.store.base import EventQuery
-from eventwire.store.query import event_filters
+from eventwire.store.query import event_filters, under_confidence
 
 Rows = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
@@ -143,6 +143,17 @@ def count_events(rows: Rows, query: EventQuery) -> int:
     return int(rows(f"SELECT count(*) FROM events{where}", params)[0][0])
 
 
+def count_under_confidence(rows: Rows, query: EventQuery) -> int:
+    """How many events the other filters select that `query.min_confidence` leaves out
+    (0 without a threshold): the reads that say what they left out say this too."""
+    found = under_confidence(query)
+    if found is None:
+        return 0
+    conds, params = found
+    where = " WHERE " + " AND ".join(conds)
+    return int(rows(f"SELECT count(*) FROM events{where}", params)[0][0])
+
+
 def event_by_id(rows: Rows, event_id: str) -> Event | None:
     found = rows(f"SELECT {', '.join(schema.EVENT_NAMES)} FROM events WHERE id = ?", [event_id])
     return schema.event_from_row(found[0]) if found else None
@@ -173,6 +184,7 @@ def _period(key: str, interval: str) -> str | None:
 class Timeline:
     counts: list[dict[str, Any]]  # {"period", "group", "count"}, periods in order
     left_out: int  # matching events with no date as precise as the interval (or none)
+    under_min_confidence: int = 0  # events the other filters select, under min_confidence
 
 
 def timeline(rows: Rows, query: EventQuery, interval: str, group: str) -> Timeline:
@@ -195,7 +207,7 @@ def timeline(rows: Rows, query: EventQuery, interval: str, group: str) -> Timeli
         else:
             counts[period, grp] = counts.get((period, grp), 0) + int(n)
     found = [{"period": p, "group": g, "count": n} for (p, g), n in sorted(counts.items())]
-    return Timeline(found, left_out)
+    return Timeline(found, left_out, count_under_confidence(rows, query))
 
 
 def network(rows: Rows, query: EventQuery, level: str, limit: int) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ class EventQuery:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     text: str | None = None  # substring of the evidence sentence
     article_id: str | None = None
+    min_confidence: float | None = None  # events at or above it (None: every event)
     limit: int | None = None
     after: str | None = None  # cursor: the last event id of the previous page
 

@@ -8,6 +8,7 @@ that translation is safe.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -62,7 +63,21 @@ def event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
     if query.article_id is not None:
         conds.append("article_id = ?")
         params.append(query.article_id)
+    if query.min_confidence is not None:
+        # at or above, as ingest keeps them (events.confidence.keep_confident)
+        conds.append("confidence >= ?")
+        params.append(query.min_confidence)
     return conds, params
+
+
+def under_confidence(query: EventQuery) -> tuple[list[str], list[Any]] | None:
+    """The conditions of the events the other filters select but `min_confidence` leaves out
+    (a NULL confidence is never at or above it), or None when there is no threshold."""
+    if query.min_confidence is None:
+        return None
+    conds, params = event_filters(replace(query, min_confidence=None))
+    conds.append("(confidence < ? OR confidence IS NULL)")
+    return conds, [*params, query.min_confidence]
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -2,7 +2,7 @@
 // The filters live in the URL's query string, so any view can be shared as a link.
 
 export const FILTERS = ["date_from", "date_to", "actor", "cameo", "plover", "quad_class", "q",
-  "bbox"];
+  "bbox", "min_confidence"];
 export const SVG = "http://www.w3.org/2000/svg";
 
 export function el(tag, attrs = {}, text = null, ns = null) {

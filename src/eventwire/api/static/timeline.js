@@ -1,5 +1,5 @@
 // Timeline: stacked bars of event counts per period, by quad class.
-import { filterQuery, formToUrl, getJson, svgEl, el } from "./common.js";
+import { currentParams, filterQuery, formToUrl, getJson, svgEl, el } from "./common.js";
 
 const QUAD = { 1: ["verbal cooperation", "#69db7c"], 2: ["material cooperation", "#2b8a3e"],
   3: ["verbal conflict", "#ffa94d"], 4: ["material conflict", "#e03131"] };
@@ -43,10 +43,19 @@ export async function drawTimeline() {
   }
   // events whose date is coarser than the interval (or unknown) match but cannot be drawn
   const unit = { day: "a day", week: "a week", month: "a month" }[interval];
-  document.getElementById("timeline-note").textContent = data.left_out
-    ? `${data.left_out} matching event${data.left_out === 1 ? " is" : "s are"} not drawn: ` +
-      `their date is coarser than ${unit} (only a year, say) or unknown`
-    : "";
+  const notes = [];
+  if (data.left_out) {
+    notes.push(`${data.left_out} matching event${data.left_out === 1 ? " is" : "s are"} ` +
+      `not drawn: their date is coarser than ${unit} (only a year, say) or unknown`);
+  }
+  // a confidence threshold leaves events out too: say how many, never silently
+  const under = data.under_min_confidence;
+  if (under) {
+    const minimum = currentParams().get("min_confidence");
+    notes.push(`${under} event${under === 1 ? " is" : "s are"} left out: ` +
+      `under the minimum confidence ${minimum}`);
+  }
+  document.getElementById("timeline-note").textContent = notes.join("; ");
   const legend = document.getElementById("legend");
   legend.replaceChildren(...Object.values(QUAD).map(([label, colour]) => {
     const item = el("span");
