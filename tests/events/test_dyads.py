@@ -313,3 +313,17 @@ def test_asking_someone_unnamed_does_not_target_what_they_are_asked_to_act_on(co
     # the lone-governor rule above: only a governor that commits its own subject looks there)
     found = dyads(coder, "Tony Blair will ask the Queen to dissolve Parliament on Monday.")
     assert not any(t is not None and t.endswith("LEG") for _, _, t in found)
+
+
+def test_parties_calling_for_a_reciprocal_act_are_not_each_others_target(coder) -> None:
+    # they ask others to act; "A and B failed to reach agreement" stays between them
+    asked = dyads(coder, "Germany and France called for urgent action to fight poverty in Africa.")
+    assert not any(t in ("DEU", "FRA") for _, _, t in asked)
+    failed = dyads(coder, "Israel and Hamas failed to reach agreement on a truce.")
+    assert any(s == "ISR" and t is not None and t.startswith("PSE") for s, _, t in failed)
+
+
+def test_warning_about_a_danger_is_a_pessimistic_comment_not_a_threat(coder) -> None:
+    found = dyads(coder, "Kenya warned Uganda about the dangers of a new border war.")
+    assert ("KEN", "012", "UGA") in found
+    assert any(c.startswith("13") for _, c, _ in dyads(coder, "Kenya warned it would retaliate."))

@@ -71,7 +71,8 @@ def _events_of(
     if not sources:
         return []
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
-    pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual)
+    own_act = hit.via_modal not in ADDRESSING_MODALS  # not "called for talks"
+    pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual, own_act)
     how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
     events = []
     for s, t in pairs[:MAX_PAIRS]:
@@ -150,6 +151,7 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
     return code
 
 
+ADDRESSING_MODALS = frozenset({"appeal", "demand"})
 VERBAL_CRITICISM = "111"
 PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
 
@@ -174,13 +176,15 @@ def _pairs(
     code: str,
     trigger_code: str,
     mutual: bool = False,
+    governed: bool = True,
 ) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs; coordinated sources of a reciprocal act are each other's sides
     ("A and B met", "A and B failed to reach agreement": the agreement is between them), and so
-    are those of a `mutual` governor ("A and B agreed to a ceasefire")."""
+    are those of a `mutual` governor ("A and B agreed to a ceasefire"). A reciprocal act asked of
+    others is not (`governed` False: "A and B called for talks", "... for action to fight X")."""
     if targets:
         return [(s, t) for s in sources for t in targets]
-    reciprocal = mutual or is_symmetric(code) or is_symmetric(trigger_code)
+    reciprocal = mutual or is_symmetric(code) or (governed and is_symmetric(trigger_code))
     if len(sources) >= 2 and reciprocal:  # the first named is the source, as coders read it
         first, *others = sorted(sources, key=lambda a: a.start)
         return [(first, other) for other in others]
