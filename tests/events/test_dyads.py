@@ -327,3 +327,14 @@ def test_warning_about_a_danger_is_a_pessimistic_comment_not_a_threat(coder) -> 
     found = dyads(coder, "Kenya warned Uganda about the dangers of a new border war.")
     assert ("KEN", "012", "UGA") in found
     assert any(c.startswith("13") for _, c, _ in dyads(coder, "Kenya warned it would retaliate."))
+
+
+def test_forecasts_and_speculation_assert_no_event(coder) -> None:
+    for text in (
+        "Iran is expected to release the prisoners on Monday.",
+        "Iran may be able to release the prisoners soon.",
+        "Officials said Iran is likely to release the prisoners.",
+    ):
+        assert not coded(coder, text), text
+    # a plan of the actor's own is kept (as future)
+    assert any(e.modality == "future" for e in coded(coder, "Iran will try to release them."))

@@ -57,10 +57,13 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         if asked is not None:
             consumed.update(asked)  # what was asked about is not said to have happened
             return None
-    if lemma in lexicon.blocking_governors:
+    if lemma in lexicon.blocking_governors or _forecast(verb, lexicon):
         emb = embedded_verb(verb)
         if emb is not None:
-            consumed.add(emb.i)  # "failed to reach": nothing happened
+            consumed.add(emb.i)  # "failed to reach", "is expected to meet": nothing happened
+            for inner in emb.subtree:  # nor in what it governs ("expected to tell X that ...")
+                if inner.pos_ in VERBAL:
+                    consumed.add(inner.i)
     modal = sense.modal if sense else ("intent" if lemma in lexicon.intent_governors else None)
     emb = embedded_verb(verb) if modal is not None else None
     if emb is not None and modal is not None and emb.i not in consumed:
@@ -130,6 +133,13 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         tokens = [say, *(inner.tokens if inner else [clause])]
         return Hit(asked, code, rule, say, tokens, None, [], modal, subjects)
     return None
+
+
+def _forecast(verb: Token, lexicon: Lexicon) -> bool:
+    """ "is expected to", "is likely to": someone else's forecast, not the subject's plan."""
+    if verb.lemma_.lower() not in lexicon.speculative_governors:
+        return False
+    return verb.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _opinion(clause: Token, lexicon: Lexicon) -> bool:

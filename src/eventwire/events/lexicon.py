@@ -73,6 +73,7 @@ class Lexicon:
         self.patient_possessive_nouns = frozenset(data["patient_possessive_nouns"])
         self.verbal_force_lemmas = frozenset(data["verbal_force_lemmas"])
         self.armed_agents = frozenset(data["armed_agents"])
+        self.speculative_governors = frozenset(data["speculative_governors"])
         self.place_target_codes = frozenset(str(c) for c in data["place_target_codes"])
         self.aid_purpose_verbs = frozenset(data["aid_purpose_verbs"])
         self.noun_of_target_roots = frozenset(str(r) for r in data["noun_of_target_roots"])

@@ -28,6 +28,7 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
     if _conditional(verb, lexicon):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes |= _governing_auxes(verb)
     negated = any(  # "did not attack", "have never before attacked"
         c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
         for c in verb.children
@@ -88,6 +89,23 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _governing_auxes(verb: Token) -> set[str]:
+    """Hedges on the clause that governs an infinitive: "may be able to lift", "could try to
+    reach" ("may" hangs on "be"/"try", not on the act)."""
+    out: set[str] = set()
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        out |= {c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ != "to"}
+    return out & HEDGES_ABOVE
+
+
+# Only speculation travels down: "will try to meet" is still a plan, "may try to meet" is not.
+HEDGES_ABOVE = frozenset({"may", "might", "could", "can"})
 
 
 def _going_to(verb: Token) -> bool:
