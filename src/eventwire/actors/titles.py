@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from eventwire.actors.composition import Composition
-from eventwire.actors.entries import ActorEntry, AgentTerm
+from eventwire.actors.entries import ActorEntry, AgentTerm, key
 from eventwire.actors.units import Unit
 
 NAME_PARTICLES = frozenset(
@@ -28,6 +28,10 @@ NAME_PARTICLES = frozenset(
         "ben",
     }
 )
+# entity labels that are never part of a person's name: "Sweden's envoy Tuesday" names no one
+NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
+)
 
 
 def name_run(c: Composition, start: int) -> int:
@@ -35,7 +39,7 @@ def name_run(c: Composition, start: int) -> int:
     end = start
     while end < len(c.doc) and end - start < 5:
         tok = c.doc[end]
-        if end in c.starts and end > start:
+        if (end in c.starts and end > start) or tok.ent_type_ in NOT_NAME_LABELS:
             break
         proper = tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
         particle = (
@@ -88,7 +92,7 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     if end == title.end:
         return None
     name = c.doc[title.start + (title.end - title.start) : end].text
-    known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country)
+    known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country, name)
     role = c.doc[title.start : title.end].text
     if known is not None:
         c.emit_entry(Unit(title.end, end), known, role=role)
@@ -112,13 +116,14 @@ def organisation_title(c: Composition, start: int) -> bool:
 
 
 def known_by_surname(
-    c: Composition, surname: str, agent: AgentTerm, country: str | None
+    c: Composition, surname: str, agent: AgentTerm, country: str | None, written: str = ""
 ) -> ActorEntry | None:
     """A person in office on the day, with this surname, the title's office and the country;
     else one who held that office before the day ("President Obama" in 2018 is the former
     president, coded by the people table as of the day, not a stranger given the context's
-    country)."""
-    people = c.dictionary.people_named(surname)
+    country). A full name written out must fit the person's: "Speaker Aguila Saleh" is not
+    Prime Minister Bakri Hassan Saleh."""
+    people = [p for p in c.dictionary.people_named(surname) if same_given_name(written, p)]
     for entry in people:
         coding = entry.at(c.day)
         if not entry.in_office(c.day) or (country and coding.country != country):
@@ -137,6 +142,17 @@ def known_by_surname(
         and (country is None or tenure.country == country)
     ]
     return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
+
+
+def same_given_name(written: str, entry: ActorEntry) -> bool:
+    """A name of two words or more names the entry only if its first word is one of the
+    words of the entry's name or aliases (a surname alone fits anyone of that surname)."""
+    words = written.split()
+    if len(words) < 2:
+        return True
+    first = key(words[0])
+    known = {key(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split()}
+    return first in known
 
 
 def _context_country(c: Composition, before: int) -> str | None:

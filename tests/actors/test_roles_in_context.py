@@ -1,0 +1,70 @@
+"""Actors from titles and context when the person is not in the tables (issue 12, item 4): roles
+in apposition, posts of organisations, speakers, and group nouns that name a sector."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.records import Actor
+
+
+def by_text(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.text: a for a in actors}
+
+
+def test_a_date_after_a_title_is_no_name(actors_of) -> None:
+    found = by_text(actors_of("Egypt recalled Sweden's envoy Tuesday over the remarks."))
+    assert "Tuesday" not in found
+    assert found["Sweden's envoy"].code == "SWEGOV"
+
+
+def test_unknown_name_takes_the_role_in_apposition(actors_of) -> None:
+    text = "Lena Marsh, Canada's deputy trade minister, criticised the tariffs."
+    actor = by_text(actors_of(text))["Lena Marsh"]
+    assert (actor.code, actor.country, actor.kind) == ("CANGOV", "CAN", "person")
+    assert actor.role and "minister" in actor.role
+
+
+def test_role_before_the_name_in_apposition(actors_of) -> None:
+    text = "Kenya's ambassador to Ethiopia, Ruth Okello, delivered the protest note."
+    assert by_text(actors_of(text))["Ruth Okello"].code == "KENGOV"
+
+
+def test_post_at_an_organisation_in_apposition(actors_of) -> None:
+    text = "Paul Ferris, a senior director at the IMF, warned the lenders."
+    actor = by_text(actors_of(text))["Paul Ferris"]
+    assert actor.code == "IGOWSTIMF"
+    assert actor.kind == "person"
+
+
+def test_apposition_never_passes_on_a_wrong_code(actors_of) -> None:
+    # a critic of a body does not work for it; a known person keeps his own code
+    found = by_text(actors_of("Tom Ryder, a fierce critic of the IMF, spoke in Ohio."))
+    assert found["Tom Ryder"].code == "UNK"
+
+
+def test_post_of_an_organisation_before_a_name(actors_of) -> None:
+    found = by_text(actors_of("IMF Managing Director Olga Brenn visited Accra on Monday."))
+    actor = found["Olga Brenn"]
+    assert (actor.code, actor.kind) == ("IGOWSTIMF", "person")
+    assert actor.role and "Managing Director" in actor.role
+
+
+def test_title_of_an_igo_before_a_name_codes_the_name(actors_of) -> None:
+    found = by_text(actors_of("UN envoy Marta Quell held talks with the rebels."))
+    assert found["Marta Quell"].code == "IGOUNO"
+
+
+def test_speaker_of_parliament_before_a_name(actors_of) -> None:
+    found = by_text(actors_of("Parliament Speaker Omar Dridi rejected the budget."))
+    assert found["Omar Dridi"].agent == "LEG"
+    found = by_text(actors_of("Algerian Parliament Speaker Omar Dridi rejected the budget."))
+    assert found["Omar Dridi"].code == "DZALEG"
+
+
+def test_an_unknown_full_name_does_not_take_a_namesakes_code(actors_of) -> None:
+    # Ali Abdullah Saleh was Yemen's president; a speaker of the same surname is someone else
+    text = "Speaker of Parliament Hamid Saleh opened the session."
+    found = by_text(actors_of(text, date(2005, 3, 1)))
+    assert found["Hamid Saleh"].code != "YEMGOV"
+    assert found["Hamid Saleh"].agent == "LEG"
