@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.records import Actor
+from eventwire.actors.local import local_countries
+from eventwire.records import Actor, Place
 
 
 def by_text(actors: list[Actor]) -> dict[str, Actor]:
@@ -68,3 +69,48 @@ def test_an_unknown_full_name_does_not_take_a_namesakes_code(actors_of) -> None:
     found = by_text(actors_of(text, date(2005, 3, 1)))
     assert found["Hamid Saleh"].code != "YEMGOV"
     assert found["Hamid Saleh"].agent == "LEG"
+
+
+def test_counted_people_are_civilians(actors_of) -> None:
+    found = actors_of("Officers detained 23 people after the riot.")
+    assert [a.code for a in found if "people" in a.text] == ["CVL"]
+
+
+def test_a_demonym_gives_a_civilian_a_country(actors_of) -> None:
+    found = by_text(actors_of("The militia freed a Danish citizen and 9 foreigners."))
+    assert found["Danish citizen"].code == "DNKCVL"
+    assert found["foreigners"].code == "CVL"
+
+
+def test_sector_nouns_of_schools_banks_and_candidates(actors_of) -> None:
+    found = by_text(actors_of("The regulator warned dozens of banks, and lecturers walked out."))
+    assert found["banks"].code == "BUS"
+    assert found["lecturers"].code == "EDU"
+    found = by_text(actors_of("Police questioned a presidential candidate on Friday."))
+    assert found["presidential candidate"].agent == "PTY"
+
+
+def test_leaders_of_a_faith_are_religious(actors_of) -> None:
+    found = by_text(actors_of("The mayor met Jewish leaders and Catholic bishops."))
+    assert found["Jewish leaders"].code == "REL"
+
+
+def _place(text: str, name: str, country: str) -> Place:
+    start = text.index(name)
+    return Place(name, start, start + len(name), None, name, country, None, None, "city", 1.0)
+
+
+def test_a_local_sector_takes_the_country_of_its_place(actors_of) -> None:
+    text = "Riot police in Kano dispersed hundreds of students in Zaria."
+    places = [_place(text, "Kano", "NGA"), _place(text, "Zaria", "NGA")]
+    found = by_text(local_countries(text, actors_of(text), places))
+    assert found["Riot police"].code == "NGACOP"
+    assert found["students"].code == "NGAEDU"
+
+
+def test_a_foreign_sector_keeps_no_country_in_a_place(actors_of) -> None:
+    text = "Troops in Herat and diplomats in Kabul were put on alert."
+    places = [_place(text, "Herat", "AFG"), _place(text, "Kabul", "AFG")]
+    found = by_text(local_countries(text, actors_of(text), places))
+    assert found["Troops"].code == "MIL"
+    assert found["diplomats"].country is None
