@@ -114,3 +114,14 @@ def test_a_foreign_sector_keeps_no_country_in_a_place(actors_of) -> None:
     found = by_text(local_countries(text, actors_of(text), places))
     assert found["Troops"].code == "MIL"
     assert found["diplomats"].country is None
+
+
+def test_military_ranks_are_titles(actors_of) -> None:
+    found = by_text(actors_of("Rebels freed the Peruvian Sergeant Luis Cardenas Soto."))
+    assert found["Luis Cardenas Soto"].code == "PERMIL"
+
+
+def test_mixed_case_names_of_regional_bodies(actors_of) -> None:
+    found = by_text(actors_of("Ecowas and Asean envoys met the Africa Union chair."))
+    assert found["Ecowas"].code == "IGOWAFECW"
+    assert found["Asean envoys"].code == "IGOASAASN"

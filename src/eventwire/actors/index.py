@@ -12,7 +12,9 @@
      organisation or state;
    - a definite description, i.e. an actor without a country after "the" ("the ministry", "the
      minister", "the rebels", "the government"): the last actor with the same agent and kind
-     (person or not) that has a country; if none, the bare actor itself.
+     (person or not) that has a country; if none, in a story about one country (`home_country`)
+     a state's sector takes that country ("the prime minister" too, but not "a minister");
+     else the bare actor itself.
 4. "the two sides", "both countries", "the parties" and the like: `actor_for_token` gives None;
    `actors_for_token` gives the last actors of the two (or more) different countries before it.
 A coreferent answer is the antecedent's own Actor record (its text and offsets are that mention's).
@@ -134,8 +136,14 @@ class ActorIndex:
             )
             if antecedent is not None:
                 return antecedent
-        if own.country is None and self.home and own.agent in HOME_SECTORS and own.kind != "person":
-            # "the government" with no coded antecedent, in a story about one country
+        if (
+            own.country is None
+            and self.home
+            and own.agent in HOME_SECTORS
+            and (own.kind != "person" or self._definite(own))
+        ):
+            # "the government", "the prime minister" with no coded antecedent, in a story
+            # about one country ("a minister" may be anyone's)
             return dataclasses.replace(own, code=self.home + own.code, country=self.home)
         return own
 
