@@ -125,3 +125,15 @@ def test_mixed_case_names_of_regional_bodies(actors_of) -> None:
     found = by_text(actors_of("Ecowas and Asean envoys met the Africa Union chair."))
     assert found["Ecowas"].code == "IGOWAFECW"
     assert found["Asean envoys"].code == "IGOASAASN"
+
+
+def test_portfolio_secretaries_and_shadow_ministers(actors_of) -> None:
+    text = "British Culture Secretary Anna Pell and shadow home secretary Rob Tait clashed."
+    found = by_text(actors_of(text))
+    assert found["Anna Pell"].code == "GBRGOV"
+    assert found["Rob Tait"].agent == "OPP"
+
+
+def test_a_portfolio_between_title_and_name(actors_of) -> None:
+    found = by_text(actors_of("Minister for Fisheries Tom Reid and Senator Jo Hale met."))
+    assert (found["Tom Reid"].agent, found["Tom Reid"].role) == ("GOV", "Minister for Fisheries")

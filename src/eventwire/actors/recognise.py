@@ -191,7 +191,7 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     in this module's docstring). Offsets index `doc.text`."""
     c = compose(doc, published, dictionary)
     known = [(doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1])) for u in c.known]
-    unknown = unknown_named_actors(doc, c.actors, known)
+    unknown = unknown_named_actors(doc, c.actors, known, c.covered)
     actors = roles_in_apposition(doc, sorted(c.actors + unknown, key=lambda a: a.start))
     return surname_mentions(doc, actors, known)
 

@@ -88,22 +88,44 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
         c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
         return nxt.end
-    end = name_run(c, title.end)
-    if end == title.end:
+    first = portfolio_end(c, title)  # "Minister for Communications X": the name after it
+    end = name_run(c, first)
+    if end == first:
         return None
-    name = c.doc[title.start + (title.end - title.start) : end].text
+    name = c.doc[first:end].text
     known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country, name)
-    role = c.doc[title.start : title.end].text
+    role = c.doc[title.start : first].text
     if known is not None:
-        c.emit_entry(Unit(title.end, end), known, role=role)
+        c.emit_entry(Unit(first, end), known, role=role)
         return end
     if country is None:
         country = country_after(c, end) or _context_country(c, span_start)
     agent = title.agent.agent
     if former(c, span_start):
         agent, role = "ELI", f"former {role}"
-    c.emit(title.end, end, (country or "") + agent, country, agent, name, role, "person")
+    c.emit(first, end, (country or "") + agent, country, agent, name, role, "person")
     return end
+
+
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+MAX_PORTFOLIO = 5
+
+
+def portfolio_end(c: Composition, title: Unit) -> int:
+    """ "Minister for Communications Mitch Fifield", "Secretary for Health Ana Ruiz": after a
+    minister's or secretary's title, "for|of" and a capitalised portfolio up to a name the
+    recogniser sees as a person's; title.end when there is none."""
+    doc, i = c.doc, title.end
+    if doc[title.end - 1].lower_ not in PORTFOLIO_TITLES or i >= len(doc):
+        return title.end
+    if doc[i].lower_ not in {"for", "of"}:
+        return title.end
+    j = i + 1
+    while j < len(doc) and j - i <= MAX_PORTFOLIO and doc[j].ent_type_ != "PERSON":
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in {"and", "&", "the"}):
+            return title.end
+        j += 1
+    return j if j > i + 1 and j < len(doc) and doc[j].ent_type_ == "PERSON" else title.end
 
 
 def organisation_title(c: Composition, start: int) -> bool:
