@@ -130,3 +130,12 @@ def test_a_bare_title_takes_no_home_country(parse, dictionary) -> None:
     doc, index = index_of(parse, dictionary, text)
     minister = index.actor_for_token(token(doc, "minister"))
     assert minister is None or minister.country is None
+
+
+def test_a_pronoun_for_the_home_countrys_minister_has_the_country(parse, dictionary) -> None:
+    text = (
+        "Danish voters backed the reform, Danish pollsters said.\n\nDanish unions agreed.\n\n"
+        "The prime minister welcomed it. He said the vote was clear."
+    )
+    doc, index = index_of(parse, dictionary, text)
+    assert index.actor_for_token(token(doc, "He")).code == "DNKGOV"

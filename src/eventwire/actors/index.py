@@ -136,14 +136,17 @@ class ActorIndex:
             )
             if antecedent is not None:
                 return antecedent
+        return self._at_home(own)
+
+    def _at_home(self, own: Actor) -> Actor:
+        """ "the government", "the prime minister" with no coded antecedent, in a story about
+        one country: that country's ("a minister" may be anyone's)."""
         if (
             own.country is None
             and self.home
             and own.agent in HOME_SECTORS
             and (own.kind != "person" or self._definite(own))
         ):
-            # "the government", "the prime minister" with no coded antecedent, in a story
-            # about one country ("a minister" may be anyone's)
             return dataclasses.replace(own, code=self.home + own.code, country=self.home)
         return own
 
@@ -186,12 +189,15 @@ class ActorIndex:
         if token.pos_ not in {"PRON", "DET"} and word not in PERSON_PRONOUNS:
             return None
         if word in PERSON_PRONOUNS:
-            return self._last(token.idx, lambda a: a.kind == "person")
-        if word in THING_PRONOUNS:
-            return self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
-        if word in GROUP_PRONOUNS:
-            return self._last(token.idx, lambda a: a.kind in {"group", "organisation", "state"})
-        return None
+            found = self._last(token.idx, lambda a: a.kind == "person")
+        elif word in THING_PRONOUNS:
+            found = self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
+        elif word in GROUP_PRONOUNS:
+            found = self._last(token.idx, lambda a: a.kind in {"group", "organisation", "state"})
+        else:
+            return None
+        # "he" after "the prime minister" is the home country's prime minister as well
+        return self._at_home(found) if found is not None else None
 
     def _is_group_reference(self, token: Token) -> bool:
         if token.lower_ not in GROUP_NOUNS:
