@@ -137,3 +137,9 @@ def test_portfolio_secretaries_and_shadow_ministers(actors_of) -> None:
 def test_a_portfolio_between_title_and_name(actors_of) -> None:
     found = by_text(actors_of("Minister for Fisheries Tom Reid and Senator Jo Hale met."))
     assert (found["Tom Reid"].agent, found["Tom Reid"].role) == ("GOV", "Minister for Fisheries")
+
+
+def test_korean_alone_is_south_korea(actors_of) -> None:
+    found = by_text(actors_of("The Korean government and North Korean envoys met."))
+    assert found["Korean government"].code == "KORGOV"
+    assert found["North Korean envoys"].code == "PRKGOV"
