@@ -143,3 +143,11 @@ def test_korean_alone_is_south_korea(actors_of) -> None:
     found = by_text(actors_of("The Korean government and North Korean envoys met."))
     assert found["Korean government"].code == "KORGOV"
     assert found["North Korean envoys"].code == "PRKGOV"
+
+
+def test_a_name_in_apposition_to_a_title_of_another_year(actors_of) -> None:
+    # in 2019 Belarus's defence minister was someone else: the title gives the code, the name
+    # in apposition the person
+    text = "The Belarusian defence minister, Pavel Rudak, visited Minsk."
+    actor = by_text(actors_of(text, date(2019, 6, 1)))["Pavel Rudak"]
+    assert (actor.code, actor.kind) == ("BLRMIL", "person")

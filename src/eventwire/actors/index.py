@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.posts import names_someone
 from eventwire.records import Actor
 
 PASSIVE_AGENTS = frozenset({"CVL", "REF", "MED"})
@@ -121,7 +122,7 @@ class ActorIndex:
 
     # -- rules ------------------------------------------------------------------------------
     def _resolve(self, token: Token, own: Actor) -> Actor:
-        if own.name is None or own.country is None:
+        if own.name is None or own.country is None or not names_someone(own):
             named = self._apposed(token, own)
             if named is not None:
                 return named
