@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
+from eventwire.actors.local import local_countries
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
 from eventwire.longtext import PIECE_CHARS, parse_texts
@@ -120,6 +121,7 @@ class Coder:
         actors = drop_places_taken_for_actors(
             find_actors(doc, article.published, self.actors), places
         )
+        actors = local_countries(article.text, actors, places)  # "police in Lagos": NGACOP
         events = code_events(
             doc, article, actors, self.lexicon, self.codebook, places=place_sides(places, actors)
         )

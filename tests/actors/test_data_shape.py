@@ -274,3 +274,9 @@ def test_officers_of_an_organisation_do_not_overlap() -> None:
         held.sort()
         for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):
             assert start >= end, f"{key}: {name} until {end} overlaps {other} from {start}"
+
+
+def test_posts_are_lower_case_short_and_unique() -> None:
+    posts = [r["post"] for r in rows("posts.tsv")]
+    assert len(posts) == len(set(posts))
+    assert all(p == p.lower().strip() and 1 <= len(p.split()) <= 3 for p in posts)

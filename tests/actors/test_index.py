@@ -113,3 +113,29 @@ def test_the_parties_of_a_whole_report(parse, dictionary) -> None:
     doc, index = index_of(parse, dictionary, text)
     parties = index.actors_for_token(token(doc, "parties"))
     assert {a.country for a in parties} == {"RUS", "TUR"}
+
+
+def test_the_home_countrys_sectors_in_a_story_about_one_country(parse, dictionary) -> None:
+    text = (
+        "Danish voters backed the reform, Danish pollsters said.\n\nDanish unions agreed.\n\n"
+        "The prime minister welcomed it, and the government will act."
+    )
+    doc, index = index_of(parse, dictionary, text)
+    assert index.actor_for_token(token(doc, "government")).code == "DNKGOV"
+    assert index.actor_for_token(token(doc, "minister")).code == "DNKGOV"
+
+
+def test_a_bare_title_takes_no_home_country(parse, dictionary) -> None:
+    text = "Danes backed it, Danish pollsters said.\n\nDanish unions agreed. A minister quit."
+    doc, index = index_of(parse, dictionary, text)
+    minister = index.actor_for_token(token(doc, "minister"))
+    assert minister is None or minister.country is None
+
+
+def test_a_pronoun_for_the_home_countrys_minister_has_the_country(parse, dictionary) -> None:
+    text = (
+        "Danish voters backed the reform, Danish pollsters said.\n\nDanish unions agreed.\n\n"
+        "The prime minister welcomed it. He said the vote was clear."
+    )
+    doc, index = index_of(parse, dictionary, text)
+    assert index.actor_for_token(token(doc, "He")).code == "DNKGOV"

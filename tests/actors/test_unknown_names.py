@@ -27,3 +27,18 @@ def test_workers_and_teachers_are_sector_actors_without_a_country(actors_of):
     actors = actors_of("Workers at the port walked out, and teachers joined them.")
     codes = {a.text: a.code for a in actors}
     assert codes.get("Workers") == "LAB" and codes.get("teachers") == "EDU"
+
+
+def test_a_lone_surname_as_subject_or_object_is_an_unknown_person(actors_of) -> None:
+    # the recogniser takes the first for an organisation and sees no name in the second
+    found = {a.text: a for a in actors_of("Days earlier, Lagerkvist had rejected the plan.")}
+    assert found["Lagerkvist"].code == UNKNOWN_CODE
+    found = {a.text: a for a in actors_of("Later, Moravec accused Gulen of fraud.")}
+    assert found["Gulen"].code == UNKNOWN_CODE
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_lone_name(actors_of) -> None:
+    actors = actors_of("Ministers met on Monday. Deforestation threatens jobs.")
+    found = {a.text for a in actors if a.code == UNKNOWN_CODE}
+    assert "Ministers" not in found
+    assert "Deforestation" not in found

@@ -12,7 +12,9 @@
      organisation or state;
    - a definite description, i.e. an actor without a country after "the" ("the ministry", "the
      minister", "the rebels", "the government"): the last actor with the same agent and kind
-     (person or not) that has a country; if none, the bare actor itself.
+     (person or not) that has a country; if none, in a story about one country (`home_country`)
+     a state's sector takes that country ("the prime minister" too, but not "a minister");
+     else the bare actor itself.
 4. "the two sides", "both countries", "the parties" and the like: `actor_for_token` gives None;
    `actors_for_token` gives the last actors of the two (or more) different countries before it.
 A coreferent answer is the antecedent's own Actor record (its text and offsets are that mention's).
@@ -28,6 +30,7 @@ from collections.abc import Sequence
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.posts import names_someone
 from eventwire.records import Actor
 
 PASSIVE_AGENTS = frozenset({"CVL", "REF", "MED"})
@@ -119,7 +122,7 @@ class ActorIndex:
 
     # -- rules ------------------------------------------------------------------------------
     def _resolve(self, token: Token, own: Actor) -> Actor:
-        if own.name is None or own.country is None:
+        if own.name is None or own.country is None or not names_someone(own):
             named = self._apposed(token, own)
             if named is not None:
                 return named
@@ -134,8 +137,17 @@ class ActorIndex:
             )
             if antecedent is not None:
                 return antecedent
-        if own.country is None and self.home and own.agent in HOME_SECTORS and own.kind != "person":
-            # "the government" with no coded antecedent, in a story about one country
+        return self._at_home(own)
+
+    def _at_home(self, own: Actor) -> Actor:
+        """ "the government", "the prime minister" with no coded antecedent, in a story about
+        one country: that country's ("a minister" may be anyone's)."""
+        if (
+            own.country is None
+            and self.home
+            and own.agent in HOME_SECTORS
+            and (own.kind != "person" or self._definite(own))
+        ):
             return dataclasses.replace(own, code=self.home + own.code, country=self.home)
         return own
 
@@ -178,12 +190,15 @@ class ActorIndex:
         if token.pos_ not in {"PRON", "DET"} and word not in PERSON_PRONOUNS:
             return None
         if word in PERSON_PRONOUNS:
-            return self._last(token.idx, lambda a: a.kind == "person")
-        if word in THING_PRONOUNS:
-            return self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
-        if word in GROUP_PRONOUNS:
-            return self._last(token.idx, lambda a: a.kind in {"group", "organisation", "state"})
-        return None
+            found = self._last(token.idx, lambda a: a.kind == "person")
+        elif word in THING_PRONOUNS:
+            found = self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
+        elif word in GROUP_PRONOUNS:
+            found = self._last(token.idx, lambda a: a.kind in {"group", "organisation", "state"})
+        else:
+            return None
+        # "he" after "the prime minister" is the home country's prime minister as well
+        return self._at_home(found) if found is not None else None
 
     def _is_group_reference(self, token: Token) -> bool:
         if token.lower_ not in GROUP_NOUNS:

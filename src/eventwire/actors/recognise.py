@@ -50,6 +50,7 @@ from eventwire.actors.context import in_capitals, inside_longer_name, is_credit,
 from eventwire.actors.country_rules import at_country, led
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.entries import ActorEntry
+from eventwire.actors.posts import organisation_post, post_end, roles_in_apposition
 from eventwire.actors.titles import country_after, emit_agent, titled_person
 from eventwire.actors.units import Unit
 from eventwire.actors.unknown import unknown_named_actors
@@ -113,6 +114,8 @@ def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
         c.emit_entry(Unit(unit.start, found[1] if found[1] > 0 else unit.end), entry)
         return found[1] if found[1] > 0 else found[0]
     nxt = c.unit_at(unit.end)
+    if entry.kind != "person" and nxt is None and post_end(c.doc, unit.end) > unit.end:
+        return at_post(c, unit, entry, post_end(c.doc, unit.end))
     if (
         entry.kind != "person"
         and nxt is not None
@@ -120,6 +123,11 @@ def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
         and nxt.actor is None
         and nxt.country is None
     ):
+        named = c.unit_at(nxt.end)
+        if nxt.agent.title and not c.plural(nxt.end) and named is None:
+            after = organisation_post(c, unit, entry, nxt.end)  # "UN envoy Marta Quell"
+            if after is not None:
+                return after
         if nxt.agent.title and not c.plural(nxt.end):  # "NATO Secretary General"
             coding = entry.at(c.day)
             role = f"{c.doc[nxt.start : nxt.end].text}, {entry.name}"
@@ -143,6 +151,19 @@ def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
         return nxt.end
     c.emit_entry(unit, entry)
     return unit.end
+
+
+def at_post(c: Composition, unit: Unit, entry: ActorEntry, after: int) -> int:
+    """ "IMF Managing Director Olga Brenn" (the name takes the organisation's code); "the IMF
+    chief said" (the organisation's person)."""
+    named = organisation_post(c, unit, entry, after)
+    if named is not None:
+        return named
+    coding = entry.at(c.day)
+    role = f"{c.doc[unit.end : after].text}, {entry.name}"
+    kind = "group" if c.plural(after) else "person"
+    c.emit(unit.start, after, coding.code, coding.country, coding.agent, None, role, kind)
+    return after
 
 
 def compose(doc: Doc, day: date, dictionary: ActorDictionary) -> Composition:
@@ -170,8 +191,8 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     in this module's docstring). Offsets index `doc.text`."""
     c = compose(doc, published, dictionary)
     known = [(doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1])) for u in c.known]
-    unknown = unknown_named_actors(doc, c.actors, known)
-    actors = sorted(c.actors + unknown, key=lambda a: a.start)
+    unknown = unknown_named_actors(doc, c.actors, known, c.covered)
+    actors = roles_in_apposition(doc, sorted(c.actors + unknown, key=lambda a: a.start))
     return surname_mentions(doc, actors, known)
 
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from eventwire.actors.composition import Composition
-from eventwire.actors.entries import ActorEntry, AgentTerm
+from eventwire.actors.entries import ActorEntry, AgentTerm, key
 from eventwire.actors.units import Unit
 
 NAME_PARTICLES = frozenset(
@@ -28,6 +28,10 @@ NAME_PARTICLES = frozenset(
         "ben",
     }
 )
+# entity labels that are never part of a person's name: "Sweden's envoy Tuesday" names no one
+NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
+)
 
 
 def name_run(c: Composition, start: int) -> int:
@@ -35,7 +39,7 @@ def name_run(c: Composition, start: int) -> int:
     end = start
     while end < len(c.doc) and end - start < 5:
         tok = c.doc[end]
-        if end in c.starts and end > start:
+        if (end in c.starts and end > start) or tok.ent_type_ in NOT_NAME_LABELS:
             break
         proper = tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
         particle = (
@@ -84,22 +88,44 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
         c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
         return nxt.end
-    end = name_run(c, title.end)
-    if end == title.end:
+    first = portfolio_end(c, title)  # "Minister for Communications X": the name after it
+    end = name_run(c, first)
+    if end == first:
         return None
-    name = c.doc[title.start + (title.end - title.start) : end].text
-    known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country)
-    role = c.doc[title.start : title.end].text
+    name = c.doc[first:end].text
+    known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country, name)
+    role = c.doc[title.start : first].text
     if known is not None:
-        c.emit_entry(Unit(title.end, end), known, role=role)
+        c.emit_entry(Unit(first, end), known, role=role)
         return end
     if country is None:
         country = country_after(c, end) or _context_country(c, span_start)
     agent = title.agent.agent
     if former(c, span_start):
         agent, role = "ELI", f"former {role}"
-    c.emit(title.end, end, (country or "") + agent, country, agent, name, role, "person")
+    c.emit(first, end, (country or "") + agent, country, agent, name, role, "person")
     return end
+
+
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+MAX_PORTFOLIO = 5
+
+
+def portfolio_end(c: Composition, title: Unit) -> int:
+    """ "Minister for Communications Mitch Fifield", "Secretary for Health Ana Ruiz": after a
+    minister's or secretary's title, "for|of" and a capitalised portfolio up to a name the
+    recogniser sees as a person's; title.end when there is none."""
+    doc, i = c.doc, title.end
+    if doc[title.end - 1].lower_ not in PORTFOLIO_TITLES or i >= len(doc):
+        return title.end
+    if doc[i].lower_ not in {"for", "of"}:
+        return title.end
+    j = i + 1
+    while j < len(doc) and j - i <= MAX_PORTFOLIO and doc[j].ent_type_ != "PERSON":
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in {"and", "&", "the"}):
+            return title.end
+        j += 1
+    return j if j > i + 1 and j < len(doc) and doc[j].ent_type_ == "PERSON" else title.end
 
 
 def organisation_title(c: Composition, start: int) -> bool:
@@ -112,13 +138,14 @@ def organisation_title(c: Composition, start: int) -> bool:
 
 
 def known_by_surname(
-    c: Composition, surname: str, agent: AgentTerm, country: str | None
+    c: Composition, surname: str, agent: AgentTerm, country: str | None, written: str = ""
 ) -> ActorEntry | None:
     """A person in office on the day, with this surname, the title's office and the country;
     else one who held that office before the day ("President Obama" in 2018 is the former
     president, coded by the people table as of the day, not a stranger given the context's
-    country)."""
-    people = c.dictionary.people_named(surname)
+    country). A full name written out must fit the person's: "Speaker Aguila Saleh" is not
+    Prime Minister Bakri Hassan Saleh."""
+    people = [p for p in c.dictionary.people_named(surname) if same_given_name(written, p)]
     for entry in people:
         coding = entry.at(c.day)
         if not entry.in_office(c.day) or (country and coding.country != country):
@@ -137,6 +164,17 @@ def known_by_surname(
         and (country is None or tenure.country == country)
     ]
     return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
+
+
+def same_given_name(written: str, entry: ActorEntry) -> bool:
+    """A name of two words or more names the entry only if its first word is one of the
+    words of the entry's name or aliases (a surname alone fits anyone of that surname)."""
+    words = written.split()
+    if len(words) < 2:
+        return True
+    first = key(words[0])
+    known = {key(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split()}
+    return first in known
 
 
 def _context_country(c: Composition, before: int) -> str | None:

@@ -1,0 +1,153 @@
+"""Actors from titles and context when the person is not in the tables (issue 12, item 4): roles
+in apposition, posts of organisations, speakers, and group nouns that name a sector."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.actors.local import local_countries
+from eventwire.records import Actor, Place
+
+
+def by_text(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.text: a for a in actors}
+
+
+def test_a_date_after_a_title_is_no_name(actors_of) -> None:
+    found = by_text(actors_of("Egypt recalled Sweden's envoy Tuesday over the remarks."))
+    assert "Tuesday" not in found
+    assert found["Sweden's envoy"].code == "SWEGOV"
+
+
+def test_unknown_name_takes_the_role_in_apposition(actors_of) -> None:
+    text = "Lena Marsh, Canada's deputy trade minister, criticised the tariffs."
+    actor = by_text(actors_of(text))["Lena Marsh"]
+    assert (actor.code, actor.country, actor.kind) == ("CANGOV", "CAN", "person")
+    assert actor.role and "minister" in actor.role
+
+
+def test_role_before_the_name_in_apposition(actors_of) -> None:
+    text = "Kenya's ambassador to Ethiopia, Ruth Okello, delivered the protest note."
+    assert by_text(actors_of(text))["Ruth Okello"].code == "KENGOV"
+
+
+def test_post_at_an_organisation_in_apposition(actors_of) -> None:
+    text = "Paul Ferris, a senior director at the IMF, warned the lenders."
+    actor = by_text(actors_of(text))["Paul Ferris"]
+    assert actor.code == "IGOWSTIMF"
+    assert actor.kind == "person"
+
+
+def test_apposition_never_passes_on_a_wrong_code(actors_of) -> None:
+    # a critic of a body does not work for it; a known person keeps his own code
+    found = by_text(actors_of("Tom Ryder, a fierce critic of the IMF, spoke in Ohio."))
+    assert found["Tom Ryder"].code == "UNK"
+
+
+def test_post_of_an_organisation_before_a_name(actors_of) -> None:
+    found = by_text(actors_of("IMF Managing Director Olga Brenn visited Accra on Monday."))
+    actor = found["Olga Brenn"]
+    assert (actor.code, actor.kind) == ("IGOWSTIMF", "person")
+    assert actor.role and "Managing Director" in actor.role
+
+
+def test_title_of_an_igo_before_a_name_codes_the_name(actors_of) -> None:
+    found = by_text(actors_of("UN envoy Marta Quell held talks with the rebels."))
+    assert found["Marta Quell"].code == "IGOUNO"
+
+
+def test_speaker_of_parliament_before_a_name(actors_of) -> None:
+    found = by_text(actors_of("Parliament Speaker Omar Dridi rejected the budget."))
+    assert found["Omar Dridi"].agent == "LEG"
+    found = by_text(actors_of("Algerian Parliament Speaker Omar Dridi rejected the budget."))
+    assert found["Omar Dridi"].code == "DZALEG"
+
+
+def test_an_unknown_full_name_does_not_take_a_namesakes_code(actors_of) -> None:
+    # Ali Abdullah Saleh was Yemen's president; a speaker of the same surname is someone else
+    text = "Speaker of Parliament Hamid Saleh opened the session."
+    found = by_text(actors_of(text, date(2005, 3, 1)))
+    assert found["Hamid Saleh"].code != "YEMGOV"
+    assert found["Hamid Saleh"].agent == "LEG"
+
+
+def test_counted_people_are_civilians(actors_of) -> None:
+    found = actors_of("Officers detained 23 people after the riot.")
+    assert [a.code for a in found if "people" in a.text] == ["CVL"]
+
+
+def test_a_demonym_gives_a_civilian_a_country(actors_of) -> None:
+    found = by_text(actors_of("The militia freed a Danish citizen and 9 foreigners."))
+    assert found["Danish citizen"].code == "DNKCVL"
+    assert found["foreigners"].code == "CVL"
+
+
+def test_sector_nouns_of_schools_banks_and_candidates(actors_of) -> None:
+    found = by_text(actors_of("The regulator warned dozens of banks, and lecturers walked out."))
+    assert found["banks"].code == "BUS"
+    assert found["lecturers"].code == "EDU"
+    found = by_text(actors_of("Police questioned a presidential candidate on Friday."))
+    assert found["presidential candidate"].agent == "PTY"
+
+
+def test_leaders_of_a_faith_are_religious(actors_of) -> None:
+    found = by_text(actors_of("The mayor met Jewish leaders and Catholic bishops."))
+    assert found["Jewish leaders"].code == "REL"
+
+
+def _place(text: str, name: str, country: str) -> Place:
+    start = text.index(name)
+    return Place(name, start, start + len(name), None, name, country, None, None, "city", 1.0)
+
+
+def test_a_local_sector_takes_the_country_of_its_place(actors_of) -> None:
+    text = "Riot police in Kano dispersed hundreds of students in Zaria."
+    places = [_place(text, "Kano", "NGA"), _place(text, "Zaria", "NGA")]
+    found = by_text(local_countries(text, actors_of(text), places))
+    assert found["Riot police"].code == "NGACOP"
+    assert found["students"].code == "NGAEDU"
+
+
+def test_a_foreign_sector_keeps_no_country_in_a_place(actors_of) -> None:
+    text = "Troops in Herat and diplomats in Kabul were put on alert."
+    places = [_place(text, "Herat", "AFG"), _place(text, "Kabul", "AFG")]
+    found = by_text(local_countries(text, actors_of(text), places))
+    assert found["Troops"].code == "MIL"
+    assert found["diplomats"].country is None
+
+
+def test_military_ranks_are_titles(actors_of) -> None:
+    found = by_text(actors_of("Rebels freed the Peruvian Sergeant Luis Cardenas Soto."))
+    assert found["Luis Cardenas Soto"].code == "PERMIL"
+
+
+def test_mixed_case_names_of_regional_bodies(actors_of) -> None:
+    found = by_text(actors_of("Ecowas and Asean envoys met the Africa Union chair."))
+    assert found["Ecowas"].code == "IGOWAFECW"
+    assert found["Asean envoys"].code == "IGOASAASN"
+
+
+def test_portfolio_secretaries_and_shadow_ministers(actors_of) -> None:
+    text = "British Culture Secretary Anna Pell and shadow home secretary Rob Tait clashed."
+    found = by_text(actors_of(text))
+    assert found["Anna Pell"].code == "GBRGOV"
+    assert found["Rob Tait"].agent == "OPP"
+
+
+def test_a_portfolio_between_title_and_name(actors_of) -> None:
+    found = by_text(actors_of("Minister for Fisheries Tom Reid and Senator Jo Hale met."))
+    assert (found["Tom Reid"].agent, found["Tom Reid"].role) == ("GOV", "Minister for Fisheries")
+
+
+def test_korean_alone_is_south_korea(actors_of) -> None:
+    found = by_text(actors_of("The Korean government and North Korean envoys met."))
+    assert found["Korean government"].code == "KORGOV"
+    assert found["North Korean envoys"].code == "PRKGOV"
+
+
+def test_a_name_in_apposition_to_a_title_of_another_year(actors_of) -> None:
+    # in 2019 Belarus's defence minister was someone else: the title gives the code, the name
+    # in apposition the person
+    text = "The Belarusian defence minister, Pavel Rudak, visited Minsk."
+    actor = by_text(actors_of(text, date(2019, 6, 1)))["Pavel Rudak"]
+    assert (actor.code, actor.kind) == ("BLRMIL", "person")
