@@ -1,0 +1,59 @@
+"""Resolution rules on the words around a name: a division word after it, a country's own name
+among other places, a province that shares its name with a small town."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from eventwire.places import Gazetteer, find_places
+from eventwire.records import Place
+
+
+def _places(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, Place]:
+    return {p.text: p for p in find_places(nlp(text), gazetteer)}
+
+
+def test_state_after_the_name_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    plain = _places(nlp, gazetteer, "The herd was traced to a farm near Washington.")
+    assert plain["Washington"].feature == "city"  # the capital, read alone
+    places = _places(nlp, gazetteer, "The herd was traced to a Washington state farm.")
+    assert places["Washington"].feature == "admin1" and places["Washington"].lon < -115
+
+
+def test_province_after_the_name_makes_it_the_province(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "A boy died of the virus in Hunan province on Monday.")
+    hunan = places["Hunan"]
+    assert hunan.feature == "admin1" and hunan.country == "CHN"
+    assert hunan.lat is not None and 26 < hunan.lat < 29
+
+
+def test_province_with_a_centre_outranks_a_namesake_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # Hubei is also a small town in Shanxi; the province has a centre of its own
+    places = _places(nlp, gazetteer, "Cases were reported in Hubei and Guangdong.")
+    assert places["Hubei"].feature == "admin1"
+
+
+def test_a_countrys_name_among_countries_is_the_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Doctors in North Carolina said health officials in Mexico, China, Japan, Ukraine "
+        "and Brazil also report cases."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert places["China"].feature == "country" and places["China"].country == "CHN"
+    assert places["Mexico"].feature == "country" and places["Mexico"].country == "MEX"
+
+
+def test_a_town_named_like_a_country_needs_its_division_named(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    towns = "The Lebanon school board met on Monday with officials from Harrisburg and Hershey."
+    assert _places(nlp, gazetteer, towns)["Lebanon"].country == "LBN"  # nearby towns: not enough
+    named = (
+        "The Lebanon school board met on Monday. Pennsylvania officials from Harrisburg and "
+        "Hershey attended, and a Pennsylvania senator spoke."
+    )
+    assert _places(nlp, gazetteer, named)["Lebanon"].country == "USA"
