@@ -57,3 +57,25 @@ def test_a_town_named_like_a_country_needs_its_division_named(
         "Hershey attended, and a Pennsylvania senator spoke."
     )
     assert _places(nlp, gazetteer, named)["Lebanon"].country == "USA"
+
+
+def test_a_county_takes_the_centre_of_the_towns_named_in_its_state(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # the town named nearest to "Anderson County" in the text is Amarillo, 600 km away; the
+    # story's towns gather around Palestine
+    text = (
+        "Police in Palestine, Texas, and nearby Frankston searched the woods. Palestine "
+        "officers found the car, and a deputy drove to Amarillo for the Anderson County sheriff."
+    )
+    county = _places(nlp, gazetteer, text)["Anderson County"]
+    assert county.lat is not None and county.lon is not None
+    assert 31.5 < county.lat < 32.3 and -96.0 < county.lon < -95.3
+
+
+def test_a_state_after_the_comma_names_the_town_not_the_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = find_places(nlp("Police in Palestine, Texas, searched the woods."), gazetteer)
+    palestine = next(p for p in places if p.text == "Palestine")
+    assert palestine.country == "USA" and palestine.feature == "city"

@@ -8,7 +8,13 @@ import pytest
 from spacy.language import Language
 
 from eventwire.places import Gazetteer, SourceHomes, find_places, find_places_of_source
-from eventwire.places.home import MAX_SOURCES, division_votes, leading_division, source_key
+from eventwire.places.home import (
+    MAX_SOURCES,
+    division_votes,
+    leading_division,
+    name_divisions,
+    source_key,
+)
 from eventwire.places.match import find_mentions
 
 # A local paper's story that names its town and nothing that tells which state it is in.
@@ -30,17 +36,28 @@ def test_source_key_prefers_the_host_of_the_url() -> None:
 def test_a_name_found_in_one_division_casts_a_whole_vote(
     nlp: Language, gazetteer: Gazetteer
 ) -> None:
-    votes = division_votes(
-        find_mentions(nlp("Bus service to Worthington resumed."), gazetteer), gazetteer
+    names = name_divisions(
+        find_mentions(nlp("Buses to Worthington resumed."), gazetteer), gazetteer
     )
+    votes = division_votes(names, rounds=0)
     assert votes["US-OH"] > 0
-    # the vote is split among the divisions the name can lie in
-    assert sum(votes.values()) == pytest.approx(1.0)
+    assert sum(votes.values()) == pytest.approx(1.0)  # split among the divisions it can lie in
 
 
 def test_a_country_name_does_not_vote(nlp: Language, gazetteer: Gazetteer) -> None:
-    votes = division_votes(find_mentions(nlp("Talks were held in Jordan."), gazetteer), gazetteer)
-    assert not votes
+    names = name_divisions(find_mentions(nlp("Talks were held in Jordan."), gazetteer), gazetteer)
+    assert not names
+
+
+def test_shared_names_lean_towards_the_leading_division() -> None:
+    names = Counter(
+        {frozenset({"US-TX"}): 2, frozenset({"US-TX", "US-AL"}): 3, frozenset({"US-AL"}): 1}
+    )
+    even = division_votes(names, rounds=0)
+    sharpened = division_votes(names, rounds=2)
+    assert even["US-TX"] == pytest.approx(3.5) and even["US-AL"] == pytest.approx(2.5)
+    assert sharpened["US-TX"] > even["US-TX"] and sharpened["US-AL"] < even["US-AL"]
+    assert sum(sharpened.values()) == pytest.approx(6.0)  # still one vote per name
 
 
 def test_leading_division_needs_a_clear_lead() -> None:
@@ -54,18 +71,19 @@ def test_leading_division_needs_a_clear_lead() -> None:
 
 def test_an_article_leaves_its_own_votes_out() -> None:
     homes = SourceHomes()
-    homes.add("paper.com", Counter({"US-TX": 4.0}))
-    homes.add("paper.com", Counter({"US-TX": 1.0}))
+    article = Counter({frozenset({"US-TX"}): 4})
+    homes.add("paper.com", article)
+    homes.add("paper.com", Counter({frozenset({"US-TX"}): 1}))
     assert homes.home("paper.com") == "US-TX"
-    assert homes.home("paper.com", without=Counter({"US-TX": 4.0})) is None
+    assert homes.home("paper.com", without=article) is None
     assert homes.home("other.com") is None and homes.home(None) is None
 
 
 def test_homes_keep_a_bounded_number_of_sources() -> None:
     homes = SourceHomes()
     for n in range(MAX_SOURCES + 5):
-        homes.add(f"site{n}.com", Counter({"US-OH": 1.0}))
-    assert len(homes.votes) == MAX_SOURCES and "site0.com" not in homes.votes
+        homes.add(f"site{n}.com", Counter({frozenset({"US-OH"}): 1}))
+    assert len(homes.names) == MAX_SOURCES and "site0.com" not in homes.names
 
 
 def test_a_local_papers_town_is_read_in_its_home(nlp: Language, gazetteer: Gazetteer) -> None:

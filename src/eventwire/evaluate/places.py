@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from eventwire.places.gazetteer import Gazetteer, km_between
-from eventwire.places.home import SourceHomes, division_votes, source_key
+from eventwire.places.home import Names, SourceHomes, name_divisions, source_key
 from eventwire.places.match import Mention, find_mentions
 from eventwire.places.resolve import resolve_mentions
 from eventwire.records import Place
@@ -182,9 +181,9 @@ def evaluate_outcomes(
     found_mentions, homes, parse_s, places_s = _first_pass(articles, nlp, gazetteer)
     outcomes: list[ToponymOutcome] = []
     found = on_gold = 0
-    for n, (article, (mentions, votes)) in enumerate(zip(articles, found_mentions, strict=True)):
+    for n, (article, (mentions, names)) in enumerate(zip(articles, found_mentions, strict=True)):
         started = time.perf_counter()
-        home = homes.home(article.source, without=votes)
+        home = homes.home(article.source, without=names)
         places = resolve_mentions(article.text, mentions, gazetteer, home)
         places_s += time.perf_counter() - started
         matched = match_article(article, places)
@@ -202,21 +201,22 @@ def evaluate_outcomes(
 
 def _first_pass(
     articles: list[GoldArticle], nlp: Language, gazetteer: Gazetteer
-) -> tuple[list[tuple[list[Mention], Counter[str]]], SourceHomes, float, float]:
-    """Each article's mentions and division votes, the sites' votes, parse and match seconds."""
+) -> tuple[list[tuple[list[Mention], Names]], SourceHomes, float, float]:
+    """Each article's mentions and place names' divisions, the sites' names, parse and match
+    seconds."""
     homes = SourceHomes()
-    kept: list[tuple[list[Mention], Counter[str]]] = []
+    kept: list[tuple[list[Mention], Names]] = []
     parse_s = places_s = 0.0
     for article in articles:
         started = time.perf_counter()
         doc = nlp(article.text)
         parsed = time.perf_counter()
         mentions = find_mentions(doc, gazetteer)
-        votes = division_votes(mentions, gazetteer)
-        homes.add(article.source, votes)
+        names = name_divisions(mentions, gazetteer)
+        homes.add(article.source, names)
         places_s += time.perf_counter() - parsed
         parse_s += parsed - started
-        kept.append((mentions, votes))
+        kept.append((mentions, names))
     return kept, homes, parse_s, places_s
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventwire.places.gazetteer import Gazetteer
-from eventwire.places.home import SourceHomes, division_votes
+from eventwire.places.home import SourceHomes, name_divisions
 from eventwire.places.match import find_mentions
 from eventwire.places.resolve import resolve_mentions
 from eventwire.records import Place
@@ -31,5 +31,5 @@ def find_places_of_source(
     article's place names then join the source's votes."""
     mentions = find_mentions(doc, gazetteer)
     places = resolve_mentions(doc.text, mentions, gazetteer, homes.home(source))
-    homes.add(source, division_votes(mentions, gazetteer))
+    homes.add(source, name_divisions(mentions, gazetteer))
     return places

@@ -3,9 +3,11 @@
 A local paper names its own towns without their state ("Dublin", "Richmond", "Paris"): the
 article alone cannot tell Dublin, Ohio from Ireland's capital, but the paper's other articles can.
 Each distinct place name of an article votes for the divisions its readings lie in, split evenly
-(a name found in one state only casts a whole vote, "Springfield" a small share in each of many);
-names that can be a country ("Georgia", "Jordan") do not vote. A source has a home when one
-division leads clearly; towns there are then preferred among namesakes (resolve.py).
+(a name found in one state only casts a whole vote, "Springfield" a small share in each of many),
+then re-split in proportion to the divisions' votes, so that the names the leader shares with
+other states lean its way; names that can be a country ("Georgia", "Jordan") do not vote. A
+source has a home when one division leads clearly; its towns are then preferred among namesakes
+(resolve.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ MIN_VOTES = 2.0  # about two names that can only lie there
 MIN_SHARE = 0.1  # of all the source's votes
 MIN_LEAD = 1.5  # times the votes of the runner-up
 VOTING_FEATURES = frozenset({"city", "admin2", "admin1"})
+# Rounds of re-splitting each name's vote in proportion to the divisions' votes: a Texan
+# paper's "Huntsville" then counts for Texas rather than half for Alabama.
+SHARPEN_ROUNDS = 2
+SMOOTHING = 0.1
 MAX_SOURCES = 5000  # a long-running service meets many sites: the least recently seen go
+MAX_NAMES = 2000  # kinds of name kept per site: the rarest go first
+
+Names = Counter[frozenset[str]]  # the divisions a name can lie in -> how many names do
 
 
 def source_key(source: str | None, url: str | None = None) -> str | None:
@@ -35,31 +44,46 @@ def source_key(source: str | None, url: str | None = None) -> str | None:
     return name or None
 
 
-def division_votes(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Counter[str]:
-    """One vote per distinct place name, split among the divisions its main readings lie in."""
-    readings: dict[str, set[str]] = {}
+def name_divisions(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Names:
+    """For each distinct place name of an article, the divisions its main readings lie in."""
+    readings: dict[str, frozenset[str]] = {}
     for mention in mentions:
         if mention.source == "demonym":
             continue
         divisions = _divisions(mention, gazetteer)
         if divisions:
             readings.setdefault(mention.text.casefold(), divisions)
-    votes: Counter[str] = Counter()
-    for divisions in readings.values():
-        for division in divisions:
-            votes[division] += 1.0 / len(divisions)
-    return votes
+    return Counter(readings.values())
 
 
-def _divisions(mention: Mention, gazetteer: Gazetteer) -> set[str]:
+def _divisions(mention: Mention, gazetteer: Gazetteer) -> frozenset[str]:
     divisions: set[str] = set()
     for code in mention.codes:
         entry = gazetteer.entry(code >> 1)
         if entry.feature == "country":
-            return set()  # "Georgia", "Jordan": the country reading says nothing of a paper
+            return frozenset()  # "Georgia", "Jordan": the country reading says nothing of a paper
         if not code & 1 and entry.feature in VOTING_FEATURES and entry.admin1:
             divisions.add(entry.admin1)
-    return divisions
+    return frozenset(divisions)
+
+
+def division_votes(names: Names, rounds: int = SHARPEN_ROUNDS) -> Counter[str]:
+    """One vote per name, split evenly among its divisions, then re-split `rounds` times in
+    proportion to the divisions' votes."""
+    votes = _split(names, None)
+    for _round in range(rounds):
+        votes = _split(names, votes)
+    return votes
+
+
+def _split(names: Names, previous: Counter[str] | None) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for divisions, count in names.items():
+        weights = {d: 1.0 if previous is None else previous[d] + SMOOTHING for d in divisions}
+        total = sum(weights.values())
+        for division, share in weights.items():
+            votes[division] += count * share / total
+    return votes
 
 
 def leading_division(votes: Counter[str]) -> str | None:
@@ -77,26 +101,27 @@ def leading_division(votes: Counter[str]) -> str | None:
 
 @dataclass
 class SourceHomes:
-    """Division votes gathered per source, from the articles seen so far."""
+    """The place names of the articles seen so far, per source."""
 
-    votes: dict[str, Counter[str]] = field(default_factory=dict)
+    names: dict[str, Names] = field(default_factory=dict)
 
-    def add(self, source: str | None, votes: Counter[str]) -> None:
-        if source is None or not votes:
+    def add(self, source: str | None, names: Names) -> None:
+        if source is None or not names:
             return
-        known = self.votes.pop(source, None) or Counter()
-        known.update(votes)
-        self.votes[source] = known  # re-inserted: the dict's order is the order last seen
-        if len(self.votes) > MAX_SOURCES:
-            del self.votes[next(iter(self.votes))]
+        known = self.names.pop(source, None) or Counter()
+        known.update(names)
+        if len(known) > MAX_NAMES:
+            known = Counter(dict(known.most_common(MAX_NAMES // 2)))
+        self.names[source] = known  # re-inserted: the dict's order is the order last seen
+        if len(self.names) > MAX_SOURCES:
+            del self.names[next(iter(self.names))]
 
-    def home(self, source: str | None, without: Counter[str] | None = None) -> str | None:
-        """The source's home division; `without`: an article's own votes, left out so that
+    def home(self, source: str | None, without: Names | None = None) -> str | None:
+        """The source's home division; `without`: an article's own names, left out so that
         its home comes from the source's other articles only."""
-        if source is None or source not in self.votes:
+        if source is None or source not in self.names:
             return None
-        votes = Counter(self.votes[source])
+        names = self.names[source]
         if without:
-            votes.subtract(without)
-            votes = Counter({k: v for k, v in votes.items() if v > 1e-9})
-        return leading_division(votes)
+            names = names - without  # Counter difference keeps positive counts only
+        return leading_division(division_votes(names))

@@ -188,11 +188,15 @@ def _nearness(candidate: _Candidate, anchors: list[tuple[str, float, float]]) ->
     return 0.0
 
 
-def _town_named(candidate: _Candidate, context: _Context, home: str | None) -> bool:
-    """A town named like a country is meant when its division is named outright in the
-    article or is the paper's home (Palestine in a Texan paper that names Texas)."""
+def _town_named(candidate: _Candidate, local: _Local, context: _Context, home: str | None) -> bool:
+    """A town named like a country is meant when its division qualifies it ("Palestine,
+    Texas"; a country after the comma is more often a list: "Mexico, China, Japan"), is named
+    twice in the article, or is the paper's home."""
     division = candidate.entry.admin1
-    return division is not None and (division == home or context.named_admin1[division] >= 2)
+    if division is None:
+        return False
+    qualified = local.qualifier is not None and division in local.qualifier[1]
+    return qualified or division == home or context.named_admin1[division] >= 2
 
 
 def _home_bonus(entry: Entry, home: str | None) -> float:
@@ -240,7 +244,8 @@ def _choose(
     a_country = any(c.entry.feature == "country" and not c.alternate for c in candidates)
 
     def total(c: _Candidate) -> float:
-        if a_country and c.entry.feature in TOWN_FEATURES and not _town_named(c, context, home):
+        town = c.entry.feature in TOWN_FEATURES
+        if a_country and town and not _town_named(c, local, context, home):
             # a country's own name ("China", "Mexico") names the country unless the words
             # around it say which town: other towns and countries are no evidence
             return _prior(c) + _local_bonus(c, local)
@@ -430,6 +435,17 @@ def _place(
     )
 
 
+def _local_centre(towns: list[Entry]) -> tuple[float, float]:
+    """The mentioned town nearest to all the others, each counted as often as it is named:
+    where the article's news in that state lies."""
+    points = [(e.lat, e.lon) for e in towns if e.lat is not None and e.lon is not None]
+    best = min(
+        set(points),
+        key=lambda p: sum(km_between(p[0], p[1], q[0], q[1]) for q in points),
+    )
+    return best
+
+
 def _county_point(
     mention: Mention,
     county: Entry,
@@ -444,8 +460,7 @@ def _county_point(
         if e.feature == "city" and e.admin1 == county.admin1 and e.lat is not None
     ]
     if towns:
-        _, nearest = min(towns, key=lambda item: abs(item[0].start - mention.start))
-        return nearest.lat, nearest.lon  # type: ignore[return-value]
+        return _local_centre([e for _, e in towns])
     if county.lat is not None and county.lon is not None:
         return county.lat, county.lon
     centre = gazetteer.admin1(county.admin1) if county.admin1 else None
