@@ -47,16 +47,14 @@ def test_a_countrys_name_among_countries_is_the_country(
     assert places["Mexico"].feature == "country" and places["Mexico"].country == "MEX"
 
 
-def test_a_town_named_like_a_country_needs_its_division_named(
-    nlp: Language, gazetteer: Gazetteer
-) -> None:
+def test_a_town_named_like_a_country_needs_support(nlp: Language, gazetteer: Gazetteer) -> None:
+    abroad = "Envoys of Lebanon met officials from Damascus and Amman."
+    assert _places(nlp, gazetteer, abroad)["Lebanon"].country == "LBN"
+    # the story's other places lie in the USA: the Pennsylvania town
     towns = "The Lebanon school board met on Monday with officials from Harrisburg and Hershey."
-    assert _places(nlp, gazetteer, towns)["Lebanon"].country == "LBN"  # nearby towns: not enough
-    named = (
-        "The Lebanon school board met on Monday. Pennsylvania officials from Harrisburg and "
-        "Hershey attended, and a Pennsylvania senator spoke."
-    )
-    assert _places(nlp, gazetteer, named)["Lebanon"].country == "USA"
+    assert _places(nlp, gazetteer, towns)["Lebanon"].country == "USA"
+    qualified = "The Lebanon, Pa., school board met on Monday."
+    assert _places(nlp, gazetteer, qualified)["Lebanon"].country == "USA"
 
 
 def test_a_county_takes_the_centre_of_the_towns_named_in_its_state(

@@ -84,8 +84,6 @@ class _Context:
     # how many mentions have a main-name reading in each division ("Greene County",
     # "Springfield" and "Rogersville" all have one in Missouri)
     shared_admin1: Counter[str] = field(default_factory=Counter)
-    # the divisions the article names outright (admin1 above also counts chosen towns)
-    named_admin1: Counter[str] = field(default_factory=Counter)
 
 
 def resolve_mentions(
@@ -188,15 +186,15 @@ def _nearness(candidate: _Candidate, anchors: list[tuple[str, float, float]]) ->
     return 0.0
 
 
-def _town_named(candidate: _Candidate, local: _Local, context: _Context, home: str | None) -> bool:
+def _town_named(candidate: _Candidate, local: _Local, home: str | None) -> bool:
     """A town named like a country is meant when its division qualifies it ("Palestine,
-    Texas"; a country after the comma is more often a list: "Mexico, China, Japan"), is named
-    twice in the article, or is the paper's home."""
+    Texas"; a country after the comma is more often a list: "Mexico, China, Japan") or is the
+    paper's home."""
     division = candidate.entry.admin1
     if division is None:
         return False
     qualified = local.qualifier is not None and division in local.qualifier[1]
-    return qualified or division == home or context.named_admin1[division] >= 2
+    return qualified or division == home
 
 
 def _home_bonus(entry: Entry, home: str | None) -> float:
@@ -239,15 +237,17 @@ def _choose(
     if not candidates:
         return None
     division_countries = {c.entry.country for c in candidates if c.entry.feature == "admin1"}
+    story_country = dominant
     if not only_towns(c.entry.feature for c in candidates):
         dominant = None
     a_country = any(c.entry.feature == "country" and not c.alternate for c in candidates)
 
     def total(c: _Candidate) -> float:
         town = c.entry.feature in TOWN_FEATURES
-        if a_country and town and not _town_named(c, local, context, home):
+        named = c.entry.country == story_country or _town_named(c, local, home)
+        if a_country and town and not named:
             # a country's own name ("China", "Mexico") names the country unless the words
-            # around it say which town: other towns and countries are no evidence
+            # around it say which town or the story's other places lie in the town's country
             return _prior(c) + _local_bonus(c, local)
         return (
             _score(c, local, context)
@@ -368,7 +368,7 @@ def _explicit_context(
             biggest = max(found, key=lambda c: (_prior(c), c.entry.population))
             if biggest.entry.country:
                 countries[biggest.entry.country] += weight
-    return _Context(countries, admin1, _shared_admin1(candidates), admin1)
+    return _Context(countries, admin1, _shared_admin1(candidates))
 
 
 def _shared_admin1(candidates: list[list[_Candidate]]) -> Counter[str]:
@@ -405,7 +405,7 @@ def _add_chosen(context: _Context, chosen: list[tuple[_Candidate, float] | None]
                 countries[entry.country] += 0.5
             if entry.admin1:
                 admin1[entry.admin1] += 0.5
-    return _Context(countries, admin1, context.shared_admin1, context.named_admin1)
+    return _Context(countries, admin1, context.shared_admin1)
 
 
 def _place(
