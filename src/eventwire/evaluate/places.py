@@ -3,7 +3,8 @@
 Scored as the field does (Gritta et al. 2018): a gold toponym is found when a Place overlaps its
 span; on found toponyms, accuracy is the share within 161 km (100 miles) of the gold point, and
 (LGL only) the share with the gold GeoNames id; end-to-end accuracy counts every gold toponym.
-Gold toponyms without coordinates are left out.
+Gold toponyms without coordinates are left out. Each article is resolved with the home division
+its site's other articles in the file give (places/home.py; LGL <domain>/<url>, GeoVirus <source>).
 """
 
 from __future__ import annotations
