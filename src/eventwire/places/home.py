@@ -12,8 +12,9 @@ source has a home when one division leads clearly; its towns are then preferred 
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -67,7 +68,7 @@ def _divisions(mention: Mention, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(divisions)
 
 
-def division_votes(names: Names, rounds: int = SHARPEN_ROUNDS) -> Counter[str]:
+def division_votes(names: Names, rounds: int = SHARPEN_ROUNDS) -> dict[str, float]:
     """One vote per name, split evenly among its divisions, then re-split `rounds` times in
     proportion to the divisions' votes."""
     votes = _split(names, None)
@@ -76,19 +77,19 @@ def division_votes(names: Names, rounds: int = SHARPEN_ROUNDS) -> Counter[str]:
     return votes
 
 
-def _split(names: Names, previous: Counter[str] | None) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _split(names: Names, previous: dict[str, float] | None) -> dict[str, float]:
+    votes: dict[str, float] = {}
     for divisions, count in names.items():
         weights = {d: 1.0 if previous is None else previous[d] + SMOOTHING for d in divisions}
         total = sum(weights.values())
         for division, share in weights.items():
-            votes[division] += count * share / total
+            votes[division] = votes.get(division, 0.0) + count * share / total
     return votes
 
 
-def leading_division(votes: Counter[str]) -> str | None:
+def leading_division(votes: Mapping[str, float]) -> str | None:
     """The division that clearly leads the votes, if one does."""
-    ranked = votes.most_common(2)
+    ranked = heapq.nlargest(2, votes.items(), key=lambda item: item[1])
     if not ranked:
         return None
     division, top = ranked[0]
