@@ -807,15 +807,19 @@ def places(
     """Place names resolved to GeoNames ids and coordinates."""
     from eventwire.longtext import parse_texts
     from eventwire.nlp import load_nlp
-    from eventwire.places import Gazetteer, find_places
+    from eventwire.places import Gazetteer
+    from eventwire.places.find import find_places_of_source
+    from eventwire.places.home import SourceHomes, source_key
 
     if fmt != "jsonl":
         raise _fail(f"--format must be jsonl, not {fmt!r}", 2)
     # places need no date, but readers refuse undated articles: any fallback date will do
     articles, tag = _articles_for_stage(input_file, date.min.isoformat())
-    nlp, gazetteer = load_nlp(), Gazetteer.load()
+    nlp, gazetteer, homes = load_nlp(), Gazetteer.load(), SourceHomes()
     for article, doc in zip(articles, parse_texts(nlp, (a.text for a in articles)), strict=True):
-        write_jsonl(_tagged(to_dict(p), article, tag) for p in find_places(doc, gazetteer))
+        source = source_key(article.source, article.url)
+        found = find_places_of_source(doc, gazetteer, homes, source)
+        write_jsonl(_tagged(to_dict(p), article, tag) for p in found)
 
 
 def _tagged(row: dict, article: Article, tag: bool) -> dict:

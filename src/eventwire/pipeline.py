@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -34,8 +34,10 @@ from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
 from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
-from eventwire.places import Gazetteer, find_places
+from eventwire.places import Gazetteer
 from eventwire.places.attach import event_place
+from eventwire.places.find import find_places_of_source
+from eventwire.places.home import SourceHomes, source_key
 from eventwire.prefilter import TriggerWords, prefiltered_doc
 from eventwire.records import Actor, Article, Event, Place, TimeRef
 from eventwire.spans import Spans
@@ -69,6 +71,9 @@ class Coder:
     # command line and the API pass DEFAULT_MIN_CONFIDENCE); analyse* always keep all
     min_confidence: float = 0.0
     piece_chars: int = PIECE_CHARS  # longer texts are parsed in pieces (longtext.py)
+    # each site's home division, learnt from its articles as they are coded: a local paper's
+    # "Dublin" is then its own town (places/home.py)
+    homes: SourceHomes = field(default_factory=SourceHomes)
 
     def __post_init__(self) -> None:
         if self.trigger_words is None:
@@ -117,7 +122,8 @@ class Coder:
         if article.published is None:
             raise ValueError(f"article {article.id} has no published date; it cannot be coded")
         times = find_times(article.text, article.published, doc, self.times)
-        places = find_places(doc, self.gazetteer)
+        source = source_key(article.source, article.url)
+        places = find_places_of_source(doc, self.gazetteer, self.homes, source)
         actors = drop_places_taken_for_actors(
             find_actors(doc, article.published, self.actors), places
         )

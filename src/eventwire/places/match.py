@@ -56,6 +56,16 @@ PLACE_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Words that end the names of landforms and provinces ("Swat Valley", "Mahim Bay", "Ilocos
+# Sur", "Kasai Occidental") and are also the names of small towns.
+LANDFORM_WORDS = frozenset(
+    {
+        "valley", "delta", "plateau", "bay", "sur", "norte", "occidental", "oriental",
+        "basin", "highlands", "lowlands", "peninsula", "strait", "gulf", "coast", "island",
+    }
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of text that may name a place, with its gazetteer candidates."""
@@ -207,6 +217,8 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
         return ent is None or ent.label_ in {"NORP", "GPE", "ORG"}
     if mention.text in gazetteer.stopnames:
         return False
+    if _landform_tail(doc, mention):
+        return False  # "Swat Valley", "Danube Delta", "Ilocos Sur": not the town "Valley"
     if ent is not None and _tail_of_entity(doc, mention, ent) and not _strong(mention, gazetteer):
         return False  # "Main Street", "Lake Erie": the town "Street" is not meant
     if mention.ner in PLACE_LABELS or (ent is not None and ent.label_ in PLACE_LABELS):
@@ -219,6 +231,25 @@ def _keep(doc: Doc, mention: Mention, gazetteer: Gazetteer, labels: dict[int, Sp
         return False  # "Reading the report, ..." at the start of a sentence
     # acronyms ("AP", "IT", "MD") only when they name a country or a division
     return not (first.text.isupper() and len(first.text) <= 3) or _strong(mention, gazetteer)
+
+
+def _landform_tail(doc: Doc, mention: Mention) -> bool:
+    """A landform word ending a longer capitalised name: the name is of a valley, a delta or a
+    province the gazetteer does not know, never of the town or the Nigerian state called
+    "Delta" or "Plateau"."""
+    i = mention.tok_start
+    if mention.tok_end - i != 1 or i == 0 or doc[i].is_sent_start:
+        return False
+    if name_key(mention.text) not in LANDFORM_WORDS:
+        return False
+    before = doc[i - 1]
+    # "The Delta" at a sentence start is the delta itself
+    return (
+        _is_capitalised(before)
+        and before.is_alpha
+        and not before.is_stop
+        and bool(before.whitespace_)
+    )
 
 
 def _after_title(doc: Doc, mention: Mention) -> bool:

@@ -17,8 +17,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
 from eventwire.places.build import KNOWN_CENTRE
 from eventwire.places.dominant import (
     dominance_bonus,
@@ -48,9 +46,18 @@ SHARED_CAP = 3
 CONFIDENT = 0.5
 CAPITAL_BONUS = 0.15
 CAPITAL_OVER_DIVISION = 1.2
+HOME_BONUS = 0.6
+HOME_FEATURES = frozenset({"city", "admin2"})
 NEARNESS_STEPS = ((50.0, 0.45), (150.0, 0.35), (400.0, 0.2), (1000.0, 0.08))
 # ", KY" / ", Ky." after a name: a US state qualifier.
 _POSTAL = re.compile(r",\s*([A-Z]{2})\b")
+# "Washington state", "Hubei province": a word after the name that makes it a division.
+DIVISION_WORD = re.compile(
+    r"\s+(?:state|province|region|prefecture|governorate|oblast|krai|territory)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+DIVISION_WORD_BONUS = 1.0
+TOWN_FEATURES = frozenset({"city", "admin2"})
 DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—,(]")
 
 
@@ -59,6 +66,15 @@ class _Candidate:
     row: int
     entry: Entry
     alternate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """What the words right around a mention say about it."""
+
+    qualifier: tuple[set[str], set[str]] | None  # countries, divisions named after ", "
+    demonym_country: str | None  # "the Lebanese city of Tripoli"
+    division_word: bool  # "Washington state", "Hubei province"
 
 
 @dataclass
@@ -70,18 +86,24 @@ class _Context:
     shared_admin1: Counter[str] = field(default_factory=Counter)
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Place]:
-    """One Place per mention that has a usable reading, in reading order."""
-    text = doc.text  # built anew on each access: read it once
+def resolve_mentions(
+    text: str, mentions: list[Mention], gazetteer: Gazetteer, home: str | None = None
+) -> list[Place]:
+    """One Place per mention that has a usable reading, in reading order; `home` is the
+    division the article's source usually reports from (home.py), if known."""
     candidates = [_candidates(m, gazetteer) for m in mentions]
-    qualifiers = [
-        _qualifier(text, i, mentions, candidates, gazetteer) for i in range(len(mentions))
+    local = [
+        _Local(
+            _qualifier(text, i, mentions, candidates, gazetteer),
+            _demonym_before(i, mentions, candidates),
+            DIVISION_WORD.match(text, mentions[i].end) is not None,
+        )
+        for i in range(len(mentions))
     ]
     context = _explicit_context(mentions, candidates, text)
-    demonyms = [_demonym_before(i, mentions, candidates) for i in range(len(mentions))]
     chosen = [
-        _choose(c, q, context, d, [], gazetteer)
-        for c, q, d in zip(candidates, qualifiers, demonyms, strict=True)
+        _choose(c, q, context, [], gazetteer, home=home)
+        for c, q in zip(candidates, local, strict=True)
     ]
     explicit = context
     for _round in range(ROUNDS):
@@ -93,12 +115,12 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 c,
                 q,
                 context,
-                d,
                 [a for a in anchors if a[0] != m.text],
                 gazetteer,
                 dominant_country(homes, m.text),
+                home,
             )
-            for m, c, q, d in zip(mentions, candidates, qualifiers, demonyms, strict=True)
+            for m, c, q in zip(mentions, candidates, local, strict=True)
         ]
     picks: list[tuple[Mention, Entry, float]] = []
     for mention, pick in zip(mentions, chosen, strict=True):
@@ -116,18 +138,24 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
     if mention.text.isupper() and len(mention.text) <= 4:
         # "US", "UAE", "EU": an acronym names a country or a state, not a town called "Us"
         found = [c for c in found if c.entry.feature != "city"]
-    # A division known only by name defers to its namesake city, which has an id and a point.
+    # A division known only by name defers to its namesake city, which has an id and a point;
+    # one with a centre of its own stays ("Hubei" the province, not the town in Shanxi).
     cities = {(c.entry.country, c.entry.name) for c in found if c.entry.feature == "city"}
     return [
         c
         for c in found
         if not (
             c.entry.feature == "admin1"
-            and c.entry.geonameid is None
+            and not _known_division(c.entry)
             and (c.entry.country, c.entry.name) in cities
         )
         and (c.entry.lat is not None or c.entry.feature == "admin2")
     ]
+
+
+def _known_division(entry: Entry) -> bool:
+    """A division with an id or a centre of its own (admin1_centres.tsv)."""
+    return entry.geonameid is not None or entry.population == KNOWN_CENTRE
 
 
 def _anchors(
@@ -158,6 +186,24 @@ def _nearness(candidate: _Candidate, anchors: list[tuple[str, float, float]]) ->
     return 0.0
 
 
+def _town_named(candidate: _Candidate, local: _Local, home: str | None) -> bool:
+    """A town named like a country is meant when its division qualifies it ("Palestine,
+    Texas"; a country after the comma is more often a list: "Mexico, China, Japan") or is the
+    paper's home."""
+    division = candidate.entry.admin1
+    if division is None:
+        return False
+    qualified = local.qualifier is not None and division in local.qualifier[1]
+    return qualified or division == home
+
+
+def _home_bonus(entry: Entry, home: str | None) -> float:
+    """A town or county in the source's home division gains: a local paper's "Dublin"."""
+    if home is None or entry.feature not in HOME_FEATURES or entry.admin1 != home:
+        return 0.0
+    return HOME_BONUS
+
+
 def _capital_bonus(
     candidate: _Candidate, gazetteer: Gazetteer, division_countries: set[str | None]
 ) -> float:
@@ -173,8 +219,7 @@ def _prior(candidate: _Candidate) -> float:
     if entry.feature == "city":
         prior = POP_BASE + POP_SLOPE * math.log10(entry.population + 10)
     elif entry.feature == "admin1":
-        known = entry.geonameid is not None or entry.population == KNOWN_CENTRE
-        prior = KNOWN_ADMIN1_PRIOR if known else NAMED_ADMIN1_PRIOR
+        prior = KNOWN_ADMIN1_PRIOR if _known_division(entry) else NAMED_ADMIN1_PRIOR
     else:
         prior = FEATURE_PRIOR.get(entry.feature, 0.5)
     return prior - (ALTERNATE_PENALTY if candidate.alternate else 0.0)
@@ -182,31 +227,37 @@ def _prior(candidate: _Candidate) -> float:
 
 def _choose(
     candidates: list[_Candidate],
-    qualifier: tuple[set[str], set[str]] | None,
+    local: _Local,
     context: _Context,
-    demonym_country: str | None,
     anchors: list[tuple[str, float, float]],
     gazetteer: Gazetteer,
     dominant: str | None = None,
+    home: str | None = None,
 ) -> tuple[_Candidate, float] | None:
     if not candidates:
         return None
     division_countries = {c.entry.country for c in candidates if c.entry.feature == "admin1"}
+    story_country = dominant
     if not only_towns(c.entry.feature for c in candidates):
         dominant = None
-    scored = sorted(
-        (
-            (
-                _score(c, qualifier, context, demonym_country)
-                + _nearness(c, anchors)
-                + _capital_bonus(c, gazetteer, division_countries)
-                + dominance_bonus(c.entry, dominant),
-                c,
-            )
-            for c in candidates
-        ),
-        key=lambda item: -item[0],
-    )
+    a_country = any(c.entry.feature == "country" and not c.alternate for c in candidates)
+
+    def total(c: _Candidate) -> float:
+        town = c.entry.feature in TOWN_FEATURES
+        named = c.entry.country == story_country or _town_named(c, local, home)
+        if a_country and town and not named:
+            # a country's own name ("China", "Mexico") names the country unless the words
+            # around it say which town or the story's other places lie in the town's country
+            return _prior(c) + _local_bonus(c, local)
+        return (
+            _score(c, local, context)
+            + _nearness(c, anchors)
+            + _capital_bonus(c, gazetteer, division_countries)
+            + dominance_bonus(c.entry, dominant)
+            + _home_bonus(c.entry, home)
+        )
+
+    scored = sorted(((total(c), c) for c in candidates), key=lambda item: -item[0])
     best_score, best = scored[0]
     if len(scored) == 1:
         return best, min(1.0, 0.5 + 0.5 * best_score)
@@ -214,14 +265,9 @@ def _choose(
     return best, max(0.05, min(1.0, 0.4 + margin))
 
 
-def _score(
-    candidate: _Candidate,
-    qualifier: tuple[set[str], set[str]] | None,
-    context: _Context,
-    demonym_country: str | None,
-) -> float:
+def _score(candidate: _Candidate, local: _Local, context: _Context) -> float:
     entry = candidate.entry
-    score = _prior(candidate)
+    score = _prior(candidate) + _local_bonus(candidate, local)
     if entry.country and entry.feature != "country":
         score += COUNTRY_BONUS * min(1.0, context.countries[entry.country])
     elif entry.country:
@@ -231,13 +277,22 @@ def _score(
         if not candidate.alternate:
             others = context.shared_admin1[entry.admin1] - 1
             score += SHARED_BONUS * min(SHARED_CAP, max(0, others))
-    if qualifier is not None:
-        countries, admin1 = qualifier
-        if entry.admin1 in admin1 or (entry.country in countries and not admin1):
-            score += QUALIFIER_BONUS
-    if demonym_country is not None and entry.country == demonym_country:
-        score += DEMONYM_BONUS
     return score
+
+
+def _local_bonus(candidate: _Candidate, local: _Local) -> float:
+    """Evidence from the words around the mention: a qualifier, a demonym, a division word."""
+    entry = candidate.entry
+    bonus = 0.0
+    if local.qualifier is not None:
+        countries, admin1 = local.qualifier
+        if entry.admin1 in admin1 or (entry.country in countries and not admin1):
+            bonus += QUALIFIER_BONUS
+    if local.demonym_country is not None and entry.country == local.demonym_country:
+        bonus += DEMONYM_BONUS
+    if local.division_word and entry.feature == "admin1":
+        bonus += DIVISION_WORD_BONUS
+    return bonus
 
 
 def _qualifier(
@@ -380,6 +435,17 @@ def _place(
     )
 
 
+def _local_centre(towns: list[Entry]) -> tuple[float, float]:
+    """The mentioned town nearest to all the others, each counted as often as it is named:
+    where the article's news in that state lies."""
+    points = [(e.lat, e.lon) for e in towns if e.lat is not None and e.lon is not None]
+    best = min(
+        set(points),
+        key=lambda p: sum(km_between(p[0], p[1], q[0], q[1]) for q in points),
+    )
+    return best
+
+
 def _county_point(
     mention: Mention,
     county: Entry,
@@ -394,8 +460,7 @@ def _county_point(
         if e.feature == "city" and e.admin1 == county.admin1 and e.lat is not None
     ]
     if towns:
-        _, nearest = min(towns, key=lambda item: abs(item[0].start - mention.start))
-        return nearest.lat, nearest.lon  # type: ignore[return-value]
+        return _local_centre([e for _, e in towns])
     if county.lat is not None and county.lon is not None:
         return county.lat, county.lon
     centre = gazetteer.admin1(county.admin1) if county.admin1 else None

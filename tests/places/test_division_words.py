@@ -1,0 +1,79 @@
+"""Resolution rules on the words around a name: a division word after it, a country's own name
+among other places, a province that shares its name with a small town."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from eventwire.places import Gazetteer, find_places
+from eventwire.records import Place
+
+
+def _places(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, Place]:
+    return {p.text: p for p in find_places(nlp(text), gazetteer)}
+
+
+def test_state_after_the_name_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    plain = _places(nlp, gazetteer, "The herd was traced to a farm near Washington.")
+    assert plain["Washington"].feature == "city"  # the capital, read alone
+    places = _places(nlp, gazetteer, "The herd was traced to a Washington state farm.")
+    assert places["Washington"].feature == "admin1" and places["Washington"].lon < -115
+
+
+def test_province_after_the_name_makes_it_the_province(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "A boy died of the virus in Hunan province on Monday.")
+    hunan = places["Hunan"]
+    assert hunan.feature == "admin1" and hunan.country == "CHN"
+    assert hunan.lat is not None and 26 < hunan.lat < 29
+
+
+def test_province_with_a_centre_outranks_a_namesake_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # Hubei is also a small town in Shanxi; the province has a centre of its own
+    places = _places(nlp, gazetteer, "Cases were reported in Hubei and Guangdong.")
+    assert places["Hubei"].feature == "admin1"
+
+
+def test_a_countrys_name_among_countries_is_the_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Doctors in North Carolina said health officials in Mexico, China, Japan, Ukraine "
+        "and Brazil also report cases."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert places["China"].feature == "country" and places["China"].country == "CHN"
+    assert places["Mexico"].feature == "country" and places["Mexico"].country == "MEX"
+
+
+def test_a_town_named_like_a_country_needs_support(nlp: Language, gazetteer: Gazetteer) -> None:
+    abroad = "Envoys of Lebanon met officials from Damascus and Amman."
+    assert _places(nlp, gazetteer, abroad)["Lebanon"].country == "LBN"
+    # the story's other places lie in the USA: the Pennsylvania town
+    towns = "The Lebanon school board met on Monday with officials from Harrisburg and Hershey."
+    assert _places(nlp, gazetteer, towns)["Lebanon"].country == "USA"
+    qualified = "The Lebanon, Pa., school board met on Monday."
+    assert _places(nlp, gazetteer, qualified)["Lebanon"].country == "USA"
+
+
+def test_a_county_takes_the_centre_of_the_towns_named_in_its_state(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # the town named nearest to "Anderson County" in the text is Amarillo, 600 km away; the
+    # story's towns gather around Palestine
+    text = (
+        "Police in Palestine, Texas, and nearby Frankston searched the woods. Palestine "
+        "officers found the car, and a deputy drove to Amarillo for the Anderson County sheriff."
+    )
+    county = _places(nlp, gazetteer, text)["Anderson County"]
+    assert county.lat is not None and county.lon is not None
+    assert 31.5 < county.lat < 32.3 and -96.0 < county.lon < -95.3
+
+
+def test_a_state_after_the_comma_names_the_town_not_the_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = find_places(nlp("Police in Palestine, Texas, searched the woods."), gazetteer)
+    palestine = next(p for p in places if p.text == "Palestine")
+    assert palestine.country == "USA" and palestine.feature == "city"
