@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,11 @@ from eventwire.output import counts_table, make_console, print_events, write_jso
 from eventwire.readers import DEFAULT_MAX_BYTES
 from eventwire.records import DEFAULT_MIN_CONFIDENCE, Article, Reject, to_dict
 from eventwire.store.base import EventQuery
+
+if TYPE_CHECKING:  # spaCy is imported only by the commands that parse
+    from spacy.tokens import Doc
+
+    from eventwire.records import Event
 
 app = typer.Typer(
     add_completion=False,
@@ -848,16 +853,34 @@ def _write_errors(path: Path | None, found: list | None) -> None:
 
 
 @eval_app.command("events")
-def eval_events(gold: GoldPath, errors: ErrorsFile = None) -> None:
+def eval_events(
+    gold: GoldPath,
+    errors: ErrorsFile = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Score only the events at or above this confidence (0, the default, scores "
+            f"every event the coder emits; {DEFAULT_MIN_CONFIDENCE} is what code and ingest keep).",
+        ),
+    ] = 0.0,
+) -> None:
     """PLOVER type recall, precision, F1 and actor agreement on a PLV-style TSV."""
     from eventwire.evaluate.events import evaluate_events, format_event_scores
     from eventwire.pipeline import Coder
 
     coder = Coder.load()
     found: list | None = [] if errors is not None else None
-    scores = evaluate_events(
-        gold, coder.nlp, lambda doc, art: coder.analyse_doc(art, doc).events, found
-    )
+
+    def coded(doc: Doc, article: Article) -> list[Event]:
+        events = coder.analyse_doc(article, doc).events
+        return [e for e in events if e.confidence >= min_confidence]
+
+    scores = evaluate_events(gold, coder.nlp, coded, found)
+    if min_confidence:
+        print(f"events at or above confidence {min_confidence}")
     print(format_event_scores(scores))
     _write_errors(errors, found)
 
