@@ -338,3 +338,30 @@ def test_forecasts_and_speculation_assert_no_event(coder) -> None:
         assert not coded(coder, text), text
     # a plan of the actor's own is kept (as future)
     assert any(e.modality == "future" for e in coded(coder, "Iran will try to release them."))
+
+
+def test_force_against_a_thing_no_one_fights_is_no_event(coder) -> None:
+    for text in (
+        "The Kenyan government vowed to fight poverty and corruption.",
+        "Opposition MPs bombarded the Ugandan minister with requests for the report.",
+    ):
+        assert not any(c[:2] in ("18", "19") for _, c, _ in dyads(coder, text)), text
+    assert any(c.startswith("19") for _, c, _ in dyads(coder, "The army fought the rebels."))
+
+
+def test_what_came_before_the_news_is_scene_not_an_event(coder) -> None:
+    text = "Kenya recalled its ambassador after Uganda closed the border last month."
+    assert not any(s == "UGA" for s, _, _ in dyads(coder, text))
+    # but when the main clause tells no act, the earlier clause is the news
+    came = dyads(coder, "The move came after Uganda closed the border with Kenya.")
+    assert any(s == "UGA" for s, _, _ in came)
+
+
+def test_a_standing_state_in_a_relative_clause_is_no_event(coder) -> None:
+    text = "Talks stalled over Morocco, which occupies Western Sahara, and its claims."
+    assert not any(c.startswith("19") for _, c, _ in dyads(coder, text))
+
+
+def test_reports_of_an_act_are_not_the_act(coder) -> None:
+    text = "Kenya dismissed reports Uganda attacked its border posts."
+    assert not any(s == "UGA" for s, _, _ in dyads(coder, text))

@@ -18,7 +18,7 @@ from eventwire.events.symmetry import is_symmetric
 from eventwire.events.triggers import VERBAL, Hit
 from eventwire.records import Actor, Article, Event, Evidence
 
-CONTENT_DEPS = frozenset({"ccomp", "pcomp", "csubj", "xcomp"})
+CONTENT_DEPS = frozenset({"ccomp", "pcomp", "csubj", "xcomp", "acl"})
 MAX_PAIRS = 4
 
 
@@ -99,7 +99,7 @@ def _final_code(hit: Hit, modality: Modality, lexicon: Lexicon) -> str | None:
 
 def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
     clause = hit.clause
-    if _inside_content(clause, lexicon) or _purpose(clause):
+    if _inside_content(clause, lexicon) or _purpose(clause) or _background(hit, lexicon):
         return None
     reported = args.sayer_of(clause, lexicon.speech_verbs) is not None
     if clause.pos_ in VERBAL:
@@ -121,6 +121,35 @@ def _purpose(clause: Token) -> bool:
     )
 
 
+def _background(hit: Hit, lexicon: Lexicon) -> bool:
+    """A clause that tells what came before ("after the court backed the powers") or, for force
+    and coercion, describes a standing state ("Turkey, which occupies northern Cyprus"): scene,
+    not news."""
+    clause = hit.clause
+    if clause.dep_ == "advcl":
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        return bool(marks & lexicon.background_marks) and _main_news(clause.head, lexicon)
+    standing = clause.dep_ == "relcl" and clause.tag_ in ("VBZ", "VBP")
+    if not standing or hit.code[:2] not in STANDING_ROOTS:
+        return False
+    return not any(c.dep_ == "aux" or c.ent_type_ in ("DATE", "TIME") for c in clause.subtree)
+
+
+# Acts that may be told as a standing state: occupying, controlling, blockading, fighting.
+STANDING_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _main_news(verb: Token, lexicon: Lexicon) -> bool:
+    """Does the main clause tell an act of its own, with its doer ("The detainees appealed
+    after the court backed ...")? Not "The move came after X released ...", nor "26 were killed
+    after a bomb struck ...", where the news is the earlier clause."""
+    if verb.pos_ not in VERBAL or not lexicon.senses("verb", verb.lemma_.lower()):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.speculative_governors:
+        return False  # "is expected to fall after X decided to withdraw": the news is X's
+    return not any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _inside_content(clause: Token, lexicon: Lexicon) -> bool:
     """Is this clause what another trigger is about ("denied that it attacked", "accused X of")?"""
     tok = clause
@@ -131,6 +160,11 @@ def _inside_content(clause: Token, lexicon: Lexicon) -> bool:
         if head.pos_ == "ADP":
             head = head.head
         lemma = head.lemma_.lower()
+        if (
+            tok.dep_ == "acl"
+        ):  # "reports (that) Mr Blair was considering"; not "a report accusing X"
+            said = head.pos_ == "NOUN" and lemma in lexicon.content_nouns
+            return said and any(c.dep_ in args.SUBJ for c in tok.children)
         if lemma in lexicon.speech_verbs:
             return False
         if lemma in lexicon.blocking_governors or lexicon.senses("verb", lemma):
@@ -157,11 +191,17 @@ PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
 
 
 def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:
-    """ "Letwin attacked government red tape": a person's attack on anything but a state or a
-    place is criticism (111), unless the person is armed (a soldier, a rebel)."""
-    if code[:2] not in PHYSICAL_FORCE_ROOTS or source.kind != "person":
+    """ "Letwin attacked the minister": a person's attack on anything but a state or a place is
+    criticism (111), unless the person is armed (a soldier, a rebel); anyone's attack on a plan,
+    a budget or a remark is too ("the party attacked the government's budget")."""
+    if code[:2] not in PHYSICAL_FORCE_ROOTS or hit.noun is not None:
         return code
-    if hit.clause.lemma_.lower() not in lexicon.verbal_force_lemmas or hit.noun is not None:
+    if hit.clause.lemma_.lower() not in lexicon.verbal_force_lemmas:
+        return code
+    objects = {c.lemma_.lower() for c in hit.clause.children if c.dep_ in ("dobj", "nsubjpass")}
+    if objects & lexicon.criticised_things:
+        return VERBAL_CRITICISM
+    if source.kind != "person":
         return code
     if source.agent in lexicon.armed_agents:
         return code

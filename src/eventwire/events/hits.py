@@ -83,6 +83,8 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
             return hit
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
         return None  # "failed eight tests", "failed to have an impact": nothing happened
+    if sense.code[:2] in FORCE_ROOTS and _figurative(verb, lexicon):
+        return None  # "fight poverty", "bombarded the minister with requests"
     # a governor alone ("agreed to provide Sri Lanka with aid"): the governed act's arguments
     # may name the other side; not for one that addresses someone ("asks the Queen to dissolve
     # Parliament": the Queen, named or not, is asked)
@@ -133,6 +135,18 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         tokens = [say, *(inner.tokens if inner else [clause])]
         return Hit(asked, code, rule, say, tokens, None, [], modal, subjects)
     return None
+
+
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _figurative(verb: Token, lexicon: Lexicon) -> bool:
+    """Is the force aimed at a thing no one fights as an enemy ("fight poverty", "attacked
+    government red tape", "bombarded him with requests")?"""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += args.prep_objects(verb, frozenset({"with"}))
+    lemmas = {t.lemma_.lower() for h in heads for t in (h, *h.conjuncts)}
+    return bool(lemmas & lexicon.figurative_force_objects)
 
 
 def _forecast(verb: Token, lexicon: Lexicon) -> bool:
