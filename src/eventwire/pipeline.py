@@ -32,6 +32,7 @@ from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.actors.local import local_countries
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
+from eventwire.events.planned import as_planned
 from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer
@@ -137,6 +138,13 @@ class Coder:
         events = [
             _date_and_place(ev, doc, article, *nearby.around(doc, ev), self._country_place)
             for ev in drop_place_targets(events, places)
+        ]
+        # dated after the article and not told in the past: a plan ("hold talks next week")
+        events = [
+            e
+            if told_as_past(doc, e)
+            else as_planned(e, article.published, self.lexicon, self.codebook)
+            for e in events
         ]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
 
@@ -280,6 +288,22 @@ def _date_and_place(
         date = article.published.isoformat() if article.published else None
         source = "published"
     return dataclasses.replace(event, date=date, date_source=source, place=where)
+
+
+PAST_AUXES = frozenset({"had", "has", "have", "was", "were"})
+
+
+def told_as_past(doc: Doc, event: Event) -> bool:
+    """Is the event's clause in a past tense ("held talks on June 13": a past June 13, whatever
+    the calendar says)?"""
+    tok = doc[_token_index(doc, event.evidence.start)]
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXES for c in tok.children)
 
 
 def _token_index(doc: Doc, char_offset: int) -> int:

@@ -365,3 +365,14 @@ def test_a_standing_state_in_a_relative_clause_is_no_event(coder) -> None:
 def test_reports_of_an_act_are_not_the_act(coder) -> None:
     text = "Kenya dismissed reports Uganda attacked its border posts."
     assert not any(s == "UGA" for s, _, _ in dyads(coder, text))
+
+
+def test_an_act_dated_after_the_article_is_a_plan(coder) -> None:
+    day = date(1987, 4, 27)  # a Monday
+    (talks,) = coded(coder, "Japanese and Kenyan officials hold talks in Tokyo next week.", day)
+    assert (talks.cameo, talks.modality) == ("036", "future")
+    (held,) = coded(coder, "Japan held talks with Kenya last week.", day)
+    assert held.cameo.startswith("04") and held.modality == "asserted"
+    # told in the past, a date the calendar puts ahead is a past one: no plan
+    (past,) = coded(coder, "Japan held talks with Kenya on May 3.", day)
+    assert past.cameo.startswith("04")
