@@ -32,7 +32,7 @@ from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.actors.local import local_countries
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
-from eventwire.events.planned import as_planned
+from eventwire.events.planned import as_background, as_planned
 from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer
@@ -146,6 +146,7 @@ class Coder:
             else as_planned(e, article.published, self.lexicon, self.codebook)
             for e in events
         ]
+        events = [as_background(e, article.published) for e in events]  # months old: context
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
 
     def _country_place(self, alpha3: str, actor: Actor) -> Place | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.records import Article, Event
+from eventwire.records import DEFAULT_MIN_CONFIDENCE, Article, Event
 
 
 def coded(coder, text: str, day: date = date(2024, 5, 1)) -> list[Event]:
@@ -118,8 +118,6 @@ def test_a_later_sentence_restating_the_talks_is_a_mention_not_an_event(coder) -
 
 
 def test_confidence_ranks_an_aimed_act_above_a_remark_with_no_one_named(coder) -> None:
-    from eventwire.records import DEFAULT_MIN_CONFIDENCE
-
     aimed = coded(coder, "Iran criticised Israel.")
     remark = coded(coder, "Iran criticised the decision.")
     assert [e.cameo for e in aimed] == ["111"] and [e.cameo for e in remark] == ["111"]
@@ -376,3 +374,11 @@ def test_an_act_dated_after_the_article_is_a_plan(coder) -> None:
     # told in the past, a date the calendar puts ahead is a past one: no plan
     (past,) = coded(coder, "Japan held talks with Kenya on May 3.", day)
     assert past.cameo.startswith("04")
+
+
+def test_an_act_dated_months_before_the_article_is_background(coder) -> None:
+    day = date(1987, 4, 27)
+    (old,) = coded(coder, "In 1985 Japan held talks with Kenya on trade.", day)
+    (new,) = coded(coder, "On Friday Japan held talks with Kenya on trade.", day)
+    assert old.date == "1985" and new.date == "1987-04-24"
+    assert old.confidence < DEFAULT_MIN_CONFIDENCE <= new.confidence

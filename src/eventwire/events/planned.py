@@ -1,11 +1,13 @@
-"""An act the text dates after the article's own date has not happened yet: "officials hold talks
-in Tokyo next week" is an intent to meet (036), as "will hold talks" is."""
+"""When an act is told against the article's own date: one dated after it has not happened yet
+("officials hold talks in Tokyo next week" is an intent to meet, 036, as "will hold talks" is);
+one dated months before it is background ("the 1985 Plaza pact", "last year's boycott"): it
+keeps its own date, with less confidence that it is news."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.events.codebook import Codebook
 from eventwire.events.lexicon import Lexicon
@@ -56,3 +58,19 @@ def as_planned(event: Event, published: date | None, lexicon: Lexicon, codebook:
         plover=entry.plover,
         modality="future",
     )
+
+
+# An act dated this long before the article is background, not the news of the day; its
+# confidence is multiplied by BACKGROUND_FACTOR (so the default --min-confidence leaves most out).
+BACKGROUND_AGE = timedelta(days=90)
+BACKGROUND_FACTOR = 0.6
+
+
+def as_background(event: Event, published: date | None) -> Event:
+    """The event with less confidence when its text date starts months before publication."""
+    if published is None or event.date_source != "text":
+        return event
+    start = value_start(event.date or "")
+    if start is None or published - start <= BACKGROUND_AGE:
+        return event
+    return dataclasses.replace(event, confidence=round(event.confidence * BACKGROUND_FACTOR, 3))
