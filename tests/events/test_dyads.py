@@ -382,3 +382,15 @@ def test_an_act_dated_months_before_the_article_is_background(coder) -> None:
     (new,) = coded(coder, "On Friday Japan held talks with Kenya on trade.", day)
     assert old.date == "1985" and new.date == "1987-04-24"
     assert old.confidence < DEFAULT_MIN_CONFIDENCE <= new.confidence
+
+
+def test_a_sector_of_society_in_a_one_country_story_is_that_countrys(coder) -> None:
+    text = (
+        "Spain's government raised fuel taxes on Monday. The Spanish opposition criticised the"
+        " government. Angry farmers blocked roads near Madrid in protest at the taxes."
+    )
+    found = dyads(coder, text)
+    assert any(s == "ESPAGR" and c.startswith("14") for s, c, _ in found)
+    # a group the text gives a country keeps it
+    other = dyads(coder, text.replace("Angry farmers", "French farmers"))
+    assert any(s == "FRAAGR" for s, _, _ in other)

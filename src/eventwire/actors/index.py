@@ -64,6 +64,9 @@ GROUP_NOUNS = frozenset(
 # police, courts, parliament and opposition. Rebels, media, business, civilians and the like
 # are as often foreign as not and keep no country unless the text gives one.
 HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "SPY"})
+# Sectors of society ("farmers", "businessmen", "workers") in a one-country story are that
+# country's too when nothing names another (a foreign group is named so: "U.S. farmers").
+HOME_SOCIETY = frozenset({"BUS", "AGR", "LAB", "EDU", "HLH", "CVL", "MED", "REL", "NGO"})
 
 
 def home_country(actors: Sequence[Actor]) -> str | None:
@@ -142,12 +145,9 @@ class ActorIndex:
     def _at_home(self, own: Actor) -> Actor:
         """ "the government", "the prime minister" with no coded antecedent, in a story about
         one country: that country's ("a minister" may be anyone's)."""
-        if (
-            own.country is None
-            and self.home
-            and own.agent in HOME_SECTORS
-            and (own.kind != "person" or self._definite(own))
-        ):
+        state = own.agent in HOME_SECTORS and (own.kind != "person" or self._definite(own))
+        society = own.agent in HOME_SOCIETY and own.kind == "group"
+        if own.country is None and self.home and (state or society):
             return dataclasses.replace(own, code=self.home + own.code, country=self.home)
         return own
 
