@@ -394,3 +394,9 @@ def test_a_sector_of_society_in_a_one_country_story_is_that_countrys(coder) -> N
     # a group the text gives a country keeps it
     other = dyads(coder, text.replace("Angry farmers", "French farmers"))
     assert any(s == "FRAAGR" for s, _, _ in other)
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(coder) -> None:
+    text = "Jan Kowalski was freed after President Andrzej Duda pardoned him on Friday."
+    found = coded(coder, text)
+    assert any(e.target is not None and e.target.text == "Jan Kowalski" for e in found)

@@ -190,7 +190,11 @@ class ActorIndex:
         if token.pos_ not in {"PRON", "DET"} and word not in PERSON_PRONOUNS:
             return None
         if word in PERSON_PRONOUNS:
-            found = self._last(token.idx, lambda a: a.kind == "person")
+            clause_subject = _subject_span(token) if word in OBJECT_PRONOUNS else None
+            found = self._last(
+                token.idx,
+                lambda a: a.kind == "person" and not _covers(a, clause_subject),
+            )
         elif word in THING_PRONOUNS:
             found = self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
         elif word in GROUP_PRONOUNS:
@@ -246,6 +250,24 @@ class ActorIndex:
             if wanted(actor):
                 return actor
         return None
+
+
+# "Kiir pardoned him": an object pronoun is never its own clause's subject ("himself" is).
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _subject_span(token: Token) -> tuple[int, int] | None:
+    """The character span of the subject of the verb an object pronoun hangs on."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            sub = list(child.subtree)
+            return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    return None
+
+
+def _covers(actor: Actor, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= actor.start and actor.end <= span[1]
 
 
 def _last_two(actors: list[Actor]) -> tuple[Actor, ...]:
