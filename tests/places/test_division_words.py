@@ -77,3 +77,16 @@ def test_a_state_after_the_comma_names_the_town_not_the_country(
     places = find_places(nlp("Police in Palestine, Texas, searched the woods."), gazetteer)
     palestine = next(p for p in places if p.text == "Palestine")
     assert palestine.country == "USA" and palestine.feature == "city"
+
+
+def test_a_countrys_name_is_not_its_capitals_other_name(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Mexico" is also an alternate name of Mexico City, which the story names, as it names
+    # other Mexican places
+    text = (
+        "Acapulco is a city of the state of Guerrero, 300 miles southwest from Mexico City. "
+        "Drug violence in Mexico has killed 2,300 people this year."
+    )
+    mexico = _places(nlp, gazetteer, text)["Mexico"]
+    assert mexico.feature == "country" and mexico.country == "MEX"

@@ -244,7 +244,10 @@ def _choose(
 
     def total(c: _Candidate) -> float:
         town = c.entry.feature in TOWN_FEATURES
-        named = c.entry.country == story_country or _town_named(c, local, home)
+        # a town known by the name only as an alternate ("Mexico" for Mexico City) never is
+        named = not c.alternate and (
+            c.entry.country == story_country or _town_named(c, local, home)
+        )
         if a_country and town and not named:
             # a country's own name ("China", "Mexico") names the country unless the words
             # around it say which town or the story's other places lie in the town's country
