@@ -90,3 +90,23 @@ def test_a_countrys_name_is_not_its_capitals_other_name(
     )
     mexico = _places(nlp, gazetteer, text)["Mexico"]
     assert mexico.feature == "country" and mexico.country == "MEX"
+
+
+def test_state_of_before_the_name_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "The first case was found in 2003 in the state of Washington.")
+    assert places["Washington"].feature == "admin1"
+
+
+def test_a_name_listed_among_states_is_a_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    after = _places(nlp, gazetteer, "Cases were found in Utah, Virginia, Washington and Wyoming.")
+    assert after["Washington"].feature == "admin1"
+    # first in the list: "Pennsylvania" is another item, not the state of a town Washington
+    first = _places(nlp, gazetteer, "Officials checked cases in Washington, Pennsylvania and Ohio.")
+    assert first["Washington"].feature == "admin1"
+
+
+def test_a_state_after_a_town_still_qualifies_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "She grew up in Springfield, Illinois, and moved to Ohio."
+    springfield = _places(nlp, gazetteer, text)["Springfield"]
+    assert springfield.feature == "city" and springfield.lat is not None
+    assert 39.5 < springfield.lat < 40.2 and -90 < springfield.lon < -89.3
