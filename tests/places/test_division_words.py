@@ -77,3 +77,36 @@ def test_a_state_after_the_comma_names_the_town_not_the_country(
     places = find_places(nlp("Police in Palestine, Texas, searched the woods."), gazetteer)
     palestine = next(p for p in places if p.text == "Palestine")
     assert palestine.country == "USA" and palestine.feature == "city"
+
+
+def test_a_countrys_name_is_not_its_capitals_other_name(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # "Mexico" is also an alternate name of Mexico City, which the story names, as it names
+    # other Mexican places
+    text = (
+        "Acapulco is a city of the state of Guerrero, 300 miles southwest from Mexico City. "
+        "Drug violence in Mexico has killed 2,300 people this year."
+    )
+    mexico = _places(nlp, gazetteer, text)["Mexico"]
+    assert mexico.feature == "country" and mexico.country == "MEX"
+
+
+def test_state_of_before_the_name_makes_it_the_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "The first case was found in 2003 in the state of Washington.")
+    assert places["Washington"].feature == "admin1"
+
+
+def test_a_name_listed_among_states_is_a_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    after = _places(nlp, gazetteer, "Cases were found in Utah, Virginia, Washington and Wyoming.")
+    assert after["Washington"].feature == "admin1"
+    # first in the list: "Pennsylvania" is another item, not the state of a town Washington
+    first = _places(nlp, gazetteer, "Officials checked cases in Washington, Pennsylvania and Ohio.")
+    assert first["Washington"].feature == "admin1"
+
+
+def test_a_state_after_a_town_still_qualifies_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "She grew up in Springfield, Illinois, and moved to Ohio."
+    springfield = _places(nlp, gazetteer, text)["Springfield"]
+    assert springfield.feature == "city" and springfield.lat is not None
+    assert 39.5 < springfield.lat < 40.2 and -90 < springfield.lon < -89.3

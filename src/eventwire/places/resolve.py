@@ -57,6 +57,11 @@ DIVISION_WORD = re.compile(
     re.IGNORECASE,
 )
 DIVISION_WORD_BONUS = 1.0
+DIVISION_OF = re.compile(
+    r"\b(?:state|province|region|prefecture|governorate|oblast)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")
 TOWN_FEATURES = frozenset({"city", "admin2"})
 DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—,(]")
 
@@ -74,7 +79,8 @@ class _Local:
 
     qualifier: tuple[set[str], set[str]] | None  # countries, divisions named after ", "
     demonym_country: str | None  # "the Lebanese city of Tripoli"
-    division_word: bool  # "Washington state", "Hubei province"
+    # "Washington state", "the province of Hubei", "Utah, Washington and Wyoming"
+    division_word: bool
 
 
 @dataclass
@@ -92,14 +98,7 @@ def resolve_mentions(
     """One Place per mention that has a usable reading, in reading order; `home` is the
     division the article's source usually reports from (home.py), if known."""
     candidates = [_candidates(m, gazetteer) for m in mentions]
-    local = [
-        _Local(
-            _qualifier(text, i, mentions, candidates, gazetteer),
-            _demonym_before(i, mentions, candidates),
-            DIVISION_WORD.match(text, mentions[i].end) is not None,
-        )
-        for i in range(len(mentions))
-    ]
+    local = [_local(text, i, mentions, candidates, gazetteer) for i in range(len(mentions))]
     context = _explicit_context(mentions, candidates, text)
     chosen = [
         _choose(c, q, context, [], gazetteer, home=home)
@@ -131,6 +130,53 @@ def resolve_mentions(
             score *= 0.8
         picks.append((mention, candidate.entry, score))
     return [place for place in (_place(m, e, s, picks, gazetteer) for m, e, s in picks) if place]
+
+
+def _local(
+    text: str,
+    i: int,
+    mentions: list[Mention],
+    candidates: list[list[_Candidate]],
+    gazetteer: Gazetteer,
+) -> _Local:
+    """What the words around mention i say: in a list of divisions ("Utah, Washington and
+    Wyoming") a name is a division too, and the next item is no qualifier of it."""
+    listed = _listed_with_divisions(text, i, mentions, candidates)
+    return _Local(
+        None if listed else _qualifier(text, i, mentions, candidates, gazetteer),
+        _demonym_before(i, mentions, candidates),
+        listed
+        or DIVISION_WORD.match(text, mentions[i].end) is not None
+        or _division_word_before(text, mentions[i]),
+    )
+
+
+def _listed_with_divisions(
+    text: str, i: int, mentions: list[Mention], candidates: list[list[_Candidate]]
+) -> bool:
+    """After a division and a list separator, or before two more of them."""
+
+    def joined(a: int, b: int) -> bool:
+        return (
+            a >= 0
+            and b < len(mentions)
+            and LIST_GAP.match(text[mentions[a].end : mentions[b].start]) is not None
+        )
+
+    def division(k: int) -> bool:
+        return any(
+            c.entry.feature == "admin1" and not c.alternate and _known_division(c.entry)
+            for c in candidates[k]
+        )
+
+    after_one = joined(i - 1, i) and division(i - 1)
+    before_two = joined(i, i + 1) and joined(i + 1, i + 2) and division(i + 1) and division(i + 2)
+    return after_one or before_two
+
+
+def _division_word_before(text: str, mention: Mention) -> bool:
+    """ "the state of Washington", "the province of Hubei"."""
+    return DIVISION_OF.search(text, max(0, mention.start - 30), mention.start) is not None
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -244,7 +290,10 @@ def _choose(
 
     def total(c: _Candidate) -> float:
         town = c.entry.feature in TOWN_FEATURES
-        named = c.entry.country == story_country or _town_named(c, local, home)
+        # a town known by the name only as an alternate ("Mexico" for Mexico City) never is
+        named = not c.alternate and (
+            c.entry.country == story_country or _town_named(c, local, home)
+        )
         if a_country and town and not named:
             # a country's own name ("China", "Mexico") names the country unless the words
             # around it say which town or the story's other places lie in the town's country
