@@ -151,3 +151,16 @@ def test_a_name_in_apposition_to_a_title_of_another_year(actors_of) -> None:
     text = "The Belarusian defence minister, Pavel Rudak, visited Minsk."
     actor = by_text(actors_of(text, date(2019, 6, 1)))["Pavel Rudak"]
     assert (actor.code, actor.kind) == ("BLRMIL", "person")
+
+
+def test_the_press_spoken_to_is_no_actor(actors_of) -> None:
+    text = "Speaking to reporters, the envoy said Chad would sign; she later told journalists so."
+    found = {a.text for a in actors_of(text)}
+    assert "reporters" not in found and "journalists" not in found
+
+
+def test_an_agency_carrying_a_report_is_no_actor_but_a_medium_acting_is(actors_of) -> None:
+    found = {a.text for a in actors_of("Xinhua reported that the court jailed four men.")}
+    assert "Xinhua" not in found
+    found = {a.text for a in actors_of("Xinhua accused the court of bias.")}
+    assert "Xinhua" in found

@@ -45,6 +45,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventwire.actors.channels import drop_channels
 from eventwire.actors.composition import Composition
 from eventwire.actors.context import in_capitals, inside_longer_name, is_credit, is_signoff
 from eventwire.actors.country_rules import at_country, led
@@ -193,6 +194,7 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     known = [(doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1])) for u in c.known]
     unknown = unknown_named_actors(doc, c.actors, known, c.covered)
     actors = roles_in_apposition(doc, sorted(c.actors + unknown, key=lambda a: a.start))
+    actors = drop_channels(doc, actors)  # "told reporters", "IRNA quoted": no actors
     return surname_mentions(doc, actors, known)
 
 
