@@ -164,3 +164,9 @@ def test_an_agency_carrying_a_report_is_no_actor_but_a_medium_acting_is(actors_o
     assert "Xinhua" not in found
     found = {a.text for a in actors_of("Xinhua accused the court of bias.")}
     assert "Xinhua" in found
+
+
+def test_a_party_leader_named_after_the_party(actors_of) -> None:
+    found = by_text(actors_of("Tory leader Jane Marlow and SNP leader Ewan Reid debated."))
+    assert found["Jane Marlow"].code == "GBRPTY"
+    assert found["Ewan Reid"].code == "GBRPTY"
