@@ -170,3 +170,10 @@ def test_a_party_leader_named_after_the_party(actors_of) -> None:
     found = by_text(actors_of("Tory leader Jane Marlow and SNP leader Ewan Reid debated."))
     assert found["Jane Marlow"].code == "GBRPTY"
     assert found["Ewan Reid"].code == "GBRPTY"
+
+
+def test_a_leaders_government_is_his_countrys(actors_of) -> None:
+    found = by_text(actors_of("Putin's government rejected the offer.", date(2019, 6, 1)))
+    assert found["government"].code == "RUSGOV"
+    found = by_text(actors_of("The Erdogan administration protested.", date(2019, 6, 1)))
+    assert found["administration"].code == "TURGOV"

@@ -84,6 +84,10 @@ def at_agent(c: Composition, unit: Unit) -> int:
         assert country_unit is not None
         emit_agent(c, unit.start, country_unit.end, of_country, agent, unit.end, unit.start)
         return country_unit.end
+    leader = leader_before(c, unit)
+    if leader is not None:  # "the Reagan administration", "Putin's government"
+        emit_agent(c, unit.start, unit.end, leader, agent, unit.end)
+        return unit.end
     definite = unit.start > 0 and doc[unit.start - 1].lower_ == "the"
     if agent.title and not c.plural(unit.end) and not definite:
         return unit.end  # "a spokesman", "vice president X of a firm": no actor to code
@@ -99,6 +103,22 @@ def at_agent(c: Composition, unit: Unit) -> int:
             c.kind_of(agent, unit.end),
         )
     return unit.end
+
+
+def leader_before(c: Composition, unit: Unit) -> str | None:
+    """The country of a known leader named right before a government noun ("the Reagan
+    administration", "Chancellor Kohl's cabinet", "Putin's government"): his government."""
+    agent = unit.agent
+    if agent is None or agent.title or agent.agent != "GOV" or not c.actors:
+        return None
+    before = unit.start - 1
+    if before >= 0 and c.doc[before].text in {"'s", "’s"}:
+        before -= 1
+    last = c.actors[-1]
+    if before < 0 or last.kind != "person" or last.country is None:
+        return None
+    end = c.doc[before].idx + len(c.doc[before].text)
+    return last.country if last.end == end and last.code != last.country else None
 
 
 def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
