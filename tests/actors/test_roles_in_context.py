@@ -177,3 +177,9 @@ def test_a_leaders_government_is_his_countrys(actors_of) -> None:
     assert found["government"].code == "RUSGOV"
     found = by_text(actors_of("The Erdogan administration protested.", date(2019, 6, 1)))
     assert found["administration"].code == "TURGOV"
+
+
+def test_a_country_inside_a_hyphened_word_is_no_actor(actors_of) -> None:
+    found = {a.text for a in actors_of("US-based lenders and anti-UK groups met Peru's envoy.")}
+    assert "US" not in found and "UK" not in found
+    assert "Peru's envoy" in found
