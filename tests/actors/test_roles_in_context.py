@@ -183,3 +183,13 @@ def test_a_country_inside_a_hyphened_word_is_no_actor(actors_of) -> None:
     found = {a.text for a in actors_of("US-based lenders and anti-UK groups met Peru's envoy.")}
     assert "US" not in found and "UK" not in found
     assert "Peru's envoy" in found
+
+
+def test_a_title_of_a_body_of_a_known_organisation(actors_of) -> None:
+    found = by_text(actors_of("European Union Commission President Pia Lund met farmers."))
+    assert found["Pia Lund"].code == "IGOEUR"
+
+
+def test_a_shadow_minister_in_apposition(actors_of) -> None:
+    found = by_text(actors_of("The shadow health secretary, Ann Kerr, welcomed the plan."))
+    assert found["Ann Kerr"].agent == "OPP"

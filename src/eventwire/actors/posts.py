@@ -118,9 +118,11 @@ def _is_role(role: Actor, actor: Actor) -> bool:
     person named in the text, whose code is his own."""
     if role.kind == "person" and names_someone(role):
         return False
-    if role.code == UNKNOWN_CODE or not (role.country or role.agent == "IGO"):
+    if role.code == UNKNOWN_CODE or role.agent is None:
         return False
-    return role.kind == "person" or actor.kind != "person"
+    if role.kind == "person":  # "the shadow foreign secretary, X": OPP even with no country
+        return True
+    return actor.kind != "person" and (role.country is not None or role.agent == "IGO")
 
 
 def _kind(actor: Actor, role: Actor) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from eventwire.actors.composition import Composition
 from eventwire.actors.entries import ActorEntry, AgentTerm, key
 from eventwire.actors.units import Unit
+from eventwire.records import UNKNOWN_CODE
 
 NAME_PARTICLES = frozenset(
     {
@@ -83,7 +84,7 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     """Rule 1 at a title unit: returns the token index after the name, or None."""
     assert title.agent is not None
     if country is None and organisation_title(c, title.start):
-        return None
+        return body_title(c, title)
     nxt = c.unit_at(title.end)
     if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
         c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
@@ -135,6 +136,29 @@ def organisation_title(c: Composition, start: int) -> bool:
         return False
     before = c.doc[start - 1]
     return before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
+def body_title(c: Composition, title: Unit) -> int | None:
+    """ "European Community Commission President X", "EC Commission president X": a title
+    after a name that holds a known organisation is that organisation's; the person takes its
+    code. None when no such organisation ends the name before the title."""
+    body = c.actors[-1] if c.actors else None
+    if body is None or body.kind == "person" or body.code == UNKNOWN_CODE:
+        return None
+    start = title.start
+    while start > 0 and c.doc[start - 1].idx >= body.end and start - title.start > -3:
+        if c.doc[start - 1].pos_ != "PROPN" or not c.doc[start - 1].text[:1].isupper():
+            return None
+        start -= 1
+    if start == 0 or c.doc[start - 1].idx + len(c.doc[start - 1].text) != body.end:
+        return None
+    end = name_run(c, title.end)
+    if end == title.end:
+        return None
+    role = f"{c.doc[start : title.end].text}, {body.name or body.text}"
+    c.emit(title.end, end, body.code, body.country, body.agent, c.doc[title.end : end].text,
+           role, "person")  # fmt: skip
+    return end
 
 
 def known_by_surname(
