@@ -193,3 +193,11 @@ def test_a_title_of_a_body_of_a_known_organisation(actors_of) -> None:
 def test_a_shadow_minister_in_apposition(actors_of) -> None:
     found = by_text(actors_of("The shadow health secretary, Ann Kerr, welcomed the plan."))
     assert found["Ann Kerr"].agent == "OPP"
+
+
+def test_shadow_before_any_title_is_the_opposition(actors_of) -> None:
+    found = by_text(actors_of("Britain's shadow transport secretary Ed Pryce spoke."))
+    assert (found["Ed Pryce"].code, found["Ed Pryce"].role) == (
+        "GBROPP",
+        "shadow transport secretary",
+    )

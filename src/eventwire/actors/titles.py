@@ -66,6 +66,12 @@ def former(c: Composition, start: int, end: int | None = None) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex"
 
 
+def shadow(c: Composition, start: int) -> bool:
+    """ "shadow health secretary": the opposition's spokesman for the portfolio (OPP), in
+    Westminster-style parliaments, whatever the title."""
+    return start >= 1 and c.doc[start - 1].lower_ == "shadow"
+
+
 def office_for(c: Composition, agent: AgentTerm, before: int) -> str | None:
     """The office a title names; for "counterpart", the office of the person named before."""
     if not agent.counterpart:
@@ -104,6 +110,8 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     agent = title.agent.agent
     if former(c, span_start):
         agent, role = "ELI", f"former {role}"
+    elif shadow(c, title.start):
+        agent, role = "OPP", f"shadow {role}"
     c.emit(first, end, (country or "") + agent, country, agent, name, role, "person")
     return end
 
@@ -247,6 +255,10 @@ def emit_agent(
     if former(c, start, agent_end):
         code = (country or "") + "ELI"
         c.emit(start, end, code, country, "ELI", None, None, c.kind_of(agent, agent_end))
+        return
+    if shadow(c, agent_end - 1) or shadow(c, start):
+        code = (country or "") + "OPP"
+        c.emit(start, end, code, country, "OPP", None, None, c.kind_of(agent, agent_end))
         return
     code, agent_code = (country or "") + agent.agent, agent.agent
     if agent.prefix:  # PETRARCH's `[IGO~]`: "observers in Syria" -> IGOSYR
