@@ -201,3 +201,9 @@ def test_shadow_before_any_title_is_the_opposition(actors_of) -> None:
         "GBROPP",
         "shadow transport secretary",
     )
+
+
+def test_people_at_large_are_no_actor(actors_of) -> None:
+    assert not [a for a in actors_of("People say the mayor never listens.") if a.agent == "CVL"]
+    found = actors_of("Thousands of people marched, and police held 40 people.")
+    assert [a.code for a in found if a.text == "people"] == ["CVL", "CVL"]

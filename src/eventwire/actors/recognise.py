@@ -91,6 +91,8 @@ def at_agent(c: Composition, unit: Unit) -> int:
     definite = unit.start > 0 and doc[unit.start - 1].lower_ == "the"
     if agent.title and not c.plural(unit.end) and not definite:
         return unit.end  # "a spokesman", "vice president X of a firm": no actor to code
+    if generic_people(c, unit):
+        return unit.end
     if not agent.needs_country and not agent.counterpart:
         c.emit(
             unit.start,
@@ -103,6 +105,20 @@ def at_agent(c: Composition, unit: Unit) -> int:
             c.kind_of(agent, unit.end),
         )
     return unit.end
+
+
+# nouns for people at large: an actor when counted or described ("18 people", "thousands of
+# people", "people in Lagos"), a figure of speech when bare ("people complain he never listens")
+GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
+
+
+def generic_people(c: Composition, unit: Unit) -> bool:
+    """ "people" with no word of its own (no number, article, adjective or phrase) and not the
+    object of "of" ("thousands of people"): people at large, no actor."""
+    if unit.end - unit.start != 1 or c.doc[unit.start].lower_ not in GENERIC_PEOPLE:
+        return False
+    tok = c.doc[unit.start]
+    return not any(True for _ in tok.children) and tok.head.lower_ != "of"
 
 
 def leader_before(c: Composition, unit: Unit) -> str | None:
