@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventwire.actors.local import local_countries
+from eventwire.actors.posts import roles_in_apposition
 from eventwire.records import Actor, Place
 
 
@@ -207,3 +208,17 @@ def test_people_at_large_are_no_actor(actors_of) -> None:
     assert not [a for a in actors_of("People say the mayor never listens.") if a.agent == "CVL"]
     found = actors_of("Thousands of people marched, and police held 40 people.")
     assert [a.code for a in found if a.text == "people"] == ["CVL", "CVL"]
+
+
+def test_an_acronym_in_apposition_must_spell_the_role(actors_of, parse) -> None:
+    text = "United Nations, April 3 (IANS) The court dropped the case."
+    doc = parse(text)
+    un = Actor(
+        "United Nations", 0, 14, "IGOUNO", None, "IGO", "United Nations", None, "organisation"
+    )
+    lo = text.index("IANS")
+    credit = Actor("IANS", lo, lo + 4, "UNK", None, None, "IANS", None, "organisation")
+    assert doc[6].dep_ == "appos"  # the parse ties the credit to the place of the dateline
+    assert roles_in_apposition(doc, [un, credit])[1].code == "UNK"
+    found = by_text(actors_of("The Government of National Accord (GNA) said it would talk."))
+    assert found["GNA"].code == "LBYGOV"

@@ -151,7 +151,7 @@ def body_title(c: Composition, title: Unit) -> int | None:
     after a name that holds a known organisation is that organisation's; the person takes its
     code. None when no such organisation ends the name before the title."""
     body = c.actors[-1] if c.actors else None
-    if body is None or body.kind == "person" or body.code == UNKNOWN_CODE:
+    if body is None or body.kind not in {"organisation", "group"} or body.code == UNKNOWN_CODE:
         return None
     start = title.start
     while start > 0 and c.doc[start - 1].idx >= body.end and start - title.start > -3:
@@ -198,10 +198,17 @@ def known_by_surname(
     return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
 
 
+# words before a given name that are no part of it: "H E Dr Khalid bin Mohammed Al Attiyah"
+HONORIFICS = frozenset(
+    {"h", "e", "he", "dr", "mr", "mrs", "ms", "sir", "dame", "prof", "sheikh", "shaikh", "lord"}
+    | {"lady", "his", "her", "excellency", "hon", "rev", "gen"}
+)
+
+
 def same_given_name(written: str, entry: ActorEntry) -> bool:
     """A name of two words or more names the entry only if its first word is one of the
     words of the entry's name or aliases (a surname alone fits anyone of that surname)."""
-    words = written.split()
+    words = [w for w in written.split() if key(w).strip(".") not in HONORIFICS]
     if len(words) < 2:
         return True
     first = key(words[0])
