@@ -222,3 +222,14 @@ def test_an_acronym_in_apposition_must_spell_the_role(actors_of, parse) -> None:
     assert roles_in_apposition(doc, [un, credit])[1].code == "UNK"
     found = by_text(actors_of("The Government of National Accord (GNA) said it would talk."))
     assert found["GNA"].code == "LBYGOV"
+
+
+def test_honorifics_do_not_cut_a_long_name_short(actors_of) -> None:
+    text = "Foreign Minister H E Dr Khalid bin Mohammad al-Attiyah spoke in Doha."
+    found = [a for a in actors_of(text, date(2015, 6, 1)) if a.kind == "person"]
+    assert [a.code for a in found] == ["QATGOV"]
+
+
+def test_ex_before_a_country_word_is_still_a_former_office(actors_of) -> None:
+    found = by_text(actors_of("The ex-Peruvian Interior Minister Jose Luna Galvez was held."))
+    assert found["Jose Luna Galvez"].code == "PERELI"

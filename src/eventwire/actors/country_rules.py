@@ -182,7 +182,7 @@ def owner_adjective(c: Composition, unit: Unit) -> bool:
 
 # "US-based Exxon", "a UK-registered ship", "anti-US protests": a country inside a hyphened word
 # describes something else; "-led" and "-backed" are left to rule 9 and the events stage
-HYPHEN_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
+HYPHEN_PREFIXES = frozenset({"anti", "pro", "non", "post", "pre"})  # "ex-" is rule 8's
 HYPHEN_SUFFIXES = frozenset(
     {"based", "born", "made", "owned", "registered", "flagged", "listed", "educated", "style"}
     | {"bound", "built", "headquartered", "trained", "run", "controlled", "held", "centric"}

@@ -37,8 +37,8 @@ NOT_NAME_LABELS = frozenset(
 
 def name_run(c: Composition, start: int) -> int:
     """End of an unknown proper name starting at token `start` (start when there is none)."""
-    end = start
-    while end < len(c.doc) and end - start < 5:
+    end = words = start
+    while end < len(c.doc) and words - start < 5:  # five words, honorifics and particles aside
         tok = c.doc[end]
         if (end in c.starts and end > start) or tok.ent_type_ in NOT_NAME_LABELS:
             break
@@ -51,6 +51,8 @@ def name_run(c: Composition, start: int) -> int:
         )
         if not (proper or particle):
             break
+        if not particle and key(tok.text).strip(".") not in HONORIFICS:
+            words += 1
         end += 1
     return end
 
@@ -91,17 +93,19 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     assert title.agent is not None
     if country is None and organisation_title(c, title.start):
         return body_title(c, title)
-    nxt = c.unit_at(title.end)
+    named = after_honorifics(c, title.end)  # "Foreign Minister H E Dr Khalid ..."
+    nxt = c.unit_at(named)
     if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
         c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
         return nxt.end
-    first = portfolio_end(c, title)  # "Minister for Communications X": the name after it
+    portfolio = portfolio_end(c, title)  # "Minister for Communications X": the name after it
+    first = named if portfolio == title.end else portfolio
     end = name_run(c, first)
     if end == first:
         return None
     name = c.doc[first:end].text
     known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country, name)
-    role = c.doc[title.start : first].text
+    role = c.doc[title.start : portfolio].text
     if known is not None:
         c.emit_entry(Unit(first, end), known, role=role)
         return end
@@ -203,6 +207,16 @@ HONORIFICS = frozenset(
     {"h", "e", "he", "dr", "mr", "mrs", "ms", "sir", "dame", "prof", "sheikh", "shaikh", "lord"}
     | {"lady", "his", "her", "excellency", "hon", "rev", "gen"}
 )
+
+
+def after_honorifics(c: Composition, start: int) -> int:
+    """The token index after the honorifics at `start` ("H E Dr", "Sheikh"), if any."""
+    i = start
+    while i < len(c.doc) and c.doc[i].text[:1].isupper() and i not in c.starts:
+        if key(c.doc[i].text).strip(".") not in HONORIFICS:
+            break
+        i += 1
+    return i
 
 
 def same_given_name(written: str, entry: ActorEntry) -> bool:
