@@ -36,6 +36,18 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
    ("NATO-led forces"); "-led" before another noun makes the leader the owner (the state).
 10. a surname alone after the person was named in full is that person (`surname_mentions`):
    "Cariaga said" after "Bolivian Finance Minister Juan Cariaga" is BOLGOV.
+11. people the tables do not know, by their post or role (posts.py): "IMF Managing Director X",
+   "UN envoy X", "Tory leader X" (the organisation's code); "X, Turkey's deputy foreign
+   minister," and "Kenya's ambassador, X," (the role's code); "X, a director at the SEC" (the
+   organisation's); "EC Commission president X" (a title after a known body's name). A full name
+   never takes a namesake's code ("Speaker Aguila Saleh" is not Bakri Hassan Saleh); "shadow"
+   before a title is OPP; honorifics ("H E Dr") are no part of the name.
+12. a known leader's government, administration or cabinet is his country's ("Putin's
+   government", "the Reagan administration"); bare "people" at large is no actor.
+13. lone surnames the recogniser missed, as subject or object (unknown.py); reporters spoken to
+   and agencies carrying a report are no actors (channels.py); a country inside a hyphened word
+   ("US-based", "anti-UK") is no party (country_rules.py). After the pipeline finds places, a
+   local sector takes the country of the place it is in (local.py: "police in Lagos" -> NGACOP).
 """
 
 from __future__ import annotations
