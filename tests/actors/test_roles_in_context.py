@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventwire.actors.local import local_countries
+from eventwire.actors.posts import roles_in_apposition
 from eventwire.records import Actor, Place
 
 
@@ -151,3 +152,84 @@ def test_a_name_in_apposition_to_a_title_of_another_year(actors_of) -> None:
     text = "The Belarusian defence minister, Pavel Rudak, visited Minsk."
     actor = by_text(actors_of(text, date(2019, 6, 1)))["Pavel Rudak"]
     assert (actor.code, actor.kind) == ("BLRMIL", "person")
+
+
+def test_the_press_spoken_to_is_no_actor(actors_of) -> None:
+    text = "Speaking to reporters, the envoy said Chad would sign; she later told journalists so."
+    found = {a.text for a in actors_of(text)}
+    assert "reporters" not in found and "journalists" not in found
+
+
+def test_an_agency_carrying_a_report_is_no_actor_but_a_medium_acting_is(actors_of) -> None:
+    found = {a.text for a in actors_of("Xinhua reported that the court jailed four men.")}
+    assert "Xinhua" not in found
+    found = {a.text for a in actors_of("Xinhua accused the court of bias.")}
+    assert "Xinhua" in found
+
+
+def test_a_party_leader_named_after_the_party(actors_of) -> None:
+    found = by_text(actors_of("Tory leader Jane Marlow and SNP leader Ewan Reid debated."))
+    assert found["Jane Marlow"].code == "GBRPTY"
+    assert found["Ewan Reid"].code == "GBRPTY"
+
+
+def test_a_leaders_government_is_his_countrys(actors_of) -> None:
+    found = by_text(actors_of("Putin's government rejected the offer.", date(2019, 6, 1)))
+    assert found["government"].code == "RUSGOV"
+    found = by_text(actors_of("The Erdogan administration protested.", date(2019, 6, 1)))
+    assert found["administration"].code == "TURGOV"
+
+
+def test_a_country_inside_a_hyphened_word_is_no_actor(actors_of) -> None:
+    found = {a.text for a in actors_of("US-based lenders and anti-UK groups met Peru's envoy.")}
+    assert "US" not in found and "UK" not in found
+    assert "Peru's envoy" in found
+
+
+def test_a_title_of_a_body_of_a_known_organisation(actors_of) -> None:
+    found = by_text(actors_of("European Union Commission President Pia Lund met farmers."))
+    assert found["Pia Lund"].code == "IGOEUR"
+
+
+def test_a_shadow_minister_in_apposition(actors_of) -> None:
+    found = by_text(actors_of("The shadow health secretary, Ann Kerr, welcomed the plan."))
+    assert found["Ann Kerr"].agent == "OPP"
+
+
+def test_shadow_before_any_title_is_the_opposition(actors_of) -> None:
+    found = by_text(actors_of("Britain's shadow transport secretary Ed Pryce spoke."))
+    assert (found["Ed Pryce"].code, found["Ed Pryce"].role) == (
+        "GBROPP",
+        "shadow transport secretary",
+    )
+
+
+def test_people_at_large_are_no_actor(actors_of) -> None:
+    assert not [a for a in actors_of("People say the mayor never listens.") if a.agent == "CVL"]
+    found = actors_of("Thousands of people marched, and police held 40 people.")
+    assert [a.code for a in found if a.text == "people"] == ["CVL", "CVL"]
+
+
+def test_an_acronym_in_apposition_must_spell_the_role(actors_of, parse) -> None:
+    text = "United Nations, April 3 (IANS) The court dropped the case."
+    doc = parse(text)
+    un = Actor(
+        "United Nations", 0, 14, "IGOUNO", None, "IGO", "United Nations", None, "organisation"
+    )
+    lo = text.index("IANS")
+    credit = Actor("IANS", lo, lo + 4, "UNK", None, None, "IANS", None, "organisation")
+    assert doc[6].dep_ == "appos"  # the parse ties the credit to the place of the dateline
+    assert roles_in_apposition(doc, [un, credit])[1].code == "UNK"
+    found = by_text(actors_of("The Government of National Accord (GNA) said it would talk."))
+    assert found["GNA"].code == "LBYGOV"
+
+
+def test_honorifics_do_not_cut_a_long_name_short(actors_of) -> None:
+    text = "Foreign Minister H E Dr Khalid bin Mohammad al-Attiyah spoke in Doha."
+    found = [a for a in actors_of(text, date(2015, 6, 1)) if a.kind == "person"]
+    assert [a.code for a in found] == ["QATGOV"]
+
+
+def test_ex_before_a_country_word_is_still_a_former_office(actors_of) -> None:
+    found = by_text(actors_of("The ex-Peruvian Interior Minister Jose Luna Galvez was held."))
+    assert found["Jose Luna Galvez"].code == "PERELI"

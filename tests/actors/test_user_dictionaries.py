@@ -63,9 +63,9 @@ def test_petrarch_agents_with_plurals(actors_of, user_dictionary) -> None:
 
 
 def test_user_entry_overrides_ours(actors_of, dictionary, user_dictionary) -> None:
-    assert by_text(actors_of("Reuters reported it."))["Reuters"].code == "GBRMED"
+    assert by_text(actors_of("Reuters published it."))["Reuters"].code == "GBRMED"
     assert (
-        by_text(actors_of("Reuters reported it.", using=user_dictionary))["Reuters"].code
+        by_text(actors_of("Reuters published it.", using=user_dictionary))["Reuters"].code
         == "GBRBUS"
     )
 

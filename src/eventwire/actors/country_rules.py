@@ -138,6 +138,8 @@ def at_country(c: Composition, unit: Unit) -> int:
     locative = is_locative(c.doc, unit.start)
     if is_dateline_country(c.doc, unit.start, unit.end):
         return unit.end  # "MOGADISHU, Somalia --": where the report was filed
+    if in_hyphened_word(c, unit):
+        return unit.end  # "US-based", "anti-UK": part of another word, no party
     dateline = is_dateline(c.doc, unit.start, unit.end)
     if not dateline and not (form == "metonym" and locative):
         agent_unit = agent_after(
@@ -176,3 +178,27 @@ def owner_adjective(c: Composition, unit: Unit) -> bool:
     last = c.doc[unit.end - 1]
     head = last.head
     return last.dep_ == "amod" and head.pos_ == "NOUN" and head.i > last.i and not head.ent_type_
+
+
+# "US-based Exxon", "a UK-registered ship", "anti-US protests": a country inside a hyphened word
+# describes something else; "-led" and "-backed" are left to rule 9 and the events stage
+HYPHEN_PREFIXES = frozenset({"anti", "pro", "non", "post", "pre"})  # "ex-" is rule 8's
+HYPHEN_SUFFIXES = frozenset(
+    {"based", "born", "made", "owned", "registered", "flagged", "listed", "educated", "style"}
+    | {"bound", "built", "headquartered", "trained", "run", "controlled", "held", "centric"}
+)
+
+
+def in_hyphened_word(c: Composition, unit: Unit) -> bool:
+    """Is the country word joined by hyphens to a prefix or suffix that makes it a modifier?"""
+    doc, start, end = c.doc, unit.start, unit.end
+    joined_before = (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    )
+    if joined_before and doc[start - 2].lower_ in HYPHEN_PREFIXES:
+        return True
+    joined_after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return joined_after and not doc[end].whitespace_ and doc[end + 1].lower_ in HYPHEN_SUFFIXES

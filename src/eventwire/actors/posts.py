@@ -118,9 +118,23 @@ def _is_role(role: Actor, actor: Actor) -> bool:
     person named in the text, whose code is his own."""
     if role.kind == "person" and names_someone(role):
         return False
-    if role.code == UNKNOWN_CODE or not (role.country or role.agent == "IGO"):
+    if role.code == UNKNOWN_CODE or role.agent is None or role.kind == "state":
         return False
-    return role.kind == "person" or actor.kind != "person"
+    if actor.text.isupper() and not _initials_of(actor.text, role):
+        return False  # "Bogota (IANS)": an acronym in apposition must spell the role's name
+    if role.kind == "person":  # "the shadow foreign secretary, X": OPP even with no country
+        return True
+    return actor.kind != "person" and (role.country is not None or role.agent == "IGO")
+
+
+def _initials_of(acronym: str, role: Actor) -> bool:
+    """ "GNA" for "Government of National Accord": the capitals of the role's words."""
+    letters = acronym.replace(".", "")
+    for text in (role.text, role.name or ""):
+        initials = "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper())
+        if initials and initials == letters:
+            return True
+    return False
 
 
 def _kind(actor: Actor, role: Actor) -> str:

@@ -36,6 +36,18 @@ Rules, in the order they are tried at each unit (each has a test in tests/actors
    ("NATO-led forces"); "-led" before another noun makes the leader the owner (the state).
 10. a surname alone after the person was named in full is that person (`surname_mentions`):
    "Cariaga said" after "Bolivian Finance Minister Juan Cariaga" is BOLGOV.
+11. people the tables do not know, by their post or role (posts.py): "IMF Managing Director X",
+   "UN envoy X", "Tory leader X" (the organisation's code); "X, Turkey's deputy foreign
+   minister," and "Kenya's ambassador, X," (the role's code); "X, a director at the SEC" (the
+   organisation's); "EC Commission president X" (a title after a known body's name). A full name
+   never takes a namesake's code ("Speaker Aguila Saleh" is not Bakri Hassan Saleh); "shadow"
+   before a title is OPP; honorifics ("H E Dr") are no part of the name.
+12. a known leader's government, administration or cabinet is his country's ("Putin's
+   government", "the Reagan administration"); bare "people" at large is no actor.
+13. lone surnames the recogniser missed, as subject or object (unknown.py); reporters spoken to
+   and agencies carrying a report are no actors (channels.py); a country inside a hyphened word
+   ("US-based", "anti-UK") is no party (country_rules.py). After the pipeline finds places, a
+   local sector takes the country of the place it is in (local.py: "police in Lagos" -> NGACOP).
 """
 
 from __future__ import annotations
@@ -45,6 +57,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventwire.actors.channels import drop_channels
 from eventwire.actors.composition import Composition
 from eventwire.actors.context import in_capitals, inside_longer_name, is_credit, is_signoff
 from eventwire.actors.country_rules import at_country, led
@@ -83,9 +96,15 @@ def at_agent(c: Composition, unit: Unit) -> int:
         assert country_unit is not None
         emit_agent(c, unit.start, country_unit.end, of_country, agent, unit.end, unit.start)
         return country_unit.end
+    leader = leader_before(c, unit)
+    if leader is not None:  # "the Reagan administration", "Putin's government"
+        emit_agent(c, unit.start, unit.end, leader, agent, unit.end)
+        return unit.end
     definite = unit.start > 0 and doc[unit.start - 1].lower_ == "the"
     if agent.title and not c.plural(unit.end) and not definite:
         return unit.end  # "a spokesman", "vice president X of a firm": no actor to code
+    if generic_people(c, unit):
+        return unit.end
     if not agent.needs_country and not agent.counterpart:
         c.emit(
             unit.start,
@@ -98,6 +117,36 @@ def at_agent(c: Composition, unit: Unit) -> int:
             c.kind_of(agent, unit.end),
         )
     return unit.end
+
+
+# nouns for people at large: an actor when counted or described ("18 people", "thousands of
+# people", "people in Lagos"), a figure of speech when bare ("people complain he never listens")
+GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
+
+
+def generic_people(c: Composition, unit: Unit) -> bool:
+    """ "people" with no word of its own (no number, article, adjective or phrase) and not the
+    object of "of" ("thousands of people"): people at large, no actor."""
+    if unit.end - unit.start != 1 or c.doc[unit.start].lower_ not in GENERIC_PEOPLE:
+        return False
+    tok = c.doc[unit.start]
+    return not any(True for _ in tok.children) and tok.head.lower_ != "of"
+
+
+def leader_before(c: Composition, unit: Unit) -> str | None:
+    """The country of a known leader named right before a government noun ("the Reagan
+    administration", "Chancellor Kohl's cabinet", "Putin's government"): his government."""
+    agent = unit.agent
+    if agent is None or agent.title or agent.agent != "GOV" or not c.actors:
+        return None
+    before = unit.start - 1
+    if before >= 0 and c.doc[before].text in {"'s", "’s"}:
+        before -= 1
+    last = c.actors[-1]
+    if before < 0 or last.kind != "person" or last.country is None:
+        return None
+    end = c.doc[before].idx + len(c.doc[before].text)
+    return last.country if last.end == end and last.code != last.country else None
 
 
 def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
@@ -193,6 +242,7 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     known = [(doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1])) for u in c.known]
     unknown = unknown_named_actors(doc, c.actors, known, c.covered)
     actors = roles_in_apposition(doc, sorted(c.actors + unknown, key=lambda a: a.start))
+    actors = drop_channels(doc, actors)  # "told reporters", "IRNA quoted": no actors
     return surname_mentions(doc, actors, known)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from eventwire.actors.composition import Composition
 from eventwire.actors.entries import ActorEntry, AgentTerm, key
 from eventwire.actors.units import Unit
+from eventwire.records import UNKNOWN_CODE
 
 NAME_PARTICLES = frozenset(
     {
@@ -36,8 +37,8 @@ NOT_NAME_LABELS = frozenset(
 
 def name_run(c: Composition, start: int) -> int:
     """End of an unknown proper name starting at token `start` (start when there is none)."""
-    end = start
-    while end < len(c.doc) and end - start < 5:
+    end = words = start
+    while end < len(c.doc) and words - start < 5:  # five words, honorifics and particles aside
         tok = c.doc[end]
         if (end in c.starts and end > start) or tok.ent_type_ in NOT_NAME_LABELS:
             break
@@ -50,6 +51,8 @@ def name_run(c: Composition, start: int) -> int:
         )
         if not (proper or particle):
             break
+        if not particle and key(tok.text).strip(".") not in HONORIFICS:
+            words += 1
         end += 1
     return end
 
@@ -63,6 +66,12 @@ def former(c: Composition, start: int, end: int | None = None) -> bool:
     if end is not None and any(t.lower_ in {"former", "ex"} for t in doc[start:end]):
         return True
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex"
+
+
+def shadow(c: Composition, start: int) -> bool:
+    """ "shadow health secretary": the opposition's spokesman for the portfolio (OPP), in
+    Westminster-style parliaments, whatever the title."""
+    return start >= 1 and c.doc[start - 1].lower_ == "shadow"
 
 
 def office_for(c: Composition, agent: AgentTerm, before: int) -> str | None:
@@ -83,18 +92,20 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     """Rule 1 at a title unit: returns the token index after the name, or None."""
     assert title.agent is not None
     if country is None and organisation_title(c, title.start):
-        return None
-    nxt = c.unit_at(title.end)
+        return body_title(c, title)
+    named = after_honorifics(c, title.end)  # "Foreign Minister H E Dr Khalid ..."
+    nxt = c.unit_at(named)
     if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
         c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
         return nxt.end
-    first = portfolio_end(c, title)  # "Minister for Communications X": the name after it
+    portfolio = portfolio_end(c, title)  # "Minister for Communications X": the name after it
+    first = named if portfolio == title.end else portfolio
     end = name_run(c, first)
     if end == first:
         return None
     name = c.doc[first:end].text
     known = known_by_surname(c, c.doc[end - 1].lower_, title.agent, country, name)
-    role = c.doc[title.start : first].text
+    role = c.doc[title.start : portfolio].text
     if known is not None:
         c.emit_entry(Unit(first, end), known, role=role)
         return end
@@ -103,6 +114,8 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     agent = title.agent.agent
     if former(c, span_start):
         agent, role = "ELI", f"former {role}"
+    elif shadow(c, title.start):
+        agent, role = "OPP", f"shadow {role}"
     c.emit(first, end, (country or "") + agent, country, agent, name, role, "person")
     return end
 
@@ -137,6 +150,29 @@ def organisation_title(c: Composition, start: int) -> bool:
     return before.pos_ == "PROPN" and before.text[:1].isupper()
 
 
+def body_title(c: Composition, title: Unit) -> int | None:
+    """ "European Community Commission President X", "EC Commission president X": a title
+    after a name that holds a known organisation is that organisation's; the person takes its
+    code. None when no such organisation ends the name before the title."""
+    body = c.actors[-1] if c.actors else None
+    if body is None or body.kind not in {"organisation", "group"} or body.code == UNKNOWN_CODE:
+        return None
+    start = title.start
+    while start > 0 and c.doc[start - 1].idx >= body.end and start - title.start > -3:
+        if c.doc[start - 1].pos_ != "PROPN" or not c.doc[start - 1].text[:1].isupper():
+            return None
+        start -= 1
+    if start == 0 or c.doc[start - 1].idx + len(c.doc[start - 1].text) != body.end:
+        return None
+    end = name_run(c, title.end)
+    if end == title.end:
+        return None
+    role = f"{c.doc[start : title.end].text}, {body.name or body.text}"
+    c.emit(title.end, end, body.code, body.country, body.agent, c.doc[title.end : end].text,
+           role, "person")  # fmt: skip
+    return end
+
+
 def known_by_surname(
     c: Composition, surname: str, agent: AgentTerm, country: str | None, written: str = ""
 ) -> ActorEntry | None:
@@ -166,10 +202,27 @@ def known_by_surname(
     return max(former_holders, key=lambda pair: pair[0])[1] if former_holders else None
 
 
+# words before a given name that are no part of it: "H E Dr Khalid bin Mohammed Al Attiyah"
+HONORIFICS = frozenset(
+    {"h", "e", "he", "dr", "mr", "mrs", "ms", "sir", "dame", "prof", "sheikh", "shaikh", "lord"}
+    | {"lady", "his", "her", "excellency", "hon", "rev", "gen"}
+)
+
+
+def after_honorifics(c: Composition, start: int) -> int:
+    """The token index after the honorifics at `start` ("H E Dr", "Sheikh"), if any."""
+    i = start
+    while i < len(c.doc) and c.doc[i].text[:1].isupper() and i not in c.starts:
+        if key(c.doc[i].text).strip(".") not in HONORIFICS:
+            break
+        i += 1
+    return i
+
+
 def same_given_name(written: str, entry: ActorEntry) -> bool:
     """A name of two words or more names the entry only if its first word is one of the
     words of the entry's name or aliases (a surname alone fits anyone of that surname)."""
-    words = written.split()
+    words = [w for w in written.split() if key(w).strip(".") not in HONORIFICS]
     if len(words) < 2:
         return True
     first = key(words[0])
@@ -223,6 +276,10 @@ def emit_agent(
     if former(c, start, agent_end):
         code = (country or "") + "ELI"
         c.emit(start, end, code, country, "ELI", None, None, c.kind_of(agent, agent_end))
+        return
+    if shadow(c, agent_end - 1) or shadow(c, start):
+        code = (country or "") + "OPP"
+        c.emit(start, end, code, country, "OPP", None, None, c.kind_of(agent, agent_end))
         return
     code, agent_code = (country or "") + agent.agent, agent.agent
     if agent.prefix:  # PETRARCH's `[IGO~]`: "observers in Syria" -> IGOSYR
