@@ -42,3 +42,10 @@ def test_a_capitalised_word_opening_a_sentence_is_no_lone_name(actors_of) -> Non
     found = {a.text for a in actors if a.code == UNKNOWN_CODE}
     assert "Ministers" not in found
     assert "Deforestation" not in found
+
+
+def test_a_name_in_a_photo_credit_is_no_actor(actors_of) -> None:
+    text = "REUTERS/Ali Jasim/File Photo Kurdish fighters detain a suspect near Kirkuk."
+    found = {a.text for a in actors_of(text)}
+    assert not [t for t in found if "Jasim" in t]
+    assert "REUTERS" not in found  # the agency of the credit is no actor either

@@ -1,7 +1,8 @@
 """Reporters and channels are no actors: the press that someone speaks to ("told reporters",
-"speaking to journalists", "in an interview with the BBC", "was asked by journalists") and the
-agency that carries a report ("IRNA quoted him", "Kyodo reported") pass on what others do. The
-actor is who acts in the reported clause.
+"speaking to journalists", "in an interview with the BBC", "was asked by journalists"), the
+agency that carries a report ("IRNA quoted him", "Kyodo reported") and the one credited for a
+picture ("REUTERS/Ali Jasim/File Photo") pass on what others do. The actor is who acts in the
+reported clause.
 
 A medium that acts itself stays an actor: "the BBC apologised", "Pravda accused Washington".
 """
@@ -30,6 +31,8 @@ def drop_channels(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
 
 
 def _is_channel(doc: Doc, actor: Actor) -> bool:
+    if doc.text[actor.end : actor.end + 1] == "/":
+        return True  # "REUTERS/Ali Jasim/File Photo": a picture credit
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return False

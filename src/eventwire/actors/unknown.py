@@ -38,6 +38,8 @@ def unknown_named_actors(
             ent.start > 1 and doc[ent.start - 1].text == "(" and is_credit(doc, ent.start, ent.end)
         ):
             continue  # "KABUL (Pajhwok):" says where and who reported, not who acted
+        if is_photo_credit(doc, ent.start, ent.end):
+            continue  # "REUTERS/Jane Doe/File Photo": who took the picture
         lo, hi = ent.start_char, ent.end_char
         if taken.overlaps(lo, hi):
             continue
@@ -88,6 +90,12 @@ def _lone_name(tok: Token) -> bool:
         and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
         and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
     )
+
+
+def is_photo_credit(doc: Doc, start: int, end: int) -> bool:
+    """A name in a picture credit, joined by slashes to the agency or "File Photo"."""
+    before = start > 0 and doc[start - 1].text == "/" and not doc[start - 1].whitespace_
+    return before or any(t.text == "/" for t in doc[start:end])
 
 
 def unknown_actor(text: str, start: int, end: int, kind: str) -> Actor:
