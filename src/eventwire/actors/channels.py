@@ -27,11 +27,14 @@ ASKING_VERBS = frozenset({"ask", "question"})
 
 def drop_channels(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
     """The actors without the media that are only the channel of what is said (see module)."""
-    return [a for a in actors if not (a.agent == "MED" and _is_channel(doc, a))]
+    if not any(a.agent == "MED" for a in actors):
+        return list(actors)
+    text = doc.text  # Doc.text joins every token on each call: take it once
+    return [a for a in actors if not (a.agent == "MED" and _is_channel(doc, text, a))]
 
 
-def _is_channel(doc: Doc, actor: Actor) -> bool:
-    if doc.text[actor.end : actor.end + 1] == "/":
+def _is_channel(doc: Doc, text: str, actor: Actor) -> bool:
+    if text[actor.end : actor.end + 1] == "/":
         return True  # "REUTERS/Ali Jasim/File Photo": a picture credit
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
