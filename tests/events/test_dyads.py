@@ -400,3 +400,10 @@ def test_an_object_pronoun_is_not_its_clauses_subject(coder) -> None:
     text = "Jan Kowalski was freed after President Andrzej Duda pardoned him on Friday."
     found = coded(coder, text)
     assert any(e.target is not None and e.target.text == "Jan Kowalski" for e in found)
+
+
+def test_be_to_announces_a_plan_and_call_for_a_clause_is_an_appeal(coder) -> None:
+    (visit,) = coded(coder, "Kenya's foreign minister is to visit Uganda.")
+    assert visit.cameo == "036" and visit.modality == "future"
+    asked = coded(coder, "Germany and France called for the embargo to be lifted.")
+    assert asked and all(e.cameo.startswith("02") for e in asked)

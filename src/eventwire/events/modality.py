@@ -33,7 +33,7 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
         c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
         for c in verb.children
     )
-    future = bool(auxes & lexicon.future_auxes) or _going_to(verb)
+    future = bool(auxes & lexicon.future_auxes) or _going_to(verb) or _is_to(verb)
     hedged = bool(auxes & lexicon.hedge_auxes)
     if hedged and reported and auxes & {"would", "'d"}:
         future, hedged = True, False  # "said it would free them": a reported promise
@@ -106,6 +106,13 @@ def _governing_auxes(verb: Token) -> set[str]:
 
 # Only speculation travels down: "will try to meet" is still a plan, "may try to meet" is not.
 HEDGES_ABOVE = frozenset({"may", "might", "could", "can"})
+
+
+def _is_to(verb: Token) -> bool:
+    """ "Straw is to visit Thailand": "be to" + infinitive announces a plan."""
+    head = verb.head
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and verb.dep_ == "xcomp" and head.lemma_ == "be" and head.i < verb.i
 
 
 def _going_to(verb: Token) -> bool:

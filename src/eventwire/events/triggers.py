@@ -138,6 +138,9 @@ def _is_infinitive(verb: Token) -> bool:
 def _has_particle(verb: Token, prt: str) -> bool:
     deps = ("prt", "prep", "agent", "dative")
     for c in verb.children:
+        clause = c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+        if clause and any(m.dep_ == "mark" and m.lower_ == prt for m in c.children):
+            return True  # "called for the embargo to be lifted": "for" marks the clause
         if c.dep_ in deps and c.lower_ == prt and c.i > verb.i:
             words = [g for g in c.subtree if g.i != c.i and g.is_alpha]
             if not words or any(g.ent_type_ not in TIME_ENTS for g in words):
