@@ -407,3 +407,16 @@ def test_be_to_announces_a_plan_and_call_for_a_clause_is_an_appeal(coder) -> Non
     assert visit.cameo == "036" and visit.modality == "future"
     asked = coded(coder, "Germany and France called for the embargo to be lifted.")
     assert asked and all(e.cameo.startswith("02") for e in asked)
+
+
+def test_offered_criticism_is_criticism_and_a_persons_scathing_attack_is_too(coder) -> None:
+    found = dyads(
+        coder, "The Kenyan delegation offered scathing criticism of the Ugandan government."
+    )
+    assert any(c == "111" and t == "UGAGOV" for _, c, t in found)
+    assert not any(c.startswith("03") for _, c, _ in found)
+    assert any(c == "033" for _, c, _ in dyads(coder, "Japan offered aid to Nepal."))
+    attack = dyads(
+        coder, "Opposition leader Jan Novak launched a scathing attack on the ministers."
+    )
+    assert any(c == "111" for _, c, _ in attack)

@@ -193,14 +193,17 @@ PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
 def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:
     """ "Letwin attacked the minister": a person's attack on anything but a state or a place is
     criticism (111), unless the person is armed (a soldier, a rebel); anyone's attack on a plan,
-    a budget or a remark is too ("the party attacked the government's budget")."""
-    if code[:2] not in PHYSICAL_FORCE_ROOTS or hit.noun is not None:
+    a budget or a remark is too ("the party attacked the government's budget"); so is a
+    person's "scathing attack on" anyone but a state."""
+    if code[:2] not in PHYSICAL_FORCE_ROOTS:
         return code
-    if hit.clause.lemma_.lower() not in lexicon.verbal_force_lemmas:
+    word = hit.noun if hit.noun is not None else hit.clause
+    if word.lemma_.lower() not in lexicon.verbal_force_lemmas:
         return code
-    objects = {c.lemma_.lower() for c in hit.clause.children if c.dep_ in ("dobj", "nsubjpass")}
-    if objects & lexicon.criticised_things:
-        return VERBAL_CRITICISM
+    if hit.noun is None:
+        objects = {c.lemma_.lower() for c in word.children if c.dep_ in ("dobj", "nsubjpass")}
+        if objects & lexicon.criticised_things:
+            return VERBAL_CRITICISM
     if source.kind != "person":
         return code
     if source.agent in lexicon.armed_agents:

@@ -18,6 +18,9 @@ from eventwire.events.triggers import (
     verb_sense,
 )
 
+# Acts done in the saying: "offered scathing criticism", "offered condolences" express them.
+SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
 # Governors whose subject commits itself (to act, to refuse, to threaten), not someone else.
 SELF_BOUND_MODALS = frozenset({"intent", "refuse", "threat"})
 
@@ -78,7 +81,8 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
                 continue
             consumed.add(noun.i)
             hit = Hit(nsense, nsense.code, nsense.id, verb, [verb, noun], noun, [noun, verb])
-            if sense and sense.modal:
+            said = lemma in lexicon.expressing_governors and nsense.code[:2] in SPOKEN_ROOTS
+            if sense and sense.modal and not said:  # "offered criticism" expresses it
                 return _governed(verb, hit, sense.modal, sense.id, lexicon)
             return hit
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):

@@ -78,6 +78,7 @@ class Lexicon:
         self.content_nouns = frozenset(data["content_nouns"])
         self.figurative_force_objects = frozenset(data["figurative_force_objects"])
         self.criticised_things = frozenset(data["criticised_things"])
+        self.expressing_governors = frozenset(data["expressing_governors"])
         self.place_target_codes = frozenset(str(c) for c in data["place_target_codes"])
         self.aid_purpose_verbs = frozenset(data["aid_purpose_verbs"])
         self.noun_of_target_roots = frozenset(str(r) for r in data["noun_of_target_roots"])
