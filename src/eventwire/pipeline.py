@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.actors.local import local_countries
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
-from eventwire.events.planned import as_background, as_planned
+from eventwire.events.planned import as_dated, told_as_past
 from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer
@@ -132,22 +132,20 @@ class Coder:
         events = code_events(
             doc, article, actors, self.lexicon, self.codebook, places=place_sides(places, actors)
         )
-        # each trigger looks only at the times of its sentence and the next (which may date
-        # it) and the places of its sentence and the dateline: cost linear in the length
         nearby = _Nearby(doc, times, places)
-        events = [
-            _date_and_place(ev, doc, article, *nearby.around(doc, ev), self._country_place)
-            for ev in drop_place_targets(events, places)
-        ]
-        # dated after the article and not told in the past: a plan ("hold talks next week")
-        events = [
-            e
-            if told_as_past(doc, e)
-            else as_planned(e, article.published, self.lexicon, self.codebook)
-            for e in events
-        ]
-        events = [as_background(e, article.published) for e in events]  # months old: context
+        events = [self._dated(e, doc, article, nearby) for e in drop_place_targets(events, places)]
         return ArticleAnalysis(article, times, places, actors, merge_events(events))
+
+    def _dated(self, event: Event, doc: Doc, article: Article, nearby: _Nearby) -> Event:
+        """When and where (each trigger looks only at the times of its sentence and the next,
+        which may date it, and the places of its sentence and the dateline: cost linear in the
+        length), then what the date says: a plan or background (events/planned.py)."""
+        trigger = doc[_token_index(doc, event.evidence.start)]
+        times, places = nearby.around(trigger)
+        event = _date_and_place(event, doc, trigger.i, article, times, places, self._country_place)
+        return as_dated(
+            event, article.published, self.lexicon, self.codebook, lambda: told_as_past(trigger)
+        )
 
     def _country_place(self, alpha3: str, actor: Actor) -> Place | None:
         """The country-level Place of a country, on the words of the actor that names it."""
@@ -244,10 +242,9 @@ class _Nearby:
                 groups.setdefault(sentence, []).append(item)
         return groups
 
-    def around(self, doc: Doc, event: Event) -> tuple[list[TimeRef], list[Place]]:
+    def around(self, trigger: Token) -> tuple[list[TimeRef], list[Place]]:
         """The times of the trigger's sentence and the next; the places of its sentence and
         the dateline's."""
-        trigger = doc[_token_index(doc, event.evidence.start)]
         k = max(bisect_right(self.starts, trigger.sent.start_char) - 1, 0)
         times = list(dict.fromkeys([*self.times.get(k, []), *self.times.get(k + 1, [])]))
         places = list(dict.fromkeys([*self.lead, *self.places.get(k, [])]))
@@ -274,13 +271,13 @@ def drop_place_targets(events: list[Event], places: list[Place]) -> list[Event]:
 def _date_and_place(
     event: Event,
     doc: Doc,
+    trigger: int,
     article: Article,
     times: list[TimeRef],
     places: list[Place],
     country_place: Callable[[str, Actor], Place | None],
 ) -> Event:
     """When and where: the time and place attached to the trigger, else the article date."""
-    trigger = _token_index(doc, event.evidence.start)
     when = time_for_trigger(doc, trigger, times)
     where = event_place(doc, trigger, places, event, country_place)
     if when is not None:
@@ -289,22 +286,6 @@ def _date_and_place(
         date = article.published.isoformat() if article.published else None
         source = "published"
     return dataclasses.replace(event, date=date, date_source=source, place=where)
-
-
-PAST_AUXES = frozenset({"had", "has", "have", "was", "were"})
-
-
-def told_as_past(doc: Doc, event: Event) -> bool:
-    """Is the event's clause in a past tense ("held talks on June 13": a past June 13, whatever
-    the calendar says)?"""
-    tok = doc[_token_index(doc, event.evidence.start)]
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    if tok.tag_ == "VBD":
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXES for c in tok.children)
 
 
 def _token_index(doc: Doc, char_offset: int) -> int:

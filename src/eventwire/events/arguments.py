@@ -267,6 +267,12 @@ def object_heads(verb: Token, addressed: bool = False) -> list[Token]:
     return objects or _raised_objects(verb, addressed)
 
 
+def object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on: its direct object or passive subject, with conjuncts."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return {t.lemma_.lower() for h in heads for t in (h, *h.conjuncts)}
+
+
 def _raised_objects(verb: Token, addressed: bool) -> list[Token]:
     """ "convicted the bank to pay", "found the regime guilty": the parser makes the object the
     subject of the complement; it is still what the verb acts on. Only an infinitive or a

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from eventwire.records import Plover
 
@@ -29,6 +30,18 @@ class CameoCode:
     quad_class: int
     plover: Plover
     reach: str  # "lexicon" (some pattern yields it) or "parent" (only via a parent/root code)
+
+
+def code_fields(entry: CameoCode) -> dict[str, Any]:
+    """The fields an Event takes from its code's entry (cameo, root, quad class, Goldstein,
+    PLOVER), for building or recoding one."""
+    return {
+        "cameo": entry.code,
+        "cameo_root": entry.root,
+        "quad_class": entry.quad_class,
+        "goldstein": entry.goldstein,
+        "plover": entry.plover,
+    }
 
 
 def quad_class_of(root: str) -> int:

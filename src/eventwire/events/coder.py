@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events import arguments as args
-from eventwire.events.codebook import Codebook
+from eventwire.events.codebook import Codebook, code_fields
 from eventwire.events.confidence import event_confidence
-from eventwire.events.hits import clause_of, sentence_hits
+from eventwire.events.hits import clause_of, forecast, sentence_hits
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_modality
-from eventwire.events.sides import CHANNEL_AGENTS, event_sides
+from eventwire.events.sides import ADDRESSING, CHANNEL_AGENTS, event_sides
 from eventwire.events.symmetry import is_symmetric
 from eventwire.events.triggers import VERBAL, Hit
 from eventwire.records import Actor, Article, Event, Evidence
@@ -71,7 +71,7 @@ def _events_of(
     if not sources:
         return []
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
-    own_act = hit.via_modal not in ADDRESSING_MODALS  # not "called for talks"
+    own_act = hit.via_modal not in ADDRESSING  # not "called for talks"
     pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual, own_act)
     how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
     events = []
@@ -145,7 +145,7 @@ def _main_news(verb: Token, lexicon: Lexicon) -> bool:
     after a bomb struck ...", where the news is the earlier clause."""
     if verb.pos_ not in VERBAL or not lexicon.senses("verb", verb.lemma_.lower()):
         return False
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.speculative_governors:
+    if verb.dep_ == "xcomp" and forecast(verb.head, lexicon):
         return False  # "is expected to fall after X decided to withdraw": the news is X's
     return not any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -185,7 +185,6 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
     return code
 
 
-ADDRESSING_MODALS = frozenset({"appeal", "demand"})
 VERBAL_CRITICISM = "111"
 PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
 
@@ -200,10 +199,8 @@ def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon:
     word = hit.noun if hit.noun is not None else hit.clause
     if word.lemma_.lower() not in lexicon.verbal_force_lemmas:
         return code
-    if hit.noun is None:
-        objects = {c.lemma_.lower() for c in word.children if c.dep_ in ("dobj", "nsubjpass")}
-        if objects & lexicon.criticised_things:
-            return VERBAL_CRITICISM
+    if hit.noun is None and args.object_lemmas(word) & lexicon.criticised_things:
+        return VERBAL_CRITICISM
     if source.kind != "person":
         return code
     if source.agent in lexicon.armed_agents:
@@ -219,15 +216,15 @@ def _pairs(
     code: str,
     trigger_code: str,
     mutual: bool = False,
-    governed: bool = True,
+    own_act: bool = True,
 ) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs; coordinated sources of a reciprocal act are each other's sides
     ("A and B met", "A and B failed to reach agreement": the agreement is between them), and so
     are those of a `mutual` governor ("A and B agreed to a ceasefire"). A reciprocal act asked of
-    others is not (`governed` False: "A and B called for talks", "... for action to fight X")."""
+    others is not (`own_act` False: "A and B called for talks", "... for action to fight X")."""
     if targets:
         return [(s, t) for s in sources for t in targets]
-    reciprocal = mutual or is_symmetric(code) or (governed and is_symmetric(trigger_code))
+    reciprocal = mutual or is_symmetric(code) or (own_act and is_symmetric(trigger_code))
     if len(sources) >= 2 and reciprocal:  # the first named is the source, as coders read it
         first, *others = sorted(sources, key=lambda a: a.start)
         return [(first, other) for other in others]
@@ -258,11 +255,7 @@ def _event(
         sentence=sent.text.strip(),  # the parser keeps paragraph breaks in the sentence
         source=source,
         target=target,
-        cameo=entry.code,
-        cameo_root=entry.root,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover=entry.plover,
+        **code_fields(entry),
         date=None,
         date_source="published",
         place=None,

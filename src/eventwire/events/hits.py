@@ -60,7 +60,7 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         if asked is not None:
             consumed.update(asked)  # what was asked about is not said to have happened
             return None
-    if lemma in lexicon.blocking_governors or _forecast(verb, lexicon):
+    if lemma in lexicon.blocking_governors or forecast(verb, lexicon):
         emb = embedded_verb(verb)
         if emb is not None:
             consumed.add(emb.i)  # "failed to reach", "is expected to meet": nothing happened
@@ -147,13 +147,12 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 def _figurative(verb: Token, lexicon: Lexicon) -> bool:
     """Is the force aimed at a thing no one fights as an enemy ("fight poverty", "attacked
     government red tape", "bombarded him with requests")?"""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    heads += args.prep_objects(verb, frozenset({"with"}))
-    lemmas = {t.lemma_.lower() for h in heads for t in (h, *h.conjuncts)}
+    tools = args.prep_objects(verb, frozenset({"with"}))
+    lemmas = args.object_lemmas(verb) | {t.lemma_.lower() for h in tools for t in (h, *h.conjuncts)}
     return bool(lemmas & lexicon.figurative_force_objects)
 
 
-def _forecast(verb: Token, lexicon: Lexicon) -> bool:
+def forecast(verb: Token, lexicon: Lexicon) -> bool:
     """ "is expected to", "is likely to": someone else's forecast, not the subject's plan."""
     if verb.lemma_.lower() not in lexicon.speculative_governors:
         return False

@@ -6,71 +6,59 @@ keeps its own date, with less confidence that it is news."""
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from eventwire.events.codebook import Codebook
+from spacy.tokens import Token
+
+from eventwire.events.codebook import Codebook, code_fields
 from eventwire.events.lexicon import Lexicon
 from eventwire.records import Event
-
-# TIMEX3 values whose start we can tell: a day, an ISO week, a month, a year.
-DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-YEAR = re.compile(r"^(\d{4})$")
-
-
-def value_start(value: str) -> date | None:
-    """The first day a TIMEX3 value covers, or None for the ones without a calendar start
-    (durations, seasons, "PRESENT_REF")."""
-    try:
-        if m := DAY.match(value):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := WEEK.match(value):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m := MONTH.match(value):
-            return date(int(m[1]), int(m[2]), 1)
-        if m := YEAR.match(value):
-            return date(int(m[1]), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def as_planned(event: Event, published: date | None, lexicon: Lexicon, codebook: Codebook) -> Event:
-    """The event as a plan when its text date starts after the publication date: modality
-    "future", its code through the intent map (talks 046 -> 036); else unchanged."""
-    if published is None or event.date_source != "text" or event.modality == "future":
-        return event
-    start = value_start(event.date or "")
-    if start is None or start <= published:
-        return event
-    code = lexicon.recode("intent", event.cameo) or event.cameo
-    if code == "drop" or code not in codebook:
-        return dataclasses.replace(event, modality="future")
-    entry = codebook.get(code)
-    return dataclasses.replace(
-        event,
-        cameo=entry.code,
-        cameo_root=entry.root,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover=entry.plover,
-        modality="future",
-    )
-
+from eventwire.times.calendar import timex_start
 
 # An act dated this long before the article is background, not the news of the day; its
 # confidence is multiplied by BACKGROUND_FACTOR (so the default --min-confidence leaves most out).
 BACKGROUND_AGE = timedelta(days=90)
 BACKGROUND_FACTOR = 0.6
+PAST_AUXES = frozenset({"had", "has", "have", "was", "were"})
 
 
-def as_background(event: Event, published: date | None) -> Event:
-    """The event with less confidence when its text date starts months before publication."""
-    if published is None or event.date_source != "text":
+def as_dated(
+    event: Event,
+    published: date | None,
+    lexicon: Lexicon,
+    codebook: Codebook,
+    told_in_past: Callable[[], bool],
+) -> Event:
+    """The event as its text date makes it: a plan when the date starts after the article and
+    the clause is not told in the past (`told_in_past`, asked only then); background when it
+    starts more than BACKGROUND_AGE before; else unchanged."""
+    start = timex_start(event.date or "") if event.date_source == "text" else None
+    if published is None or start is None:
         return event
-    start = value_start(event.date or "")
-    if start is None or published - start <= BACKGROUND_AGE:
-        return event
-    return dataclasses.replace(event, confidence=round(event.confidence * BACKGROUND_FACTOR, 3))
+    if start[0] > published and event.modality != "future" and not told_in_past():
+        return _planned(event, lexicon, codebook)
+    if published - start[0] > BACKGROUND_AGE:
+        return dataclasses.replace(event, confidence=round(event.confidence * BACKGROUND_FACTOR, 3))
+    return event
+
+
+def _planned(event: Event, lexicon: Lexicon, codebook: Codebook) -> Event:
+    """Modality "future", the code through the intent map (talks 046 -> 036)."""
+    code = lexicon.recode("intent", event.cameo) or event.cameo
+    if code == "drop" or code not in codebook:
+        return dataclasses.replace(event, modality="future")
+    return dataclasses.replace(event, **code_fields(codebook.get(code)), modality="future")
+
+
+def told_as_past(trigger: Token) -> bool:
+    """Is the trigger's clause in a past tense ("held talks on June 13": a past June 13,
+    whatever the calendar says)?"""
+    tok = trigger
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXES for c in tok.children)

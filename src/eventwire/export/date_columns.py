@@ -13,14 +13,10 @@ TIMEX3 value stays in `date_value`.
 
 from __future__ import annotations
 
-import re
-from datetime import date
+from eventwire.times.calendar import timex_start
 
 DATE_COLUMNS = ("date", "date_precision", "time_of_day", "date_value")
 
-_VALUE = re.compile(
-    r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2})(?:T(.+))?)?|W(\d{2})|Q([1-4])|H([12])|(SP|SU|FA|WI)))?$"
-)
 _PARTS_OF_DAY = {
     "MO": "morning",
     "AF": "afternoon",
@@ -28,31 +24,14 @@ _PARTS_OF_DAY = {
     "NI": "night",
     "DT": "daytime",
 }
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def date_columns(value: str | None) -> tuple[str, str, str, str]:
     """(date, date_precision, time_of_day, date_value) of a TIMEX3 value; blanks for none."""
     if not value:
         return "", "", "", ""
-    match = _VALUE.match(value)
-    if match is None:  # PAST_REF, a decade, a value of an older store: no calendar date
+    start = timex_start(value)
+    if start is None:  # PAST_REF, a decade, a value of an older store: no calendar date
         return "", "", "", value
-    year, month, day, clock, week, quarter, half, season = match.groups()
-    try:
-        if week:
-            first = date.fromisocalendar(int(year), int(week), 1)
-            return first.isoformat(), "week", "", value
-        precision, start_month = "year", 1
-        if quarter:
-            precision, start_month = "quarter", 3 * int(quarter) - 2
-        elif half:
-            precision, start_month = "half", 6 * int(half) - 5
-        elif season:
-            precision, start_month = "season", _SEASON_MONTHS[season]
-        elif month:
-            precision, start_month = ("day" if day else "month"), int(month)
-        first = date(int(year), start_month, int(day) if day else 1)
-    except ValueError:
-        return "", "", "", value
-    return first.isoformat(), precision, _PARTS_OF_DAY.get(clock or "", clock or ""), value
+    first, precision, clock = start
+    return first.isoformat(), precision, _PARTS_OF_DAY.get(clock, clock), value

@@ -2,7 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+
+# A TIMEX3 date value with a calendar start: year, month, day (and clock), week, quarter, half,
+# season ("2021-05-11TNI", "2020-W05", "2020-Q2", "2016-SU"); decades, PAST_REF and durations
+# have none.
+TIMEX_DATE = re.compile(
+    r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2})(?:T(.+))?)?|W(\d{2})|Q([1-4])|H([12])|(SP|SU|FA|WI)))?$"
+)
+# seasons as the meteorological northern ones: spring from March, summer June, autumn September
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def timex_start(value: str) -> tuple[date, str, str] | None:
+    """The first day a TIMEX3 date value covers, what it stands for ("day", "week", "month",
+    "quarter", "half", "season", "year") and its clock part; None without a calendar start."""
+    match = TIMEX_DATE.match(value)
+    if match is None:
+        return None
+    year, month, day, clock, week, quarter, half, season = match.groups()
+    try:
+        if week:
+            return date.fromisocalendar(int(year), int(week), 1), "week", ""
+        precision, start_month = "year", 1
+        if quarter:
+            precision, start_month = "quarter", 3 * int(quarter) - 2
+        elif half:
+            precision, start_month = "half", 6 * int(half) - 5
+        elif season:
+            precision, start_month = "season", SEASON_MONTHS[season]
+        elif month:
+            precision, start_month = ("day" if day else "month"), int(month)
+        return date(int(year), start_month, int(day) if day else 1), precision, clock or ""
+    except ValueError:
+        return None
 
 
 def day_value(d: date) -> str:
