@@ -80,6 +80,20 @@ def home_country(actors: Sequence[Actor]) -> str | None:
     return country if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
+def _same_title(description: Actor, antecedent: Actor) -> bool:
+    """May "the prime minister" refer back to this person? Only when the person's mention or
+    office carries the description's head word ("the minister" after "Foreign Minister Lavrov",
+    "the president" after Putin, President of Russia; not "the prime minister" after "Iceland's
+    president")."""
+    head = description.text.lower().split()[-1]
+    held = f"{antecedent.text} {antecedent.role or ''}".lower()
+    return head in held or (head in PREMIER and "prime minister" in held)
+
+
+# "the premier" is the prime minister
+PREMIER = frozenset({"premier"})
+
+
 class ActorIndex:
     """Token index -> actor for one document, built once from `find_actors` output."""
 
@@ -136,6 +150,7 @@ class ActorIndex:
                     a.country is not None
                     and a.agent == own.agent
                     and (a.kind == "person") == (own.kind == "person")
+                    and (own.kind != "person" or _same_title(own, a))
                 ),
             )
             if antecedent is not None:

@@ -28,7 +28,7 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
     if _conditional(verb, lexicon):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    auxes |= _governing_auxes(verb)
+    auxes |= _governing_auxes(verb) | _shared_auxes(verb)
     negated = any(  # "did not attack", "have never before attacked"
         c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
         for c in verb.children
@@ -102,6 +102,19 @@ def _governing_auxes(verb: Token) -> set[str]:
         tok = tok.head
         out |= {c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ != "to"}
     return out & HEDGES_ABOVE
+
+
+def _shared_auxes(verb: Token) -> set[str]:
+    """The auxiliaries of the first verb of a list, which a later one without its own subject or
+    auxiliary shares: "will make a visit and hold talks" (the talks are planned too)."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return set()
+    first = verb.head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    return {c.lower_ for c in first.children if c.dep_ == "aux" and c.lower_ != "to"}
 
 
 # Only speculation travels down: "will try to meet" is still a plan, "may try to meet" is not.

@@ -30,6 +30,9 @@ LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
 SENT_TO = frozenset({"to", "into", "in"})
 WITHDRAWN_FROM = frozenset({"from", "out"})
 OF = frozenset({"of"})
+# What names the maker of a request, offer or proposal answered: "a request from X", "the
+# appeal of X".
+MAKER_PREPS = frozenset({"of", "from"})
 AID_ROOT = "07"
 
 
@@ -256,7 +259,8 @@ def _noun_own_sources(
     by = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     if by:
         return args.actors_of(by, index)
-    deps = ("poss", "amod", "compound") if with_possessor else ("amod", "compound")
+    # "nmod": a name before the noun but not next to it ("the Jamiat-i-Islami (JIA) demand")
+    deps = ("poss", "amod", "compound", "nmod") if with_possessor else ("amod", "compound", "nmod")
     mods = [c for c in noun.children if c.dep_ in deps]
     out = []
     for mod in mods:
@@ -331,7 +335,7 @@ def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, .
     if hit.via_modal or hit.clause.lemma_.lower() in ANSWERING:
         found = _noun_own_sources(noun, index)
         if not found and hit.sense.code[:2] in SPEECH_ACT_ROOTS:
-            found = args.actors_of(args.prep_objects(noun, frozenset({"of"})), index)
+            found = args.actors_of(args.prep_objects(noun, MAKER_PREPS), index)
     elif hit.sense.code[:2] in MEETING_ROOTS:
         found = _noun_own_sources(noun, index) or args.actors_of(
             args.prep_objects(noun, frozenset({"of"})), index
