@@ -97,9 +97,12 @@ def shares(events: list) -> dict[str, float]:
 
 
 def event_key(article_id: str, ev) -> str:  # noqa: ANN001
-    """A short stable key: the checks file holds keys and judgments, never the corpus's text."""
+    """A short stable key: the checks file holds keys and judgments, never the corpus's text.
+    The sides' codes are part of it, so a judgment stops matching when a side is coded anew."""
     target = ev.target.text if ev.target else ""
+    target_code = ev.target.code if ev.target else ""
     parts = (article_id, ev.sentence, ev.evidence.trigger, ev.source.text, target, ev.cameo)
+    parts += (ev.source.code, target_code)
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 

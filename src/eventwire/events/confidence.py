@@ -5,8 +5,10 @@
 - type: the pattern's strength (the lexicon's `w`), times how sure the parse made the subject
   (control, conjunction and relative clauses lower it: `certainty` from the argument stage).
 - a side: an actor with a country or an international body is what event data counts (1.0); a
-  sector with no country ("the government", "rebels") says less (0.85); a name no dictionary
-  knows (UNK) less again (0.8).
+  sector with no country ("the government", "rebels") says less (0.8); a name no dictionary
+  knows (UNK) is no side a dyad count can use (0.6), so an event with one falls under the
+  default threshold whatever its pattern: hand checks of real news found most UNK sides to be
+  people the article does identify (benchmarks/dyads.py, BENCHMARKS.md).
 - no target: acts that need a counterpart to be news (statements, appeals, promises, talks,
   support, demands, criticism, rejections, threats: CAMEO roots 01-13) are mostly remarks when
   the sentence names no one they are aimed at (0.55); acts complete in themselves (protests,
@@ -37,16 +39,18 @@ __all__ = [
 SELF_CONTAINED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 NO_TARGET_COUNTERPART = 0.55
 NO_TARGET_SELF_CONTAINED = 0.9
+UNKNOWN_SIDE = 0.6
+SECTOR_SIDE = 0.8
 
 
 def side_weight(actor: Actor) -> float:
     """How much a side says about who acted: a state or an IGO fully, a bare sector less, an
     unknown name least."""
     if actor.code == UNKNOWN_CODE:
-        return 0.8
+        return UNKNOWN_SIDE
     if actor.country is not None or actor.code.startswith("IGO"):
         return 1.0
-    return 0.85
+    return SECTOR_SIDE
 
 
 def event_confidence(

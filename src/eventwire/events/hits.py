@@ -125,6 +125,15 @@ def _obligation_hit(say: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | N
         if not auxes & lexicon.obligation_auxes:
             continue
         modal = "demand" if auxes & lexicon.demand_auxes else "appeal"
+        if modal == "appeal" and "have" in auxes:
+            # "said the government should have acted sooner": reproach for what was not done
+            consumed.add(clause.i)
+            blamed = lexicon.senses("verb", "criticize")[0]
+            subjects = [c for c in clause.children if c.dep_ in args.SUBJ | args.PASS_SUBJ]
+            blamed = replace(blamed, weight=lexicon.should_weight)
+            return Hit(
+                blamed, blamed.code, "say.should_have", say, [say, clause], None, [], None, subjects
+            )
         if modal == "appeal" and _opinion(clause, lexicon):
             continue  # "must" is a demand however it is worded; "should" may be advice
         consumed.add(clause.i)
@@ -148,6 +157,7 @@ def _figurative(verb: Token, lexicon: Lexicon) -> bool:
     """Is the force aimed at a thing no one fights as an enemy ("fight poverty", "attacked
     government red tape", "bombarded him with requests")?"""
     tools = args.prep_objects(verb, frozenset({"with"}))
+    tools += [g for h in tools for g in args.prep_objects(h, frozenset({"of"}))]  # "a barrage of"
     lemmas = args.object_lemmas(verb) | {t.lemma_.lower() for h in tools for t in (h, *h.conjuncts)}
     return bool(lemmas & lexicon.figurative_force_objects)
 
