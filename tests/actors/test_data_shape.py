@@ -187,16 +187,22 @@ def test_people_rows_are_not_repeated() -> None:
         seen.add(stint)
 
 
+ECONOMIC = {"finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister"}
+
+
 def test_office_codes_follow_the_table_convention() -> None:
-    """Defence ministers are <country>MIL; foreign and interior ministers <country>GOV; heads
-    are GOV, or MIL for a military ruler (the header says so)."""
+    """Defence ministers are <country>MIL; foreign and interior ministers, finance, trade and
+    agriculture ministers and central bank governors <country>GOV; heads are GOV, or MIL for a
+    military ruler (the header says so); the European Union's are IGOEUR."""
     for row, _, _ in people_stints():
         country, office, code = row["country"], row["office"], row["code"]
         if not country:
+            if office in ECONOMIC:
+                assert code == "IGOEUR", row
             continue
         if office == "defence_minister":
             assert code == country + "MIL", row
-        elif office in {"foreign_minister", "interior_minister", "vice_president"}:
+        elif office in {"foreign_minister", "interior_minister", "vice_president"} | ECONOMIC:
             assert code == country + "GOV", row
         elif office in {"head_of_state", "head_of_government"}:
             assert code in {country + "GOV", country + "MIL"}, row
@@ -237,6 +243,7 @@ def test_offices_are_known_and_titles_point_to_them() -> None:
     offices = {
         "head_of_state", "head_of_government", "vice_president", "foreign_minister",
         "defence_minister", "interior_minister", "secretary_general", "leader",
+        "finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister",
     }  # fmt: skip
     assert {r["office"] for r in rows("people.tsv")} <= offices
     assert {r["office"] for r in rows("agents.tsv") if r["office"]} <= offices

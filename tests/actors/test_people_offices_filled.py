@@ -43,3 +43,50 @@ def test_a_minister_who_changed_portfolios_is_coded_by_the_office_of_the_day(act
 def test_a_jordanian_prime_minister_outranks_his_own_defence_portfolio(actors_of) -> None:
     found = [a for a in actors_of("Bisher Al-Khasawneh spoke.", date(2022, 1, 1))]
     assert (found[0].code, found[0].role) == ("JORGOV", "Prime Minister of Jordan")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code", "name"),
+    [
+        ("Finance Minister Kiichi Miyazawa said the yen was too strong.", date(1987, 3, 1),
+         "JPNGOV", "Kiichi Miyazawa"),
+        ("Chancellor Gordon Brown said the economy was growing.", date(2005, 1, 1), "GBRGOV",
+         "Gordon Brown"),
+        ("Brazilian Finance Minister Dilson Funaro met bankers.", date(1987, 2, 20), "BRAGOV",
+         "Dilson Funaro"),
+        ("Sourrouille said talks would resume.", date(1987, 3, 1), "ARGGOV",
+         "Juan Vital Sourrouille"),
+        ("Miguel Mancera Aguayo said rates would fall.", date(1987, 3, 1), "MEXGOV",
+         "Miguel Mancera Aguayo"),
+        ("Agriculture Secretary Richard Lyng spoke.", date(1987, 3, 1), "USAGOV", "Richard Lyng"),
+        ("Deputy U.S. Trade Representative Michael Smith spoke.", date(1987, 3, 1), "USAGOV",
+         "Michael Smith"),
+    ],
+)  # fmt: skip
+def test_economic_office_holders_are_coded_by_date(
+    actors_of, text: str, day: date, code: str, name: str
+) -> None:
+    found = [a for a in actors_of(text, day) if a.kind == "person"]
+    assert (found[0].code, found[0].name) == (code, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "name"),
+    [
+        ("The Japanese finance minister spoke.", date(1987, 3, 1), "Kiichi Miyazawa"),
+        ("The Japanese finance minister spoke.", date(2015, 3, 1), "Taro Aso"),
+        ("The Japanese central bank governor spoke.", date(2000, 3, 1), "Masaru Hayami"),
+        ("The U.S. trade representative spoke.", date(2019, 3, 1), "Robert Lighthizer"),
+        ("The Canadian agriculture minister spoke.", date(2000, 3, 1), "Lyle Vanclief"),
+    ],
+)
+def test_a_country_and_an_economic_title_name_the_holder_of_the_day(
+    actors_of, text: str, day: date, name: str
+) -> None:
+    found = [a for a in actors_of(text, day) if a.kind == "person"]
+    assert found[0].name == name and found[0].code.endswith("GOV")
+
+
+def test_the_german_chancellor_is_still_the_head_of_government(actors_of) -> None:
+    found = [a for a in actors_of("The German chancellor spoke.", date(1987, 3, 1))]
+    assert (found[0].name, found[0].code) == ("Helmut Kohl", "DEUGOV")

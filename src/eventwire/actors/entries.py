@@ -19,7 +19,11 @@ OFFICE_RANK = {
     "foreign_minister": 4,
     "defence_minister": 5,
     "interior_minister": 6,
-    "leader": 7,
+    "finance_minister": 7,
+    "central_bank_governor": 8,
+    "trade_minister": 9,
+    "agriculture_minister": 10,
+    "leader": 11,
 }
 _FOLD = str.maketrans(
     {
