@@ -89,6 +89,10 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         return None  # "failed eight tests", "failed to have an impact": nothing happened
     if sense.code[:2] in FORCE_ROOTS and _figurative(verb, lexicon):
         return None  # "fight poverty", "bombarded the minister with requests"
+    if sense.modal == "threat" and lemma in lexicon.warning_verbs and _foreseen(verb, lexicon):
+        # "warned the Tories they risk pandering to prejudice": a dark forecast (012), not a
+        # threat; "warned the EC it will face retaliation" stays one
+        sense = replace(sense, code=lexicon.foreseeing_code, id=f"{sense.id}.foreseen")
     # a governor alone ("agreed to provide Sri Lanka with aid"): the governed act's arguments
     # may name the other side; not for one that addresses someone ("asks the Queen to dissolve
     # Parliament": the Queen, named or not, is asked)
@@ -160,6 +164,39 @@ def _figurative(verb: Token, lexicon: Lexicon) -> bool:
     tools += [g for h in tools for g in args.prep_objects(h, frozenset({"of"}))]  # "a barrage of"
     lemmas = args.object_lemmas(verb) | {t.lemma_.lower() for h in tools for t in (h, *h.conjuncts)}
     return bool(lemmas & lexicon.figurative_force_objects)
+
+
+def _foreseen(verb: Token, lexicon: Lexicon) -> bool:
+    """Does a warning's clause foresee trouble rather than promise the speaker's own act? A
+    threat names a consequence ("will face retaliation", "would pay a price") or a first-person
+    act ("we will act"); "that the plan risks chaos", "it is wrong to wait" foresee."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        words = {t.lemma_.lower() for t in clause.subtree}
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        subjects = {c.lower_ for c in clause.children if c.dep_ in args.SUBJ}
+        if words & lexicon.threat_consequences or (auxes and subjects & FIRST_PERSON):
+            return False
+        # "would expel him if he continued", "would scale back ... should Huawei be given a
+        # role": a conditional consequence is a threat
+        conditional = (
+            auxes & (lexicon.future_auxes | {"would"}) and words & lexicon.conditional_marks
+        )
+        if conditional or any(_inverted_should(t) for t in clause.subtree):
+            return False
+    return True
+
+
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _inverted_should(token: Token) -> bool:
+    """ "should Huawei be given a role": "should" before its subject opens a condition."""
+    if token.lower_ != "should" or token.dep_ != "aux":
+        return False
+    return any(c.dep_ in args.SUBJ | args.PASS_SUBJ and c.i > token.i for c in token.head.children)
 
 
 def forecast(verb: Token, lexicon: Lexicon) -> bool:
