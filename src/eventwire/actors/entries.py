@@ -19,7 +19,11 @@ OFFICE_RANK = {
     "foreign_minister": 4,
     "defence_minister": 5,
     "interior_minister": 6,
-    "leader": 7,
+    "regional_head": 7,  # a devolved head ("First Minister of Scotland")
+    "leader": 8,
+    "opposition_leader": 9,
+    "party_leader": 10,
+    "shadow_minister": 11,
 }
 _FOLD = str.maketrans(
     {
@@ -144,7 +148,7 @@ class ActorEntry:
             best = min(
                 held,
                 key=lambda t: (
-                    OFFICE_RANK.get(t.office or "", 9),
+                    OFFICE_RANK.get(t.office or "", len(OFFICE_RANK)),
                     -(t.start or date.min).toordinal(),
                 ),
             )
