@@ -152,13 +152,19 @@ def test_people_rows_are_well_formed_and_dated_in_order() -> None:
         assert start.year >= 1950
 
 
+MANY_HOLDERS = {"shadow_minister", "regional_head", "party_leader"}
+
+
 def test_people_tenures_of_one_office_do_not_overlap() -> None:
-    spans: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
+    spans: dict[tuple[str, ...], list[tuple[date, date, str]]] = {}
     for row in rows("people.tsv"):
         if not row["country"] or row["office"] in {"leader"}:
             continue
         end = date.fromisoformat(row["end"]) if row["end"] else date(9999, 1, 1)
-        spans.setdefault((row["country"], row["office"]), []).append(
+        # offices held by several at once (three shadow posts, three devolved heads, parties)
+        # do not overlap per role: "Shadow Home Secretary", "First Minister of Scotland"
+        post = (row["role"],) if row["office"] in MANY_HOLDERS else ()
+        spans.setdefault((row["country"], row["office"], *post), []).append(
             (date.fromisoformat(row["start"]), end, row["name"])
         )
     for key, held in spans.items():
@@ -206,6 +212,10 @@ def test_office_codes_follow_the_table_convention() -> None:
             assert code == country + "GOV", row
         elif office in {"head_of_state", "head_of_government"}:
             assert code in {country + "GOV", country + "MIL"}, row
+        elif office in {"opposition_leader", "shadow_minister", "party_leader"}:
+            assert code == country + "OPP", row
+        elif office == "regional_head":
+            assert code == country + "GOV", row
 
 
 def test_nobody_holds_offices_of_two_states_at_once() -> None:
@@ -244,6 +254,7 @@ def test_offices_are_known_and_titles_point_to_them() -> None:
         "head_of_state", "head_of_government", "vice_president", "foreign_minister",
         "defence_minister", "interior_minister", "secretary_general", "leader",
         "finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister",
+        "opposition_leader", "shadow_minister", "party_leader", "regional_head",
     }  # fmt: skip
     assert {r["office"] for r in rows("people.tsv")} <= offices
     assert {r["office"] for r in rows("agents.tsv") if r["office"]} <= offices

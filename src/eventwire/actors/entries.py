@@ -23,7 +23,11 @@ OFFICE_RANK = {
     "central_bank_governor": 8,
     "trade_minister": 9,
     "agriculture_minister": 10,
-    "leader": 11,
+    "regional_head": 11,  # a devolved head ("First Minister of Scotland")
+    "leader": 12,
+    "opposition_leader": 13,
+    "party_leader": 14,
+    "shadow_minister": 15,
 }
 _FOLD = str.maketrans(
     {
@@ -148,7 +152,7 @@ class ActorEntry:
             best = min(
                 held,
                 key=lambda t: (
-                    OFFICE_RANK.get(t.office or "", 9),
+                    OFFICE_RANK.get(t.office or "", len(OFFICE_RANK)),
                     -(t.start or date.min).toordinal(),
                 ),
             )
