@@ -420,3 +420,75 @@ def test_offered_criticism_is_criticism_and_a_persons_scathing_attack_is_too(cod
         coder, "Opposition leader Jan Novak launched a scathing attack on the ministers."
     )
     assert any(c == "111" for _, c, _ in attack)
+
+
+def test_a_later_verb_of_a_list_shares_the_first_ones_modal(coder) -> None:
+    # "will make a visit ... and hold talks": the talks are planned (036), not held (046)
+    events = coded(
+        coder,
+        "Prime Minister Shinzo Abe will make an official visit to Canada in May and hold talks "
+        "with President Joe Biden.",
+    )
+    assert events and all(e.modality == "future" for e in events)
+    assert not any(e.cameo.startswith("04") for e in events)
+    held = coded(coder, "Shinzo Abe made an official visit to Canada and held talks with Joe Biden.")
+    assert any(e.cameo.startswith("04") and e.modality == "asserted" for e in held)
+
+
+def test_a_request_answered_targets_its_maker_named_by_from(coder) -> None:
+    found = dyads(coder, "Iraq's president refused a request from the prime minister.")
+    assert ("IRQGOV", "120", "IRQGOV") in found or any(t and t.endswith("GOV") for *_, t in found)
+    assert any(t is not None for *_, t in found)
+
+
+def test_the_prime_minister_does_not_refer_back_to_a_president(coder) -> None:
+    events = coded(coder, "Iceland's president refused a request from the prime minister.")
+    assert events and all(e.target is not None and e.target.text != e.source.text for e in events)
+
+
+def test_should_have_is_reproach_not_an_appeal(coder) -> None:
+    reproach = dyads(coder, "The British minister said the Iraqi government should have acted.")
+    assert any(c == "111" and t == "IRQGOV" for _, c, t in reproach)
+    appeal = dyads(coder, "The British minister said the Iraqi government should act.")
+    assert any(c.startswith("02") and t == "IRQGOV" for _, c, t in appeal)
+
+
+def test_force_with_a_barrage_of_requests_is_figurative(coder) -> None:
+    assert not any(
+        c.startswith("19")
+        for _, c, _ in dyads(coder, "MPs bombarded Emmanuel Macron with a barrage of requests.")
+    )
+    assert any(
+        c.startswith("19")
+        for _, c, _ in dyads(coder, "Russia bombarded Ukraine with a barrage of missiles.")
+    )
+
+
+def test_a_warning_is_a_threat_only_with_a_consequence_or_condition(coder) -> None:
+    foreseen = dyads(coder, "France warned Germany that the plan risks chaos.")
+    assert ("FRA", "012", "DEU") in foreseen
+    threat = dyads(coder, "France warned Germany that it would face retaliation.")
+    assert any(c.startswith("13") and t == "DEU" for _, c, t in threat)
+    condition = dyads(coder, "France warned Germany that it would expel its envoy if it continued.")
+    assert any(c.startswith("13") and t == "DEU" for _, c, t in condition)
+
+
+def test_a_state_charged_is_accused_and_civilians_blockading_protest(coder) -> None:
+    assert ("USAGOV", "112", "FRA") in dyads(
+        coder, "Washington charged France with unfair trade practices."
+    )
+    arrested = dyads(coder, "Japanese police arrested a Chinese actor.")
+    assert any(c == "173" for _, c, _ in arrested)
+    blocked = dyads(coder, "French farmers blockaded the border crossing with Spain.")
+    assert any(c == "144" for _, c, _ in blocked) and not any(c == "191" for _, c, _ in blocked)
+    navy = dyads(coder, "The Israeli navy blockaded the port of Gaza.")
+    assert any(c == "191" for _, c, _ in navy)
+
+
+def test_an_unknown_side_leaves_the_event_under_the_default_threshold(coder) -> None:
+    # an unknown name is no side a dyad count can use: kept only on request
+    events = coded(coder, "Zorblat Quenteveer met Emmanuel Macron in Paris.")
+    unknown = [e for e in events if e.source.code == "UNK"]
+    assert unknown and all(e.confidence < DEFAULT_MIN_CONFIDENCE for e in unknown)
+    known = coded(coder, "Olaf Scholz met Emmanuel Macron in Paris.", date(2023, 5, 1))
+    assert any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in known)

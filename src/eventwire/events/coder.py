@@ -76,7 +76,7 @@ def _events_of(
     how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
     events = []
     for s, t in pairs[:MAX_PAIRS]:
-        said = _in_words(code, hit, s, t, lexicon)
+        said = _by_sides(_in_words(code, hit, s, t, lexicon), hit, s, t, lexicon)
         confidence = event_confidence(hit.sense.weight, certainty, said, s, t)
         rule = how if t is not None else ""
         events.append(_event(hit, said, status, s, t, confidence, n, sent, article, codebook, rule))
@@ -182,6 +182,22 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
     for rule in lexicon.context_recodes:
         if code[: len(rule.prefix)] == rule.prefix and words & rule.words:
             return rule.code
+    return code
+
+
+def _by_sides(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:
+    """Codes the sides rule out: a government does not arrest a state ("Washington charged
+    France with unfair trade practices" accuses it, 112); civilians who blockade a border or
+    storm a building protest (14x), they do not use force as armed men do."""
+    legal = source.agent in lexicon.armed_agents or source.agent == "JUD"
+    if target is not None and target.kind == "state" and not legal:
+        code = lexicon.state_target_recodes.get(code, code)
+    word = hit.noun if hit.noun is not None else hit.clause
+    if (
+        source.agent in lexicon.civilian_agents
+        and word.lemma_.lower() in lexicon.civilian_force_lemmas
+    ):
+        code = lexicon.civilian_force_recodes.get(code, code)
     return code
 
 

@@ -79,6 +79,14 @@ class Lexicon:
         self.figurative_force_objects = frozenset(data["figurative_force_objects"])
         self.criticised_things = frozenset(data["criticised_things"])
         self.warning_verbs = frozenset(data["warning_verbs"])
+        self.state_target_recodes = {
+            str(k): str(v) for k, v in data["state_target_recodes"].items()
+        }
+        self.civilian_agents = frozenset(data["civilian_agents"])
+        self.civilian_force_lemmas = frozenset(data["civilian_force_lemmas"])
+        self.civilian_force_recodes = {
+            str(k): str(v) for k, v in data["civilian_force_recodes"].items()
+        }
         self.threat_consequences = frozenset(data["threat_consequences"])
         self.foreseeing_code = str(data["foreseeing_code"])
         self.expressing_governors = frozenset(data["expressing_governors"])
