@@ -431,7 +431,9 @@ def test_a_later_verb_of_a_list_shares_the_first_ones_modal(coder) -> None:
     )
     assert events and all(e.modality == "future" for e in events)
     assert not any(e.cameo.startswith("04") for e in events)
-    held = coded(coder, "Shinzo Abe made an official visit to Canada and held talks with Joe Biden.")
+    held = coded(
+        coder, "Shinzo Abe made an official visit to Canada and held talks with Joe Biden."
+    )
     assert any(e.cameo.startswith("04") and e.modality == "asserted" for e in held)
 
 
