@@ -32,7 +32,7 @@ from eventwire.actors import UNKNOWN_CODE, ActorDictionary, find_actors
 from eventwire.actors.local import local_countries
 from eventwire.events import Codebook, Lexicon, code_events, merge_events
 from eventwire.events.confidence import keep_confident
-from eventwire.events.planned import as_dated, told_as_past
+from eventwire.events.planned import as_dated, told_as_past, told_in_present_simple
 from eventwire.longtext import PIECE_CHARS, parse_texts
 from eventwire.nlp import load_nlp
 from eventwire.places import Gazetteer
@@ -144,7 +144,12 @@ class Coder:
         times, places = nearby.around(trigger)
         event = _date_and_place(event, doc, trigger.i, article, times, places, self._country_place)
         return as_dated(
-            event, article.published, self.lexicon, self.codebook, lambda: told_as_past(trigger)
+            event,
+            article.published,
+            self.lexicon,
+            self.codebook,
+            lambda: told_as_past(trigger),
+            lambda: told_in_present_simple(trigger),
         )
 
     def _country_place(self, alpha3: str, actor: Actor) -> Place | None:

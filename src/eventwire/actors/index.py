@@ -80,6 +80,12 @@ def home_country(actors: Sequence[Actor]) -> str | None:
     return country if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
+def _named(person: Actor) -> bool:
+    """A titled person named in the text ("Agriculture Minister Mutsuki Kato"), not "a minister"."""
+    words = person.text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def _same_title(description: Actor, antecedent: Actor) -> bool:
     """May "the prime minister" refer back to this person? Only when the person's mention or
     office carries the description's head word ("the minister" after "Foreign Minister Lavrov",
@@ -158,9 +164,12 @@ class ActorIndex:
         return self._at_home(own)
 
     def _at_home(self, own: Actor) -> Actor:
-        """ "the government", "the prime minister" with no coded antecedent, in a story about
-        one country: that country's ("a minister" may be anyone's)."""
-        state = own.agent in HOME_SECTORS and (own.kind != "person" or self._definite(own))
+        """ "the government", "the prime minister", "Agriculture Minister Mutsuki Kato" with no
+        coded antecedent or country, in a story about one country: that country's ("a minister"
+        may be anyone's)."""
+        state = own.agent in HOME_SECTORS and (
+            own.kind != "person" or self._definite(own) or _named(own)
+        )
         society = own.agent in HOME_SOCIETY and own.kind == "group"
         if own.country is None and self.home and (state or society):
             return dataclasses.replace(own, code=self.home + own.code, country=self.home)

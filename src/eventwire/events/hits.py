@@ -87,6 +87,10 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
             return hit
     if sense is None or (sense.modal and lexicon.only_governs(sense.modal)):
         return None  # "failed eight tests", "failed to have an impact": nothing happened
+    if modal == "refuse" and emb is not None and emb.lemma_.lower() in lexicon.comment_verbs:
+        # "refused to say whether ...", "declined to comment": no comment (011), aimed at no one
+        sense = replace(sense, code=lexicon.no_comment_code, id=f"{sense.id}+{emb.lemma_.lower()}")
+        return Hit(sense, sense.code, sense.id, verb, [verb, emb], None, [])
     if sense.code[:2] in FORCE_ROOTS and _figurative(verb, lexicon):
         return None  # "fight poverty", "bombarded the minister with requests"
     if sense.modal == "threat" and lemma in lexicon.warning_verbs and _foreseen(verb, lexicon):

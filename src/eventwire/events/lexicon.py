@@ -31,6 +31,7 @@ class Sense:
     weight: float
     bare: bool = False  # only without a clausal complement ("called X" but not "called X a liar")
     transitive: bool = False  # only with an object ("returned the land", not "returned home")
+    intransitive: bool = False  # only without one ("demonstrated", not "demonstrated resolve")
     topic: bool = False  # the object is what it is about, never the target ("discussed Syria")
 
 
@@ -79,6 +80,9 @@ class Lexicon:
         self.figurative_force_objects = frozenset(data["figurative_force_objects"])
         self.criticised_things = frozenset(data["criticised_things"])
         self.warning_verbs = frozenset(data["warning_verbs"])
+        self.scheduled_roots = frozenset(str(r) for r in data["scheduled_roots"])
+        self.comment_verbs = frozenset(data["comment_verbs"])
+        self.no_comment_code = str(data["no_comment_code"])
         self.state_target_recodes = {
             str(k): str(v) for k, v in data["state_target_recodes"].items()
         }
@@ -175,6 +179,7 @@ class Lexicon:
                     weight=float(item.get("w", 0.8)),
                     bare=bool(item.get("bare", False)),
                     transitive=bool(item.get("transitive", False)),
+                    intransitive=bool(item.get("intransitive", False)),
                     topic=bool(item.get("topic", False)),
                 )
             )

@@ -34,6 +34,7 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
         for c in verb.children
     )
     future = bool(auxes & lexicon.future_auxes) or _going_to(verb) or _is_to(verb)
+    future = future or _when_then(verb, lexicon)
     hedged = bool(auxes & lexicon.hedge_auxes)
     if hedged and reported and auxes & {"would", "'d"}:
         future, hedged = True, False  # "said it would free them": a reported promise
@@ -126,6 +127,17 @@ def _is_to(verb: Token) -> bool:
     head = verb.head
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return to and verb.dep_ == "xcomp" and head.lemma_ == "be" and head.i < verb.i
+
+
+def _when_then(verb: Token, lexicon: Lexicon) -> bool:
+    """ "(he would raise it) when he visits Washington": a present-tense "when" clause under a
+    future clause tells a future act."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl":
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return False
+    head_auxes = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    return bool(head_auxes & (lexicon.future_auxes | {"would"}))
 
 
 def _going_to(verb: Token) -> bool:

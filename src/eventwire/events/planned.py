@@ -29,15 +29,21 @@ def as_dated(
     lexicon: Lexicon,
     codebook: Codebook,
     told_in_past: Callable[[], bool],
+    told_in_present: Callable[[], bool] = lambda: False,
 ) -> Event:
     """The event as its text date makes it: a plan when the date starts after the article and
-    the clause is not told in the past (`told_in_past`, asked only then); background when it
-    starts more than BACKGROUND_AGE before; else unchanged."""
+    the clause is not told in the past (`told_in_past`, asked only then), or, for a visit or
+    a meeting, on the article's day in the present simple ("travels to Italy this evening":
+    news tells the day's deeds in the past, "faces criticism today" is a state, no plan);
+    background when it starts more than BACKGROUND_AGE before; else unchanged."""
     start = timex_start(event.date or "") if event.date_source == "text" else None
     if published is None or start is None:
         return event
     if start[0] > published and event.modality != "future" and not told_in_past():
         return _planned(event, lexicon, codebook)
+    scheduled = event.cameo[:2] in lexicon.scheduled_roots and event.modality == "asserted"
+    if start[0] == published and scheduled and told_in_present():
+        return _planned(event, lexicon, codebook)  # "who travels to Italy this evening"
     if published - start[0] > BACKGROUND_AGE:
         return dataclasses.replace(event, confidence=round(event.confidence * BACKGROUND_FACTOR, 3))
     return event
@@ -51,14 +57,27 @@ def _planned(event: Event, lexicon: Lexicon, codebook: Codebook) -> Event:
     return dataclasses.replace(event, **code_fields(codebook.get(code)), modality="future")
 
 
-def told_as_past(trigger: Token) -> bool:
-    """Is the trigger's clause in a past tense ("held talks on June 13": a past June 13,
-    whatever the calendar says)?"""
+def told_in_present_simple(trigger: Token) -> bool:
+    """Is the trigger's clause in the present simple with no auxiliary ("travels", "leaves")?"""
+    tok = _clause_verb(trigger)
+    if tok.tag_ not in ("VBZ", "VBP") or tok.lemma_.lower() == "be":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _clause_verb(trigger: Token) -> Token:
     tok = trigger
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
+    return tok
+
+
+def told_as_past(trigger: Token) -> bool:
+    """Is the trigger's clause in a past tense ("held talks on June 13": a past June 13,
+    whatever the calendar says)?"""
+    tok = _clause_verb(trigger)
     if tok.tag_ == "VBD":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXES for c in tok.children)

@@ -152,7 +152,22 @@ def _own_side(target: Actor, sources: list[Actor]) -> bool:
             return True
         if source.text.lower() == target.text.lower():
             return True
+        same = source.code == target.code != UNKNOWN_CODE
+        if same and "organisation" == source.kind == target.kind:
+            return True  # "experts at an FAO meeting ... the Food and Agriculture Organization"
+        if _same_office(source, target):
+            return True  # "Blair arrived ... the prime minister": one man
     return False
+
+
+def _same_office(source: Actor, target: Actor) -> bool:
+    """Is an unnamed office holder of the source's country the source's own office?"""
+    if target.kind != "person" or target.name is not None or source.role is None:
+        return False
+    if target.country is None or target.country != source.country:
+        return False
+    words = target.text.lower().split()
+    return len(words) >= 2 and " ".join(words[-2:]) in source.role.lower()
 
 
 def _aimed_at_places(code: str, lexicon: Lexicon) -> bool:

@@ -40,6 +40,8 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
             continue
         if sense.transitive and not _has_object(verb):
             continue
+        if sense.intransitive and _has_object(verb):
+            continue
         if sense.obj or sense.not_obj:
             lemmas = _object_lemmas(verb, sense.prt)
             if (sense.obj and not lemmas & sense.obj) or lemmas & sense.not_obj:
@@ -52,8 +54,8 @@ def noun_sense(noun: Token, lexicon: Lexicon, governor: Token | None) -> Sense |
     """The first noun sense whose modifier and light-verb conditions hold."""
     lemma = noun.lemma_.lower()
     senses = lexicon.senses("noun", lemma)
-    if not senses:
-        return None
+    if not senses or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "on 16 March", "March 28": a month, not a march
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     mods.update(g.lemma_.lower() for g in prep_objects_of(noun, "of"))  # "a state of siege"
     gov = governor.lemma_.lower() if governor is not None else None
