@@ -96,6 +96,9 @@ def _same_title(description: Actor, antecedent: Actor) -> bool:
     return head in held or (head in PREMIER and "prime minister" in held)
 
 
+# Prepositions of the scene: a state or capital in their phrase is where, not who.
+SCENE_PREPS = frozenset({"in", "at", "inside", "near"})
+
 # "the premier" is the prime minister
 PREMIER = frozenset({"premier"})
 
@@ -108,6 +111,7 @@ class ActorIndex:
         self.text = doc.text  # Doc.text joins every token on each call: take it once
         self.actors = sorted(actors, key=lambda a: a.start)
         self._by_token: dict[int, int] = {}
+        self._first_token: dict[int, int] = {}  # actor start offset -> its first token
         starts = doc.to_array(IDX).tolist()  # token offsets without building Token objects
         for n, actor in enumerate(self.actors):
             first = max(bisect_right(starts, actor.start) - 1, 0)
@@ -116,6 +120,7 @@ class ActorIndex:
                     break
                 if i + 1 >= len(starts) or starts[i + 1] > actor.start:
                     self._by_token.setdefault(i, n)
+                    self._first_token.setdefault(actor.start, i)
         self._paragraph_starts = [0] + [m + 1 for m in _newlines(self.text)]
         self.home = home_country(self.actors)
 
@@ -157,6 +162,7 @@ class ActorIndex:
                     and a.agent == own.agent
                     and (a.kind == "person") == (own.kind == "person")
                     and (own.kind != "person" or _same_title(own, a))
+                    and (own.kind != "group" or a.kind == "group")
                 ),
             )
             if antecedent is not None:
@@ -220,13 +226,35 @@ class ActorIndex:
                 lambda a: a.kind == "person" and not _covers(a, clause_subject),
             )
         elif word in THING_PRONOUNS:
-            found = self._last(token.idx, lambda a: a.kind in {"organisation", "state"})
+            found = self._last(
+                token.idx, lambda a: a.kind in {"organisation", "state"} and not self._scene(a)
+            )
         elif word in GROUP_PRONOUNS:
-            found = self._last(token.idx, lambda a: a.kind in {"group", "organisation", "state"})
+            found = self._last(
+                token.idx,
+                lambda a: a.kind in {"group", "organisation", "state"} and not self._scene(a),
+            )
         else:
             return None
         # "he" after "the prime minister" is the home country's prime minister as well
         return self._at_home(found) if found is not None else None
+
+    def _scene(self, actor: Actor) -> bool:
+        """Is this mention of a state, capital or body where something happened ("discussions
+        in Brussels", "at the UN"), not who acted? A pronoun does not refer back to a scene."""
+        if actor.kind not in ("state", "place", "organisation"):
+            return False
+        first = self._token_at(actor.start)
+        if first is None:
+            return False
+        head = first
+        while head.head.i != head.i and actor.start <= head.head.idx < actor.end:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS
+
+    def _token_at(self, offset: int) -> Token | None:
+        i = self._first_token.get(offset)
+        return self.doc[i] if i is not None else None
 
     def _is_group_reference(self, token: Token) -> bool:
         if token.lower_ not in GROUP_NOUNS:
