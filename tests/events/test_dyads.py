@@ -494,3 +494,96 @@ def test_an_unknown_side_leaves_the_event_under_the_default_threshold(coder) -> 
     assert unknown and all(e.confidence < DEFAULT_MIN_CONFIDENCE for e in unknown)
     known = coded(coder, "Olaf Scholz met Emmanuel Macron in Paris.", date(2023, 5, 1))
     assert any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in known)
+
+
+def test_refusing_to_say_is_no_comment(coder) -> None:
+    found = dyads(coder, "The French government refused to say whether Germany was ready.")
+    assert ("FRAGOV", "011", None) in found
+    refused = dyads(coder, "The French government refused to release the German prisoners.")
+    assert any(c.startswith("12") for _, c, _ in refused)
+
+
+def test_happy_to_meet_is_an_intent(coder) -> None:
+    events = coded(coder, "Emmanuel Macron said he would be happy to meet Olaf Scholz.")
+    assert any(e.cameo == "036" and e.modality == "future" for e in events)
+
+
+def test_a_visit_told_in_the_present_on_the_articles_day_is_planned(coder) -> None:
+    day = date(2024, 5, 1)
+    planned = coded(coder, "Emmanuel Macron, who travels to Italy this evening, spoke.", day)
+    assert any(e.cameo == "036" and e.modality == "future" for e in planned)
+    done = coded(coder, "Emmanuel Macron, who travelled to Italy this morning, spoke.", day)
+    assert any(e.cameo.startswith("04") for e in done)
+    # a state told in the present is no plan
+    faces = coded(coder, "Today the Iranian government faces criticism from the UN.", day)
+    assert not any(e.modality == "future" for e in faces)
+
+
+def test_a_present_when_clause_under_a_future_one_is_planned(coder) -> None:
+    events = coded(
+        coder, "Olaf Scholz would raise the issue when he visits Washington later this month."
+    )
+    assert any(e.cameo == "036" and e.target and e.target.country == "USA" for e in events)
+
+
+def test_a_month_is_no_march_and_demonstrating_resolve_no_protest(coder) -> None:
+    assert not any(
+        c.startswith("14")
+        for _, c, _ in dyads(coder, "The French government will deliver its budget on 16 March.")
+    )
+    assert not any(
+        c.startswith("14")
+        for _, c, _ in dyads(coder, "The French government demonstrated its resolve.")
+    )
+
+
+def test_an_actor_is_not_its_own_office_or_its_own_other_name(coder) -> None:
+    events = coded(
+        coder, "Chancellor Olaf Scholz denied the chancellor was gloating.", date(2023, 5, 1)
+    )
+    assert events and all(e.target is None for e in events if e.source.text == "Olaf Scholz")
+    fao = coded(
+        coder,
+        "Experts at a Food and Agriculture Organization meeting with the FAO called for action.",
+    )
+    assert not any(e.target is not None and e.target.code == e.source.code for e in fao)
+
+
+def test_a_pronoun_never_refers_back_to_the_scene(coder) -> None:
+    events = coded(
+        coder,
+        "Germany's farm minister made it clear in discussions in Brussels that he did not "
+        "accept it.",
+    )
+    assert not any(e.target is not None and e.target.text == "Brussels" for e in events)
+
+
+def test_a_plural_description_does_not_refer_back_to_a_state(coder) -> None:
+    events = coded(
+        coder,
+        "The United States said it would attend. The finance ministers of seven countries met "
+        "today.",
+    )
+    assert not any(e.source.text == "United States" and e.cameo == "040" for e in events)
+
+
+def test_dismissing_reports_about_someone_does_not_target_them(coder) -> None:
+    found = dyads(coder, "Emmanuel Macron dismissed reports he told Olaf Scholz he would quit.")
+    assert not any(t == "DEUGOV" for *_, t in found)
+    # an investigation into claims about someone is aimed at them
+    probe = dyads(coder, "French police launched an investigation into claims that the Iranian "
+                  "embassy spied on exiles.")  # fmt: skip
+    assert any(c.startswith("09") and t == "IRNGOV" for _, c, t in probe)
+
+
+def test_pressed_on_whether_is_a_question(coder) -> None:
+    assert not dyads(coder, "Pressed on whether he would meet Olaf Scholz, Macron replied.")
+
+
+def test_a_titled_person_in_a_one_country_story_takes_its_country(coder) -> None:
+    events = coded(
+        coder,
+        "Japan's economy grew. Agriculture Minister Taro Yamadaka will meet Japanese farmers "
+        "on Friday. Tokyo agreed.",
+    )
+    assert any(e.source.text == "Taro Yamadaka" and e.source.code == "JPNGOV" for e in events)

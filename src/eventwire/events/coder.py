@@ -189,10 +189,11 @@ def _by_sides(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon:
     """Codes the sides rule out: a government does not arrest a state ("Washington charged
     France with unfair trade practices" accuses it, 112); civilians who blockade a border or
     storm a building protest (14x), they do not use force as armed men do."""
-    legal = source.agent in lexicon.armed_agents or source.agent == "JUD"
-    if target is not None and target.kind == "state" and not legal:
-        code = lexicon.state_target_recodes.get(code, code)
     word = hit.noun if hit.noun is not None else hit.clause
+    legal = source.agent in lexicon.armed_agents or source.agent == "JUD"
+    charged = word.lemma_.lower() in lexicon.state_target_lemmas
+    if target is not None and target.kind == "state" and charged and not legal:
+        code = lexicon.state_target_recodes.get(code, code)
     if (
         source.agent in lexicon.civilian_agents
         and word.lemma_.lower() in lexicon.civilian_force_lemmas

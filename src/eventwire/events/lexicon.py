@@ -87,6 +87,7 @@ class Lexicon:
             str(k): str(v) for k, v in data["state_target_recodes"].items()
         }
         self.civilian_agents = frozenset(data["civilian_agents"])
+        self.state_target_lemmas = frozenset(data["state_target_lemmas"])
         self.civilian_force_lemmas = frozenset(data["civilian_force_lemmas"])
         self.civilian_force_recodes = {
             str(k): str(v) for k, v in data["civilian_force_recodes"].items()

@@ -166,8 +166,16 @@ def _same_office(source: Actor, target: Actor) -> bool:
         return False
     if target.country is None or target.country != source.country:
         return False
-    words = target.text.lower().split()
-    return len(words) >= 2 and " ".join(words[-2:]) in source.role.lower()
+    words = [w for w in target.text.lower().split() if w != "the"]
+    if not words or " ".join(words) in GENERIC_TITLES:
+        return False  # "the minister" may be another of the same government
+    return " ".join(words) in source.role.lower()
+
+
+# Statements and rejections: "dismissed reports that X ...", "denied claims that X ..." are aimed
+# at whoever made the reports, not at X (an investigation into claims about X is aimed at X).
+DENIAL_ROOTS = frozenset({"01", "12"})
+GENERIC_TITLES = frozenset({"minister", "official", "secretary", "spokesman", "spokeswoman"})
 
 
 def _aimed_at_places(code: str, lexicon: Lexicon) -> bool:
@@ -317,6 +325,9 @@ def _targets(
         if found:
             return found, f"maker or party of the {hit.noun.lemma_.lower()}"
     for heads, slot in slots:
+        # "dismissed reports he told Brown ...": who the reports are about is not the target
+        if code[:2] in DENIAL_ROOTS:
+            heads = [h for h in heads if h.lemma_.lower() not in lexicon.content_nouns]
         found = args.actors_of(heads, index, hedges, deep=True, exclude=sources)
         if found:
             return found, f"inside the {slot}"
