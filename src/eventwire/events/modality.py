@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventwire.events.lexicon import Lexicon
 
 NOUN_UP = frozenset({"pobj", "prep", "nsubj", "nsubjpass", "compound", "conj", "appos"})
+SCENE_PREPS = frozenset({"in", "at", "during"})
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
 
 
@@ -63,6 +64,8 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
             return Modality("future", "intent")
     tok = noun  # "preparations for talks", "talks ... to be held" (held heading the phrase)
     while tok.dep_ in NOUN_UP and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in SCENE_PREPS:
+            break  # "failed to outline it in his meeting with Baker": the meeting is the scene
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.future_heads:
             return Modality("future", "intent")
