@@ -35,3 +35,14 @@ def test_wrong_verb_lemmas_are_fixed(nlp, sentence: str, form: str, lemma: str) 
 def test_nouns_keep_their_lemma(nlp) -> None:
     (token,) = [t for t in nlp("A stag ran across the road.") if t.text == "stag"]
     assert token.lemma_ == "stag"
+
+
+def test_a_sentence_never_runs_across_a_blank_line() -> None:
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("The tariffs hit Toshiba Corp and Fujitsu Ltd.\n\nThey said Reagan could act.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == [
+        "The tariffs hit Toshiba Corp and Fujitsu Ltd.",
+        "They said Reagan could act.",
+    ]

