@@ -587,3 +587,33 @@ def test_a_titled_person_in_a_one_country_story_takes_its_country(coder) -> None
         "on Friday. Tokyo agreed.",
     )
     assert any(e.source.text == "Taro Yamadaka" and e.source.code == "JPNGOV" for e in events)
+
+
+def test_a_leaders_should_for_his_own_country_is_a_statement(coder) -> None:
+    own = dyads(coder, "France should cut its deficit, President Emmanuel Macron said.")
+    assert not any(c.startswith("02") for _, c, _ in own)
+    other = dyads(coder, "Germany should cut its deficit, President Emmanuel Macron said.")
+    assert any(c.startswith("02") and t == "DEU" for _, c, t in other)
+
+
+def test_a_capital_before_a_meeting_noun_is_its_venue(coder) -> None:
+    found = dyads(coder, "Italy refused to join the G-7 Washington talks.")
+    assert not any("USA" in (s or "") or "USA" in (t or "") for s, _, t in found)
+
+
+def test_a_name_after_non_is_no_actor(coder) -> None:
+    found = dyads(coder, "Non-OPEC countries must cut output, the Saudi oil minister said.")
+    assert not any(t == "IGOOPC" for *_, t in found)
+
+
+def test_a_future_criticism_stays_criticism(coder) -> None:
+    events = coded(coder, "The United States will criticize Japan at the meeting.")
+    assert any(e.cameo == "111" and e.modality == "future" for e in events)
+    assert not any(e.cameo.startswith("03") for e in events)
+
+
+def test_a_meeting_that_is_the_scene_of_an_infinitive_is_no_plan(coder) -> None:
+    events = coded(
+        coder, "Emmanuel Macron failed to outline the package in his meeting with Olaf Scholz."
+    )
+    assert not any(e.cameo == "036" for e in events)

@@ -243,7 +243,13 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     unknown = unknown_named_actors(doc, c.actors, known, c.covered)
     actors = roles_in_apposition(doc, sorted(c.actors + unknown, key=lambda a: a.start))
     actors = drop_channels(doc, actors)  # "told reporters", "IRNA quoted": no actors
+    actors = [a for a in actors if not _negated_name(doc.text, a)]
     return surname_mentions(doc, actors, known)
+
+
+def _negated_name(text: str, actor: Actor) -> bool:
+    """ "Non-OPEC countries", "non-EU nationals": the name is what they are not."""
+    return text[max(0, actor.start - 4) : actor.start].lower() == "non-"
 
 
 def surname_mentions(

@@ -76,7 +76,13 @@ def _events_of(
     how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
     events = []
     for s, t in pairs[:MAX_PAIRS]:
-        said = _by_sides(_in_words(code, hit, s, t, lexicon), hit, s, t, lexicon)
+        if hit.rule.startswith("say.") and _own_state(s, t):
+            # "China should tighten imports, Premier Zhao said": a leader's policy for his own
+            # country is a statement, not an appeal to it
+            s_code, t = lexicon.own_policy_code, None
+        else:
+            s_code = code
+        said = _by_sides(_in_words(s_code, hit, s, t, lexicon), hit, s, t, lexicon)
         confidence = event_confidence(hit.sense.weight, certainty, said, s, t)
         rule = how if t is not None else ""
         events.append(_event(hit, said, status, s, t, confidence, n, sent, article, codebook, rule))
@@ -183,6 +189,13 @@ def _in_context(code: str, hit: Hit, lexicon: Lexicon) -> str:
         if code[: len(rule.prefix)] == rule.prefix and words & rule.words:
             return rule.code
     return code
+
+
+def _own_state(source: Actor, target: Actor | None) -> bool:
+    """Is the target the source's own state or government ("Zhao" and "China")?"""
+    if target is None or source.country is None or target.country != source.country:
+        return False
+    return source.agent in ("GOV", None) and target.agent in ("GOV", None)
 
 
 def _by_sides(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:

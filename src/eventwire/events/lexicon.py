@@ -80,6 +80,7 @@ class Lexicon:
         self.figurative_force_objects = frozenset(data["figurative_force_objects"])
         self.criticised_things = frozenset(data["criticised_things"])
         self.warning_verbs = frozenset(data["warning_verbs"])
+        self.own_policy_code = str(data["own_policy_code"])
         self.scheduled_roots = frozenset(str(r) for r in data["scheduled_roots"])
         self.comment_verbs = frozenset(data["comment_verbs"])
         self.no_comment_code = str(data["no_comment_code"])

@@ -108,6 +108,8 @@ def _sources(hit: Hit, index: args.ActorLookup, lexicon: Lexicon) -> tuple[list[
             index,
             with_possessor=not _possessor_undergoes(hit.noun, lexicon.patient_possessive_nouns),
         )
+        if hit.sense.code[:2] in MEETING_ROOTS:
+            found = [a for a in found if not _venue(a, hit.noun)]
         if found:
             return found, 0.85
     for tok in (hit.noun, clause):
@@ -366,7 +368,15 @@ def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, .
         found = _noun_own_sources(noun, index) or args.actors_of(
             args.prep_objects(noun, frozenset({"of"})), index
         )
+    if hit.sense.code[:2] in MEETING_ROOTS:
+        found = [a for a in found if not _venue(a, noun)]  # "the recent Paris meeting"
     return [a for a in found if a not in sources]
+
+
+def _venue(actor: Actor, noun: Token) -> bool:
+    """A capital standing before a meeting noun ("the Paris meeting", "the G-7 Washington
+    talks") is where it met, not a party to it."""
+    return actor.kind == "state" and actor.agent == "GOV" and actor.end <= noun.idx
 
 
 def _where_force_struck(
