@@ -617,3 +617,29 @@ def test_a_meeting_that_is_the_scene_of_an_infinitive_is_no_plan(coder) -> None:
         coder, "Emmanuel Macron failed to outline the package in his meeting with Olaf Scholz."
     )
     assert not any(e.cameo == "036" for e in events)
+
+
+def test_a_warning_that_tells_someone_to_act_is_a_demand(coder) -> None:
+    found = dyads(coder, "France warned Germany to stay away from the talks.")
+    assert ("FRA", "100", "DEU") in found
+
+
+def test_going_on_the_offensive_is_criticism_for_an_unarmed_person(coder) -> None:
+    found = dyads(coder, "Emmanuel Macron went on the offensive over the comments.")
+    assert any(c == "111" for _, c, _ in found) and not any(c.startswith("19") for _, c, _ in found)
+
+
+def test_speaking_to_an_audience_is_a_statement(coder) -> None:
+    found = dyads(coder, "Emmanuel Macron was speaking to French teenagers in Lyon.")
+    assert any(c == "010" for _, c, _ in found) and not any(c.startswith("04") for _, c, _ in found)
+    met = dyads(coder, "Emmanuel Macron spoke to Olaf Scholz by phone.")
+    assert any(c.startswith("04") for _, c, _ in met)
+
+
+def test_a_named_legislator_keeps_no_borrowed_country(coder) -> None:
+    events = coded(
+        coder,
+        "The British government met. The British cabinet agreed. Senator Jim Harlowe recently "
+        "visited the British prime minister.",
+    )
+    assert not any(e.source.text == "Jim Harlowe" and e.source.country == "GBR" for e in events)

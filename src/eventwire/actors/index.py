@@ -64,6 +64,9 @@ GROUP_NOUNS = frozenset(
 # police, courts, parliament and opposition. Rebels, media, business, civilians and the like
 # are as often foreign as not and keep no country unless the text gives one.
 HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "SPY"})
+# Titled officials named in a one-country story ("Agriculture Minister Mutsuki Kato") are that
+# country's; legislators and opposition figures are as often foreign ("senator John McCain").
+NAMED_HOME_AGENTS = frozenset({"GOV", "JUD", "COP", "MIL"})
 # Sectors of society ("farmers", "businessmen", "workers") in a one-country story are that
 # country's too when nothing names another (a foreign group is named so: "U.S. farmers").
 HOME_SOCIETY = frozenset({"BUS", "AGR", "LAB", "EDU", "HLH", "CVL", "MED", "REL", "NGO"})
@@ -174,7 +177,9 @@ class ActorIndex:
         coded antecedent or country, in a story about one country: that country's ("a minister"
         may be anyone's)."""
         state = own.agent in HOME_SECTORS and (
-            own.kind != "person" or self._definite(own) or _named(own)
+            own.kind != "person"
+            or self._definite(own)
+            or (own.agent in NAMED_HOME_AGENTS and _named(own))
         )
         society = own.agent in HOME_SOCIETY and own.kind == "group"
         if own.country is None and self.home and (state or society):

@@ -201,17 +201,19 @@ def _own_state(source: Actor, target: Actor | None) -> bool:
 def _by_sides(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:
     """Codes the sides rule out: a government does not arrest a state ("Washington charged
     France with unfair trade practices" accuses it, 112); civilians who blockade a border or
-    storm a building protest (14x), they do not use force as armed men do."""
+    storm a building protest (14x), they do not use force as armed men do; speaking to an
+    audience is a statement (010), not a consultation."""
     word = hit.noun if hit.noun is not None else hit.clause
     legal = source.agent in lexicon.armed_agents or source.agent == "JUD"
     charged = word.lemma_.lower() in lexicon.state_target_lemmas
     if target is not None and target.kind == "state" and charged and not legal:
         code = lexicon.state_target_recodes.get(code, code)
-    if (
-        source.agent in lexicon.civilian_agents
-        and word.lemma_.lower() in lexicon.civilian_force_lemmas
-    ):
+    lemma = word.lemma_.lower()
+    if source.agent in lexicon.civilian_agents and lemma in lexicon.civilian_force_lemmas:
         code = lexicon.civilian_force_recodes.get(code, code)
+    audience = target is not None and target.agent in lexicon.audience_agents
+    if code[:2] == "04" and lemma in lexicon.audience_lemmas and audience:
+        code = lexicon.audience_code  # "speaking to Parliament", "talking to teenagers"
     return code
 
 

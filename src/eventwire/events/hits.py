@@ -93,7 +93,11 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         return Hit(sense, sense.code, sense.id, verb, [verb, emb], None, [])
     if sense.code[:2] in FORCE_ROOTS and _figurative(verb, lexicon):
         return None  # "fight poverty", "bombarded the minister with requests"
-    if sense.modal == "threat" and lemma in lexicon.warning_verbs and _foreseen(verb, lexicon):
+    warning = sense.modal == "threat" and lemma in lexicon.warning_verbs
+    if warning and _told_to(verb, emb, lexicon):
+        # "warned the BBC to steer away from demonising him": told to act, no consequence named
+        sense = replace(sense, code=lexicon.warning_demand_code, id=f"{sense.id}.told")
+    elif warning and _foreseen(verb, lexicon):
         # "warned the Tories they risk pandering to prejudice": a dark forecast (012), not a
         # threat; "warned the EC it will face retaliation" stays one
         sense = replace(sense, code=lexicon.foreseeing_code, id=f"{sense.id}.foreseen")
@@ -168,6 +172,13 @@ def _figurative(verb: Token, lexicon: Lexicon) -> bool:
     tools += [g for h in tools for g in args.prep_objects(h, frozenset({"of"}))]  # "a barrage of"
     lemmas = args.object_lemmas(verb) | {t.lemma_.lower() for h in tools for t in (h, *h.conjuncts)}
     return bool(lemmas & lexicon.figurative_force_objects)
+
+
+def _told_to(verb: Token, emb: Token | None, lexicon: Lexicon) -> bool:
+    """Does the warning tell its object to act, naming no consequence ("warned X to stop")?"""
+    if emb is None or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    return not {t.lemma_.lower() for t in emb.subtree} & lexicon.threat_consequences
 
 
 def _foreseen(verb: Token, lexicon: Lexicon) -> bool:
