@@ -643,3 +643,10 @@ def test_a_named_legislator_keeps_no_borrowed_country(coder) -> None:
         "visited the British prime minister.",
     )
     assert not any(e.source.text == "Jim Harlowe" and e.source.country == "GBR" for e in events)
+
+
+def test_a_noun_no_verb_tells_of_is_weak_evidence(coder) -> None:
+    standing = coded(coder, "The EU embargo on arms exports to China is likely to stay.")
+    assert all(e.confidence < DEFAULT_MIN_CONFIDENCE for e in standing)
+    told = coded(coder, "The EU imposed an embargo on arms exports to China.")
+    assert any(e.confidence >= DEFAULT_MIN_CONFIDENCE and e.cameo.startswith("16") for e in told)

@@ -13,7 +13,7 @@ from eventwire.events.confidence import event_confidence
 from eventwire.events.hits import clause_of, forecast, sentence_hits
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_modality
-from eventwire.events.sides import ADDRESSING, CHANNEL_AGENTS, event_sides
+from eventwire.events.sides import ADDRESSING, CHANNEL_AGENTS, event_sides, own_side
 from eventwire.events.symmetry import is_symmetric
 from eventwire.events.triggers import VERBAL, Hit
 from eventwire.records import Actor, Article, Event, Evidence
@@ -259,7 +259,8 @@ def _pairs(
     reciprocal = mutual or is_symmetric(code) or (own_act and is_symmetric(trigger_code))
     if len(sources) >= 2 and reciprocal:  # the first named is the source, as coders read it
         first, *others = sorted(sources, key=lambda a: a.start)
-        return [(first, other) for other in others]
+        others = [o for o in others if not own_side(o, [first])]  # "the FAO ... the FAO"
+        return [(first, other) for other in others] or [(first, None)]
     return [(s, None) for s in sources]
 
 

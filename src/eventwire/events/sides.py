@@ -70,7 +70,7 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
     if not found and hit.governed is not None:
         found, how = _governed_targets(hit.governed, index, preps, tuple(sources))
     targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
-    targets = [t for t in targets if not _own_side(t, sources)]
+    targets = [t for t in targets if not own_side(t, sources)]
     if moved is not None:
         kept = targets
         targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
@@ -146,7 +146,7 @@ def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:
     return verb if verb.pos_ in VERBAL and verb.i != doc_noun.i else None
 
 
-def _own_side(target: Actor, sources: list[Actor]) -> bool:
+def own_side(target: Actor, sources: list[Actor]) -> bool:
     """A target that is a source again under another mention ("The EC's Commission defended
     ... its program to rid the EC of surpluses"): an actor does not act on itself."""
     for source in sources:
