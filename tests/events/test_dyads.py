@@ -650,3 +650,19 @@ def test_a_noun_no_verb_tells_of_is_weak_evidence(coder) -> None:
     assert all(e.confidence < DEFAULT_MIN_CONFIDENCE for e in standing)
     told = coded(coder, "The EU imposed an embargo on arms exports to China.")
     assert any(e.confidence >= DEFAULT_MIN_CONFIDENCE and e.cameo.startswith("16") for e in told)
+
+
+def test_should_of_a_countrys_thing_is_no_appeal_to_the_country(coder) -> None:
+    forecast = dyads(coder, "Australia's economy should grow this year, the OECD said.")
+    assert not any(t == "AUS" for *_, t in forecast)
+    asked = dyads(coder, "Australia should cut its deficit, the OECD said.")
+    assert any(c.startswith("02") and t == "AUS" for _, c, t in asked)
+
+
+def test_an_agreement_to_end_something_signed_is_no_plan(coder) -> None:
+    events = coded(
+        coder, "China and Portugal signed an agreement to end Portuguese rule over Macao."
+    )
+    assert any(e.cameo == "057" and e.modality == "asserted" for e in events)
+    planned = coded(coder, "Talks between China and Portugal to be held in Geneva were announced.")
+    assert not any(e.modality == "asserted" and e.cameo.startswith("04") for e in planned)

@@ -60,7 +60,7 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
     if mods & lexicon.future_modifiers:
         return Modality("future", "intent")
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and _planned(child, lexicon):
+        if child.dep_ in ("acl", "relcl") and _planned(child, lexicon) and _takes_place(child):
             return Modality("future", "intent")
     tok = noun  # "preparations for talks", "talks ... to be held" (held heading the phrase)
     while tok.dep_ in NOUN_UP and tok.head.i != tok.i:
@@ -74,6 +74,18 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
                 return Modality("future", "intent")
             break
     return Modality("asserted")
+
+
+def _takes_place(verb: Token) -> bool:
+    """Does a clause on an event noun tell when it happens ("talks to be held", "a summit which
+    will take place"), not what it is for ("an agreement to end Portuguese rule")?"""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return passive or not to or verb.lemma_.lower() in HAPPENING_VERBS
+
+
+# Verbs that tell an event noun's happening: "talks to take place", "a meeting to open".
+HAPPENING_VERBS = frozenset({"take", "begin", "start", "open", "convene", "resume", "occur"})
 
 
 def _planned(verb: Token, lexicon: Lexicon) -> bool:

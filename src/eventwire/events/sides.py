@@ -314,7 +314,12 @@ def _targets(
     apology from X": a demand's)."""
     hedges = lexicon.hedge_modifiers
     if hit.target_heads:
-        found = args.actors_of(hit.target_heads, index, hedges, deep=True, exclude=sources)
+        # the subject is asked, not the owner of a thing ("Australia's economy should grow"
+        # forecasts; "Australia should act", "all political forces in Yemen must" ask)
+        owned = any(c.dep_ == "poss" for h in hit.target_heads for c in h.children)
+        found = args.actors_of(
+            hit.target_heads, index, hedges, deep=not owned, exclude=sources, head_only=owned
+        )
         return found, "subject of what was asked"
     slots = _target_slots(hit, preps, lexicon.patient_possessive_nouns)
     for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
