@@ -298,3 +298,9 @@ def test_posts_are_lower_case_short_and_unique() -> None:
     posts = [r["post"] for r in rows("posts.tsv")]
     assert len(posts) == len(set(posts))
     assert all(p == p.lower().strip() and 1 <= len(p.split()) <= 3 for p in posts)
+
+
+def test_party_names_list_countries_by_their_codes() -> None:
+    for row in rows("party_names.tsv"):
+        assert row["name"] and row["name"][0].isupper(), row
+        assert all(code in ISO3 for code in row["countries"].split("|")), row

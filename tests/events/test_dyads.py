@@ -666,3 +666,15 @@ def test_an_agreement_to_end_something_signed_is_no_plan(coder) -> None:
     assert any(e.cameo == "057" and e.modality == "asserted" for e in events)
     planned = coded(coder, "Talks between China and Portugal to be held in Geneva were announced.")
     assert not any(e.modality == "asserted" and e.cameo.startswith("04") for e in planned)
+
+
+def test_a_party_name_alone_takes_the_storys_country_when_it_has_one(coder) -> None:
+    british = dyads(
+        coder, "Tony Blair spoke in London. Britain's economy grew. Labour rejected the Tory plan."
+    )
+    assert ("GBRPTY", "120", "GBRPTY") in british
+    # no story country with a party of that name: it stays unknown
+    elsewhere = dyads(
+        coder, "Brazil's economy grew. Brazil's president spoke. Labour rejected the plan."
+    )
+    assert not any(s == "BRAPTY" for s, *_ in elsewhere)

@@ -26,12 +26,14 @@ import dataclasses
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.posts import names_someone
-from eventwire.records import Actor
+from eventwire.records import UNKNOWN_CODE, Actor
 
 PASSIVE_AGENTS = frozenset({"CVL", "REF", "MED"})
 HEAD_DEPS = frozenset({"compound", "amod", "appos", "flat", "nmod"})
@@ -81,6 +83,21 @@ def home_country(actors: Sequence[Actor]) -> str | None:
         return None
     country, n = counts.most_common(1)[0]
     return country if n >= 2 and n * 2 >= sum(counts.values()) else None
+
+
+@cache
+def _party_names() -> dict[str, frozenset[str]]:
+    """party_names.tsv: a party name used alone -> the countries that have a party so named."""
+    text = resources.files("eventwire.actors").joinpath("party_names.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {name.lower(): frozenset(countries.strip().split("|")) for name, countries in rows[1:]}
+
+
+def _party_countries(text: str) -> frozenset[str]:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return _party_names().get(" ".join(words).lower(), frozenset())
 
 
 def _named(person: Actor) -> bool:
@@ -176,6 +193,9 @@ class ActorIndex:
         """ "the government", "the prime minister", "Agriculture Minister Mutsuki Kato" with no
         coded antecedent or country, in a story about one country: that country's ("a minister"
         may be anyone's)."""
+        if own.code == UNKNOWN_CODE and self.home and self.home in _party_countries(own.text):
+            # "Labour said" in a story about Britain: Britain's Labour party
+            return dataclasses.replace(own, code=self.home + "PTY", country=self.home, agent="PTY")
         state = own.agent in HOME_SECTORS and (
             own.kind != "person"
             or self._definite(own)
