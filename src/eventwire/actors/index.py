@@ -248,7 +248,11 @@ class ActorIndex:
             clause_subject = _subject_span(token) if word in OBJECT_PRONOUNS else None
             found = self._last(
                 token.idx,
-                lambda a: a.kind == "person" and not _covers(a, clause_subject),
+                lambda a: (
+                    a.kind == "person"
+                    and not _covers(a, clause_subject)
+                    and not _party_countries(a.text)  # "Labour" read as a name is no "he"
+                ),
             )
         elif word in THING_PRONOUNS:
             found = self._last(
