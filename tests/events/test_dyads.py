@@ -678,3 +678,10 @@ def test_a_party_name_alone_takes_the_storys_country_when_it_has_one(coder) -> N
         coder, "Brazil's economy grew. Brazil's president spoke. Labour rejected the plan."
     )
     assert not any(s == "BRAPTY" for s, *_ in elsewhere)
+
+
+def test_a_name_the_recogniser_missed_in_a_target_slot_is_unknown(coder) -> None:
+    found = dyads(coder, "The court ordered an investigation against Oommen Chandy.")
+    assert any(c.startswith("09") and t == "UNK" for _, c, t in found)
+    # a common noun there is no name
+    assert not any(t == "UNK" for *_, t in dyads(coder, "The court ordered an investigation."))

@@ -346,8 +346,19 @@ def unknown_name_at(head: Token) -> Actor | None:
     Siemens", "an investigation of Flynn"): the recogniser's person or organisation there,
     coded UNK. Its place in the clause is the evidence that it is an actor (a bare one-word
     organisation elsewhere is too often a place)."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    if not head.ent_type_:
+        # a name the recogniser missed altogether ("an investigation against Oommen Chandy"):
+        # the proper nouns it heads, a person's when there are two or more
+        run = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        if any(not t.text[:1].isupper() or t.ent_type_ for t in run):
+            return None
+        start, end = run[0].idx, head.idx + len(head.text)
+        kind = "person" if len(run) >= 2 else "organisation"
+        return unknown_actor(head.doc.text[start:end], start, end, kind)
     kind = UNKNOWN_KINDS.get(head.ent_type_)
-    if head.pos_ != "PROPN" or kind is None or not head.text[:1].isupper():
+    if kind is None:
         return None
     for ent in head.doc.ents:
         if ent.start <= head.i < ent.end:
