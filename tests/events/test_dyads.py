@@ -685,3 +685,11 @@ def test_a_name_the_recogniser_missed_in_a_target_slot_is_unknown(coder) -> None
     assert any(c.startswith("09") and t == "UNK" for _, c, t in found)
     # a common noun there is no name
     assert not any(t == "UNK" for *_, t in dyads(coder, "The court ordered an investigation."))
+
+
+def test_whom_a_causative_lets_act_is_its_target(coder) -> None:
+    found = dyads(
+        coder,
+        "The Ethiopian government agreed to allow Sudanese refugees expanded access to Tigray.",
+    )
+    assert any(t is not None and t.startswith("SDN") for *_, t in found)

@@ -81,6 +81,7 @@ class Lexicon:
         self.figurative_force_objects = frozenset(data["figurative_force_objects"])
         self.criticised_things = frozenset(data["criticised_things"])
         self.warning_verbs = frozenset(data["warning_verbs"])
+        self.raising_verbs = frozenset(data["raising_verbs"])
         self.audience_lemmas = frozenset(data["audience_lemmas"])
         self.audience_agents = frozenset(data["audience_agents"])
         self.audience_code = str(data["audience_code"])

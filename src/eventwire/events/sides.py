@@ -321,7 +321,7 @@ def _targets(
             hit.target_heads, index, hedges, deep=not owned, exclude=sources, head_only=owned
         )
         return found, "subject of what was asked"
-    slots = _target_slots(hit, preps, lexicon.patient_possessive_nouns)
+    slots = _target_slots(hit, preps, lexicon.patient_possessive_nouns, lexicon.raising_verbs)
     for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
         for heads, slot in slots:
             found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
@@ -397,7 +397,10 @@ def _where_force_struck(
 
 
 def _target_slots(
-    hit: Hit, preps: frozenset[str], patient_nouns: frozenset[str] = frozenset()
+    hit: Hit,
+    preps: frozenset[str],
+    patient_nouns: frozenset[str] = frozenset(),
+    raising: frozenset[str] = frozenset(),
 ) -> list[tuple[list[Token], str]]:
     """The phrases that may hold the target, in order, with their names for the evidence: per
     trigger token, its objects (not for topic verbs: "discussed Syria"), then its target
@@ -407,7 +410,9 @@ def _target_slots(
     slots: list[tuple[list[Token], str]] = []
     for tok in hit.target_from:
         if tok.pos_ in VERBAL and tok.i != noun_i and not hit.sense.topic:
-            addressed = addressing and tok.i == hit.clause.i
+            # "allow aid workers (expanded) access": whom a causative lets act is its object,
+            # however the parser hangs the rest
+            addressed = addressing and tok.i == hit.clause.i or tok.lemma_.lower() in raising
             heads = [h for h in args.object_heads(tok, addressed) if h.i != noun_i]
             slots.append((heads, f"object of '{tok.text}'"))
         heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
