@@ -194,11 +194,15 @@ def test_people_rows_are_not_repeated() -> None:
 
 
 ECONOMIC = {"finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister"}
+GOV_OFFICES = {
+    "regional_head", "deputy_head_of_government", "justice_minister", "attorney_general", "mayor",
+}  # fmt: skip
 
 
 def test_office_codes_follow_the_table_convention() -> None:
     """Defence ministers are <country>MIL; foreign and interior ministers, finance, trade and
-    agriculture ministers and central bank governors <country>GOV; heads are GOV, or MIL for a
+    agriculture ministers, central bank governors, deputy heads of government, justice ministers,
+    attorneys general and mayors <country>GOV; heads are GOV, or MIL for a
     military ruler (the header says so); the European Union's are IGOEUR."""
     for row, _, _ in people_stints():
         country, office, code = row["country"], row["office"], row["code"]
@@ -214,7 +218,7 @@ def test_office_codes_follow_the_table_convention() -> None:
             assert code in {country + "GOV", country + "MIL"}, row
         elif office in {"opposition_leader", "shadow_minister", "party_leader"}:
             assert code == country + "OPP", row
-        elif office == "regional_head":
+        elif office in GOV_OFFICES:  # the header: <country>GOV for all mayors
             assert code == country + "GOV", row
 
 
@@ -255,6 +259,7 @@ def test_offices_are_known_and_titles_point_to_them() -> None:
         "defence_minister", "interior_minister", "secretary_general", "leader",
         "finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister",
         "opposition_leader", "shadow_minister", "party_leader", "regional_head",
+        "deputy_head_of_government", "justice_minister", "attorney_general", "mayor",
     }  # fmt: skip
     assert {r["office"] for r in rows("people.tsv")} <= offices
     assert {r["office"] for r in rows("agents.tsv") if r["office"]} <= offices

@@ -16,6 +16,7 @@ from pathlib import Path
 from sys import intern
 
 from eventwire.actors.entries import (
+    TITLE_ELSEWHERE,
     ActorEntry,
     AgentTerm,
     CountryTerm,
@@ -203,10 +204,15 @@ class ActorDictionary:
     ) -> tuple[Tenure, ActorEntry] | None:
         """`holder`, but a head of state or government whose role lacks the title's word gives
         way to the other head whose role has it: "the Iranian president" is Iran's President
-        (its head of government), not the Supreme Leader (its head of state)."""
+        (its head of government), not the Supreme Leader (its head of state); "the US attorney
+        general" is its justice_minister, whose role has the word."""
         held = self.holder(country, office, day)
-        other_office = _OTHER_HEAD.get(office)
         word = title.lower()
+        elsewhere = TITLE_ELSEWHERE.get(office)
+        if held is None and elsewhere is not None:
+            other = self.holder(country, elsewhere, day)
+            return other if other is not None and word in (other[0].role or "").lower() else None
+        other_office = _OTHER_HEAD.get(office)
         if held is None or other_office is None or word in (held[0].role or "").lower():
             return held
         other = self.holder(country, other_office, day)

@@ -15,20 +15,27 @@ OFFICE_RANK = {
     "head_of_state": 0,
     "head_of_government": 1,
     "vice_president": 2,
-    "secretary_general": 3,
-    "foreign_minister": 4,
-    "defence_minister": 5,
-    "interior_minister": 6,
-    "finance_minister": 7,
-    "central_bank_governor": 8,
-    "trade_minister": 9,
-    "agriculture_minister": 10,
-    "regional_head": 11,  # a devolved head ("First Minister of Scotland")
-    "leader": 12,
-    "opposition_leader": 13,
-    "party_leader": 14,
-    "shadow_minister": 15,
+    "deputy_head_of_government": 3,
+    "secretary_general": 4,
+    "foreign_minister": 5,
+    "defence_minister": 6,
+    "interior_minister": 7,
+    "finance_minister": 8,
+    "central_bank_governor": 9,
+    "trade_minister": 10,
+    "agriculture_minister": 11,
+    "justice_minister": 12,
+    "attorney_general": 13,
+    "regional_head": 14,  # a devolved head ("First Minister of Scotland")
+    "mayor": 15,  # of a capital (or New York City)
+    "leader": 16,
+    "opposition_leader": 17,
+    "party_leader": 18,
+    "shadow_minister": 19,
 }
+# a title's office a country does not have, held by another office whose role has the title's
+# word: the US Attorney General heads the justice department (justice_minister); Israel's does not
+TITLE_ELSEWHERE = {"attorney_general": "justice_minister"}
 _FOLD = str.maketrans(
     {
         "ı": "i",

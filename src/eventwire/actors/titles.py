@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from eventwire.actors.composition import Composition
-from eventwire.actors.entries import ActorEntry, AgentTerm, key
+from eventwire.actors.entries import TITLE_ELSEWHERE, ActorEntry, AgentTerm, key
 from eventwire.actors.units import Unit
 from eventwire.records import UNKNOWN_CODE
 
@@ -186,7 +186,8 @@ def known_by_surname(
         coding = entry.at(c.day)
         if not entry.in_office(c.day) or (country and coding.country != country):
             continue
-        if agent.office is None or coding.office == agent.office:
+        offices = {agent.office, TITLE_ELSEWHERE.get(agent.office or "")}
+        if agent.office is None or coding.office in offices:
             return entry
     if agent.office is None:
         return None
