@@ -693,3 +693,14 @@ def test_whom_a_causative_lets_act_is_its_target(coder) -> None:
         "The Ethiopian government agreed to allow Sudanese refugees expanded access to Tigray.",
     )
     assert any(t is not None and t.startswith("SDN") for *_, t in found)
+
+
+def test_an_aged_or_existing_measure_is_no_news(coder) -> None:
+    assert not dyads(coder, "The 15-year-old ban was imposed by the EU on China.")
+    assert not dyads(coder, "The existing embargo was imposed by the EU on China.")
+    assert dyads(coder, "The EU imposed a ban on China.")
+
+
+def test_unions_strikes_are_strikes(coder) -> None:
+    found = dyads(coder, "British trade unions carried out strikes across the country.")
+    assert any(c == "143" for _, c, _ in found) and not any(c.startswith("19") for _, c, _ in found)

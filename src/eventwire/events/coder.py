@@ -211,6 +211,8 @@ def _by_sides(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon:
     lemma = word.lemma_.lower()
     if source.agent in lexicon.civilian_agents and lemma in lexicon.civilian_force_lemmas:
         code = lexicon.civilian_force_recodes.get(code, code)
+    if source.agent in lexicon.civilian_agents and code[:2] in ("18", "19"):
+        code = lexicon.civilian_lemma_codes.get(lemma, code)  # "trade unions carried out strikes"
     audience = target is not None and target.agent in lexicon.audience_agents
     if code[:2] == "04" and lemma in lexicon.audience_lemmas and audience:
         code = lexicon.audience_code  # "speaking to Parliament", "talking to teenagers"

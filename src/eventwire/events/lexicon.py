@@ -59,6 +59,10 @@ class Lexicon:
         self.hedge_auxes = frozenset(data["hedge_auxes"])
         self.future_modifiers = frozenset(data["future_modifiers"])
         self.hedge_modifiers = frozenset(data["hedge_modifiers"])
+        self.standing_modifiers = frozenset(data["standing_modifiers"])
+        self.civilian_lemma_codes = {
+            str(k): str(v) for k, v in data["civilian_lemma_codes"].items()
+        }
         self.future_heads = frozenset(data["future_heads"])
         self.obligation_auxes = frozenset(data["obligation_auxes"])
         self.demand_auxes = frozenset(data["demand_auxes"])

@@ -55,6 +55,8 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     if mods & lexicon.hedge_modifiers:
         return None
+    if mods & lexicon.standing_modifiers or _aged(noun):
+        return None  # "the 15-year-old ban", "the existing embargo": a standing state, no news
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
         return None
     if mods & lexicon.future_modifiers:
@@ -74,6 +76,15 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
                 return Modality("future", "intent")
             break
     return Modality("asserted")
+
+
+def _aged(noun: Token) -> bool:
+    """ "the 15-year-old ban", "a decades-old dispute": an age given to the act."""
+    ages = ("year", "years", "decade", "decades")
+    return any(
+        mod.dep_ == "amod" and mod.lower_ == "old" and any(c.lower_ in ages for c in mod.subtree)
+        for mod in noun.children
+    )
 
 
 def _takes_place(verb: Token) -> bool:
