@@ -704,3 +704,14 @@ def test_an_aged_or_existing_measure_is_no_news(coder) -> None:
 def test_unions_strikes_are_strikes(coder) -> None:
     found = dyads(coder, "British trade unions carried out strikes across the country.")
     assert any(c == "143" for _, c, _ in found) and not any(c.startswith("19") for _, c, _ in found)
+
+
+def test_an_act_inside_a_scene_setting_phrase_is_no_news(coder) -> None:
+    scene = dyads(
+        coder,
+        "Before the winter when British trade unions carried out strikes, the Labour "
+        "government fell.",
+    )
+    assert not any(c.startswith("14") for _, c, _ in scene)
+    news = dyads(coder, "British trade unions carried out strikes before the winter.")
+    assert any(c.startswith("14") for _, c, _ in news)

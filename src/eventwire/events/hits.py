@@ -32,8 +32,9 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in VERBAL:
             continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ in lexicon.background_preps:
-            continue  # "After meeting X in Paris, Y said ...": the scene, not the news
+        if _under_scene_prep(tok, lexicon):
+            continue  # "After meeting X in Paris, Y said ...", "before the winter when unions
+            # carried out strikes": the scene, not the news
         hit = _verb_hit(tok, lexicon, consumed)
         if hit is not None:
             hits.append(hit)
@@ -44,6 +45,16 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _under_scene_prep(verb: Token, lexicon: Lexicon) -> bool:
+    """Is the verb inside a phrase that sets the scene in time ("after ...", "before ...")?"""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in lexicon.background_preps:
+            return True
+        tok = tok.head
+    return False
 
 
 def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
