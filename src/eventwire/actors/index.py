@@ -182,7 +182,7 @@ class ActorIndex:
                     and a.agent == own.agent
                     and (a.kind == "person") == (own.kind == "person")
                     and (own.kind != "person" or _same_title(own, a))
-                    and (own.kind != "group" or a.kind == "group")
+                    and (own.kind != "group" or a.kind != "state")
                 ),
             )
             if antecedent is not None:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events import arguments as args
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.modality import noun_modality
 from eventwire.events.triggers import (
     VERBAL,
     Hit,
@@ -330,7 +331,10 @@ def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
     agents = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     # a noun no verb tells is mostly a standing state or a mention ("the EU embargo on China",
     # "Baker's support for the Fed chairman"): weak evidence of news (BENCHMARKS.md)
-    sense = replace(sense, weight=round(sense.weight * lexicon.free_noun_weight, 3))
+    # (a planned one is news of the plan: "preparations for talks to be held on January 8th")
+    planned = noun_modality(noun, lexicon)
+    if planned is None or planned.status != "future":
+        sense = replace(sense, weight=round(sense.weight * lexicon.free_noun_weight, 3))
     return Hit(sense, sense.code, sense.id, noun, [noun], noun, [noun, *agents])
 
 
