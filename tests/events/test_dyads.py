@@ -715,3 +715,14 @@ def test_an_act_inside_a_scene_setting_phrase_is_no_news(coder) -> None:
     assert not any(c.startswith("14") for _, c, _ in scene)
     news = dyads(coder, "British trade unions carried out strikes before the winter.")
     assert any(c.startswith("14") for _, c, _ in news)
+
+
+def test_a_partys_or_papers_attack_is_criticism(coder) -> None:
+    assert any(
+        c == "111" for _, c, _ in dyads(coder, "The Tories attacked the British government.")
+    )
+    assert any(c.startswith("19") for _, c, _ in dyads(coder, "Rebels attacked the Malian army."))
+    assert not any(
+        c.startswith("14")
+        for _, c, _ in dyads(coder, "The Labour Party will occupy the centre ground.")
+    )

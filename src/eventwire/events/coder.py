@@ -235,8 +235,8 @@ def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon:
         return code
     if hit.noun is None and args.object_lemmas(word) & lexicon.criticised_things:
         return VERBAL_CRITICISM
-    if source.kind != "person":
-        return code
+    if source.kind != "person" and source.agent not in lexicon.speaking_agents:
+        return code  # a party, a paper or a lobby attacks in words as a person does
     if source.agent in lexicon.armed_agents:
         return code
     if target is not None and target.kind in ("state", "place"):

@@ -79,6 +79,7 @@ class Lexicon:
         self.patient_possessive_nouns = frozenset(data["patient_possessive_nouns"])
         self.verbal_force_lemmas = frozenset(data["verbal_force_lemmas"])
         self.armed_agents = frozenset(data["armed_agents"])
+        self.speaking_agents = frozenset(data["speaking_agents"])
         self.speculative_governors = frozenset(data["speculative_governors"])
         self.background_marks = frozenset(data["background_marks"])
         self.content_nouns = frozenset(data["content_nouns"])
