@@ -726,3 +726,28 @@ def test_a_partys_or_papers_attack_is_criticism(coder) -> None:
         c.startswith("14")
         for _, c, _ in dyads(coder, "The Labour Party will occupy the centre ground.")
     )
+
+
+def test_a_future_act_told_by_an_outsider_is_a_forecast(coder) -> None:
+    told = coded(
+        coder,
+        "Zorblat Quenteveer says Emmanuel Macron will meet Olaf Scholz on Friday.",
+    )
+    announced = coded(
+        coder,
+        "The French government says Emmanuel Macron will meet Olaf Scholz on Friday.",
+    )
+    pundit = [e for e in told if e.source.text == "Emmanuel Macron"]
+    plan = [e for e in announced if e.source.text == "Emmanuel Macron"]
+    assert pundit and plan
+    assert max(e.confidence for e in pundit) < max(e.confidence for e in plan)
+
+
+def test_a_shadow_minister_in_a_one_country_story_is_its_opposition(coder) -> None:
+    events = coded(
+        coder,
+        "Tony Blair spoke in London. Britain's economy grew. Shadow health secretary Jim "
+        "Harlowe criticised the British government.",
+        date(2005, 1, 1),
+    )
+    assert any(e.source.text == "Jim Harlowe" and e.source.code == "GBROPP" for e in events)

@@ -200,6 +200,7 @@ class ActorIndex:
             own.kind != "person"
             or self._definite(own)
             or (own.agent in NAMED_HOME_AGENTS and _named(own))
+            or (_named(own) and (own.role or "").lower().startswith("shadow"))
         )
         society = own.agent in HOME_SOCIETY and own.kind == "group"
         if own.country is None and self.home and (state or society):

@@ -16,7 +16,7 @@ from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_
 from eventwire.events.sides import ADDRESSING, CHANNEL_AGENTS, event_sides, own_side
 from eventwire.events.symmetry import is_symmetric
 from eventwire.events.triggers import VERBAL, Hit
-from eventwire.records import Actor, Article, Event, Evidence
+from eventwire.records import UNKNOWN_CODE, Actor, Article, Event, Evidence
 
 CONTENT_DEPS = frozenset({"ccomp", "pcomp", "csubj", "xcomp", "acl"})
 MAX_PAIRS = 4
@@ -70,6 +70,8 @@ def _events_of(
         return []  # "Kyodo said Japan should ...": a channel's report, not its demand
     if not sources:
         return []
+    if status == "future" and _foretold_by_outsider(hit, sources, index, lexicon):
+        certainty *= lexicon.outsider_forecast_weight  # "Andrew Marr says Blair will ask ..."
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
     own_act = hit.via_modal not in ADDRESSING  # not "called for talks"
     pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual, own_act)
@@ -87,6 +89,21 @@ def _events_of(
         rule = how if t is not None else ""
         events.append(_event(hit, said, status, s, t, confidence, n, sent, article, codebook, rule))
     return events
+
+
+def _foretold_by_outsider(
+    hit: Hit, sources: list[Actor], index: args.ActorLookup, lexicon: Lexicon
+) -> bool:
+    """Is a future act told by someone who cannot plan it: a journalist, a paper or a name no
+    table knows ("Andrew Marr says Mr Blair will ask the Queen")? Those who act, and officials
+    of their side, announce plans; others forecast them."""
+    sayer = args.sayer_of(hit.clause, lexicon.speech_verbs)
+    if sayer is None:
+        return False
+    teller = index.actor_for_token(sayer)
+    if teller is None or teller in sources:
+        return False
+    return teller.code == UNKNOWN_CODE or teller.agent in CHANNEL_AGENTS
 
 
 def _final_code(hit: Hit, modality: Modality, lexicon: Lexicon) -> str | None:

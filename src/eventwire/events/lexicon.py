@@ -75,6 +75,7 @@ class Lexicon:
         self.place_target_roots = frozenset(str(r) for r in data["place_target_roots"])
         self.should_weight = float(data["should_weight"])
         self.free_noun_weight = float(data["free_noun_weight"])
+        self.outsider_forecast_weight = float(data["outsider_forecast_weight"])
         self.stative_obligations = frozenset(data["stative_obligations"])
         self.patient_possessive_nouns = frozenset(data["patient_possessive_nouns"])
         self.verbal_force_lemmas = frozenset(data["verbal_force_lemmas"])
