@@ -18,6 +18,11 @@ from eventwire.actors import ActorDictionary
         ("KOR", "defence_minister", date(2005, 1, 1), "Yoon Kwang-ung"),
         ("COD", "foreign_minister", date(2022, 1, 1), "Christophe Lutundula"),
         ("SDN", "foreign_minister", date(2021, 5, 1), "Mariam al-Sadiq al-Mahdi"),
+        ("CAN", "opposition_leader", date(2005, 1, 1), "Stephen Harper"),
+        ("AUS", "opposition_leader", date(1987, 3, 1), "John Howard"),
+        ("GBR", "defence_minister", date(1987, 3, 1), "George Younger"),
+        ("FRA", "head_of_government", date(1987, 3, 1), "Jacques Chirac"),
+        ("JPN", "head_of_government", date(1990, 1, 1), "Toshiki Kaifu"),
     ],
 )
 def test_holder_on_a_day(

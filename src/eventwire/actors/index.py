@@ -27,12 +27,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.posts import names_someone
+from eventwire.actors.tables import read_rows, split_list
 from eventwire.records import UNKNOWN_CODE, Actor
 
 PASSIVE_AGENTS = frozenset({"CVL", "REF", "MED"})
@@ -88,9 +89,8 @@ def home_country(actors: Sequence[Actor]) -> str | None:
 @cache
 def _party_names() -> dict[str, frozenset[str]]:
     """party_names.tsv: a party name used alone -> the countries that have a party so named."""
-    text = resources.files("eventwire.actors").joinpath("party_names.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {name.lower(): frozenset(countries.strip().split("|")) for name, countries in rows[1:]}
+    _, rows = read_rows(Path(__file__).with_name("party_names.tsv"))
+    return {row["name"].lower(): frozenset(split_list(row["countries"])) for _, row in rows}
 
 
 def _party_countries(text: str) -> frozenset[str]:
@@ -277,9 +277,7 @@ class ActorIndex:
         first = self._token_at(actor.start)
         if first is None:
             return False
-        head = first
-        while head.head.i != head.i and actor.start <= head.head.idx < actor.end:
-            head = head.head
+        head = self._span_head(first, actor)
         return head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPS
 
     def _token_at(self, offset: int) -> Token | None:

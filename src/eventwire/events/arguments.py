@@ -89,6 +89,11 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
 
 
+def has_to(verb: Token) -> bool:
+    """Does the verb carry the infinitive "to" ("agreed to meet", "talks to be held")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def shared_conjuncts(noun: Token) -> list[Token]:
     """Nouns coordinated after this one, which carry the phrases the list shares ("the arrest
     and detention of X": "of X" hangs on the last noun)."""
@@ -282,7 +287,7 @@ def _raised_objects(verb: Token, addressed: bool) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "xcomp") or clause.i < verb.i:
             continue
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        infinitive = has_to(clause)
         verbless = clause.pos_ in ("ADJ", "NOUN") or clause.lemma_ == "be" and clause.tag_ != "VBZ"
         if infinitive or verbless or addressed:
             out.extend(c for c in clause.children if c.dep_ in SUBJ and c.i < clause.i)

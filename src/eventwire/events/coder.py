@@ -72,6 +72,11 @@ def _events_of(
         return []
     if status == "future" and _foretold_by_outsider(hit, sources, index, lexicon):
         certainty *= lexicon.outsider_forecast_weight  # "Andrew Marr says Blair will ask ..."
+    weight = hit.sense.weight
+    if hit.noun is not None and hit.noun.i == hit.clause.i and status != "future":
+        # a noun no verb tells of is mostly a standing state or a mention ("the EU embargo on
+        # China", "Baker's support for the Fed chairman"), unless planned ("talks to be held")
+        weight *= lexicon.free_noun_weight
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
     own_act = hit.via_modal not in ADDRESSING  # not "called for talks"
     pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual, own_act)
@@ -85,7 +90,7 @@ def _events_of(
         else:
             s_code = code
         said = _by_sides(_in_words(s_code, hit, s, t, lexicon), hit, s, t, lexicon)
-        confidence = event_confidence(hit.sense.weight, certainty, said, s, t)
+        confidence = event_confidence(weight, certainty, said, s, t)
         rule = how if t is not None else ""
         events.append(_event(hit, said, status, s, t, confidence, n, sent, article, codebook, rule))
     return events
@@ -139,9 +144,7 @@ def _modality(hit: Hit, lexicon: Lexicon) -> Modality | None:
 
 def _purpose(clause: Token) -> bool:
     """ "worked with X to end the fighting": a purpose states an aim, not an event."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    )
+    return clause.dep_ == "advcl" and args.has_to(clause)
 
 
 def _background(hit: Hit, lexicon: Lexicon) -> bool:
@@ -215,29 +218,29 @@ def _own_state(source: Actor, target: Actor | None) -> bool:
     return source.agent in ("GOV", None) and target.agent in ("GOV", None)
 
 
+VERBAL_CRITICISM = "111"
+PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
+
+
 def _by_sides(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:
     """Codes the sides rule out: a government does not arrest a state ("Washington charged
     France with unfair trade practices" accuses it, 112); civilians who blockade a border or
     storm a building protest (14x), they do not use force as armed men do; speaking to an
     audience is a statement (010), not a consultation."""
-    word = hit.noun if hit.noun is not None else hit.clause
+    lemma = (hit.noun if hit.noun is not None else hit.clause).lemma_.lower()
     legal = source.agent in lexicon.armed_agents or source.agent == "JUD"
-    charged = word.lemma_.lower() in lexicon.state_target_lemmas
+    charged = lemma in lexicon.state_target_lemmas
     if target is not None and target.kind == "state" and charged and not legal:
         code = lexicon.state_target_recodes.get(code, code)
-    lemma = word.lemma_.lower()
-    if source.agent in lexicon.civilian_agents and lemma in lexicon.civilian_force_lemmas:
+    civilian = source.agent in lexicon.civilian_agents
+    if civilian and lemma in lexicon.civilian_force_lemmas:
         code = lexicon.civilian_force_recodes.get(code, code)
-    if source.agent in lexicon.civilian_agents and code[:2] in ("18", "19"):
+    if civilian and code[:2] in PHYSICAL_FORCE_ROOTS:
         code = lexicon.civilian_lemma_codes.get(lemma, code)  # "trade unions carried out strikes"
     audience = target is not None and target.agent in lexicon.audience_agents
     if code[:2] == "04" and lemma in lexicon.audience_lemmas and audience:
         code = lexicon.audience_code  # "speaking to Parliament", "talking to teenagers"
     return code
-
-
-VERBAL_CRITICISM = "111"
-PHYSICAL_FORCE_ROOTS = frozenset({"18", "19"})
 
 
 def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon: Lexicon) -> str:

@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 
 from eventwire.events import arguments as args
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.modality import noun_modality
 from eventwire.events.triggers import (
     VERBAL,
     Hit,
@@ -33,7 +32,7 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in VERBAL:
             continue
-        if _under_scene_prep(tok, lexicon):
+        if _in_scene(tok, lexicon):
             continue  # "After meeting X in Paris, Y said ...", "before the winter when unions
             # carried out strikes": the scene, not the news
         hit = _verb_hit(tok, lexicon, consumed)
@@ -48,9 +47,10 @@ def sentence_hits(sent: Span, lexicon: Lexicon) -> list[Hit]:
     return hits
 
 
-def _under_scene_prep(verb: Token, lexicon: Lexicon) -> bool:
-    """Is the verb inside a phrase that sets the scene in time ("after ...", "before ...")?"""
-    tok = verb
+def _in_scene(word: Token, lexicon: Lexicon) -> bool:
+    """Is the word inside a phrase that sets the scene in time, at any depth ("after the
+    meeting", "before the winter when unions carried out strikes")?"""
+    tok = word
     while tok.head.i != tok.i:
         if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in lexicon.background_preps:
             return True
@@ -322,19 +322,13 @@ def _free_noun_hit(noun: Token, lexicon: Lexicon) -> Hit | None:
         and (verb_sense(verb, lexicon) or verb.lemma_ in lexicon.speech_verbs)
     ):
         return None  # "condemned the attack", "discussed prospects of cooperation": content
-    if _in_background(noun, lexicon):
+    if _in_scene(noun, lexicon):
         return None
     sense = noun_sense(noun, lexicon, gov)
     if sense is None:
         return None
     # "the attack by X on Y": the parser often hangs "on Y" on X
     agents = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
-    # a noun no verb tells is mostly a standing state or a mention ("the EU embargo on China",
-    # "Baker's support for the Fed chairman"): weak evidence of news (BENCHMARKS.md)
-    # (a planned one is news of the plan: "preparations for talks to be held on January 8th")
-    planned = noun_modality(noun, lexicon)
-    if planned is None or planned.status != "future":
-        sense = replace(sense, weight=round(sense.weight * lexicon.free_noun_weight, 3))
     return Hit(sense, sense.code, sense.id, noun, [noun], noun, [noun, *agents])
 
 
@@ -347,15 +341,3 @@ def clause_of(noun: Token) -> Token | None:
         if tok.pos_ in VERBAL and tok.dep_ != "prep":  # "including", "following" are not clauses
             return tok
     return None
-
-
-def _in_background(noun: Token, lexicon: Lexicon) -> bool:
-    """Is the noun inside a scene-setting phrase ("after the meeting", "during talks")?"""
-    tok = noun
-    for _ in range(4):
-        if tok.dep_ == "pobj" and tok.head.lower_ in lexicon.background_preps:
-            return True
-        if tok.dep_ not in ("pobj", "prep", "compound", "conj") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False

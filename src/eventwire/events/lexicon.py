@@ -44,6 +44,11 @@ class ContextRecode:
     code: str
 
 
+def _code_map(table: dict) -> dict[str, str]:
+    """A YAML table of codes, keys and values as strings ("173": "112")."""
+    return {str(k): str(v) for k, v in table.items()}
+
+
 class Lexicon:
     """Trigger senses by lemma plus the tables that steer argument finding and modality."""
 
@@ -60,9 +65,7 @@ class Lexicon:
         self.future_modifiers = frozenset(data["future_modifiers"])
         self.hedge_modifiers = frozenset(data["hedge_modifiers"])
         self.standing_modifiers = frozenset(data["standing_modifiers"])
-        self.civilian_lemma_codes = {
-            str(k): str(v) for k, v in data["civilian_lemma_codes"].items()
-        }
+        self.civilian_lemma_codes = _code_map(data["civilian_lemma_codes"])
         self.future_heads = frozenset(data["future_heads"])
         self.obligation_auxes = frozenset(data["obligation_auxes"])
         self.demand_auxes = frozenset(data["demand_auxes"])
@@ -96,15 +99,11 @@ class Lexicon:
         self.scheduled_roots = frozenset(str(r) for r in data["scheduled_roots"])
         self.comment_verbs = frozenset(data["comment_verbs"])
         self.no_comment_code = str(data["no_comment_code"])
-        self.state_target_recodes = {
-            str(k): str(v) for k, v in data["state_target_recodes"].items()
-        }
+        self.state_target_recodes = _code_map(data["state_target_recodes"])
         self.civilian_agents = frozenset(data["civilian_agents"])
         self.state_target_lemmas = frozenset(data["state_target_lemmas"])
         self.civilian_force_lemmas = frozenset(data["civilian_force_lemmas"])
-        self.civilian_force_recodes = {
-            str(k): str(v) for k, v in data["civilian_force_recodes"].items()
-        }
+        self.civilian_force_recodes = _code_map(data["civilian_force_recodes"])
         self.threat_consequences = frozenset(data["threat_consequences"])
         self.foreseeing_code = str(data["foreseeing_code"])
         self.expressing_governors = frozenset(data["expressing_governors"])
@@ -126,8 +125,7 @@ class Lexicon:
         self.question_words = frozenset(data["question_words"])
         self.receiving_have_roots = frozenset(str(r) for r in data["receiving_have_roots"])
         self.modal_maps: dict[str, dict[str, str]] = {
-            name: {str(k): str(v) for k, v in table.items()}
-            for name, table in data["modal_maps"].items()
+            name: _code_map(table) for name, table in data["modal_maps"].items()
         }
         self.verbs = {lemma: self._senses("verb", lemma, e) for lemma, e in data["verbs"].items()}
         self.nouns = {lemma: self._senses("noun", lemma, e) for lemma, e in data["nouns"].items()}

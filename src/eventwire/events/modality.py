@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.arguments import has_to
 from eventwire.events.lexicon import Lexicon
 
 NOUN_UP = frozenset({"pobj", "prep", "nsubj", "nsubjpass", "compound", "conj", "appos"})
@@ -91,8 +92,7 @@ def _takes_place(verb: Token) -> bool:
     """Does a clause on an event noun tell when it happens ("talks to be held", "a summit which
     will take place"), not what it is for ("an agreement to end Portuguese rule")?"""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return passive or not to or verb.lemma_.lower() in HAPPENING_VERBS
+    return passive or not has_to(verb) or verb.lemma_.lower() in HAPPENING_VERBS
 
 
 # Verbs that tell an event noun's happening: "talks to take place", "a meeting to open".
@@ -151,8 +151,7 @@ HEDGES_ABOVE = frozenset({"may", "might", "could", "can"})
 def _is_to(verb: Token) -> bool:
     """ "Straw is to visit Thailand": "be to" + infinitive announces a plan."""
     head = verb.head
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return to and verb.dep_ == "xcomp" and head.lemma_ == "be" and head.i < verb.i
+    return has_to(verb) and verb.dep_ == "xcomp" and head.lemma_ == "be" and head.i < verb.i
 
 
 def _when_then(verb: Token, lexicon: Lexicon) -> bool:

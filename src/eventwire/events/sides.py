@@ -195,7 +195,7 @@ def _aid_purpose_targets(
                 continue
             if clause.lemma_.lower() not in lexicon.aid_purpose_verbs:
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            if not args.has_to(clause):
                 continue
             heads = args.object_heads(clause, addressed=True)  # "to help Malawi fight"
             found = args.actors_of(heads, index, deep=True, exclude=sources)
@@ -321,7 +321,7 @@ def _targets(
             hit.target_heads, index, hedges, deep=not owned, exclude=sources, head_only=owned
         )
         return found, "subject of what was asked"
-    slots = _target_slots(hit, preps, lexicon.patient_possessive_nouns, lexicon.raising_verbs)
+    slots = _target_slots(hit, preps, lexicon)
     for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
         for heads, slot in slots:
             found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
@@ -397,10 +397,7 @@ def _where_force_struck(
 
 
 def _target_slots(
-    hit: Hit,
-    preps: frozenset[str],
-    patient_nouns: frozenset[str] = frozenset(),
-    raising: frozenset[str] = frozenset(),
+    hit: Hit, preps: frozenset[str], lexicon: Lexicon
 ) -> list[tuple[list[Token], str]]:
     """The phrases that may hold the target, in order, with their names for the evidence: per
     trigger token, its objects (not for topic verbs: "discussed Syria"), then its target
@@ -412,7 +409,8 @@ def _target_slots(
         if tok.pos_ in VERBAL and tok.i != noun_i and not hit.sense.topic:
             # "allow aid workers (expanded) access": whom a causative lets act is its object,
             # however the parser hangs the rest
-            addressed = addressing and tok.i == hit.clause.i or tok.lemma_.lower() in raising
+            raised = tok.lemma_.lower() in lexicon.raising_verbs
+            addressed = (addressing and tok.i == hit.clause.i) or raised
             heads = [h for h in args.object_heads(tok, addressed) if h.i != noun_i]
             slots.append((heads, f"object of '{tok.text}'"))
         heads = [h for h in args.prep_objects(tok, preps) if h.i != noun_i]
@@ -420,7 +418,7 @@ def _target_slots(
             heads = [h for c in args.shared_conjuncts(tok) for h in args.prep_objects(c, preps)]
         named = "/".join(dict.fromkeys(h.head.lower_ for h in heads))
         slots.append((heads, f"'{named}' phrase of '{tok.text}'"))
-    if hit.noun is not None and _possessor_undergoes(hit.noun, patient_nouns):
+    if hit.noun is not None and _possessor_undergoes(hit.noun, lexicon.patient_possessive_nouns):
         owners = [c for c in hit.noun.children if c.dep_ == "poss"]  # "announced the men's arrest"
         slots.append((owners, f"possessor of '{hit.noun.text}'"))
     return [(heads, slot) for heads, slot in slots if heads]

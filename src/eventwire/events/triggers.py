@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwire.events.arguments import has_to
 from eventwire.events.lexicon import Lexicon, Sense
 
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
@@ -134,7 +135,7 @@ def embedded_verb(verb: Token) -> Token | None:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" or has_to(verb)
 
 
 def _has_particle(verb: Token, prt: str) -> bool:

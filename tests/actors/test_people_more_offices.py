@@ -1,13 +1,12 @@
-"""Opposition and party leaders, shadow ministers, devolved heads and the office holders of
-the 1980s and 1990s: coded by the office of the day."""
+"""People of the offices added at stop 13 (opposition and party leaders, shadow ministers,
+devolved heads, deputy heads, justice ministers, attorneys general, capital mayors, the office
+holders of the 1980s and 1990s): coded by the office of the day."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-
-from eventwire.actors import ActorDictionary
 
 
 def first(actors_of, text: str, day: date) -> tuple[str, str | None]:
@@ -30,6 +29,13 @@ def first(actors_of, text: str, day: date) -> tuple[str, str | None]:
         ("Kinnock attacked the government.", date(1987, 3, 1), "GBROPP", "Neil Kinnock"),
         ("Zhao Ziyang met the envoy.", date(1987, 3, 1), "CHNGOV", "Zhao Ziyang"),
         ("Genscher met the envoy.", date(1987, 3, 1), "DEUGOV", "Hans-Dietrich Genscher"),
+        ("Lord Falconer said the bill would pass.", date(2005, 1, 1), "GBRGOV",
+         "Lord Falconer of Thoroton"),
+        ("Deputy Prime Minister John Prescott visited Hull.", date(2005, 1, 1), "GBRGOV",
+         "John Prescott"),
+        ("Mayor Ken Livingstone criticised the plan.", date(2005, 1, 1), "GBRGOV",
+         "Ken Livingstone"),
+        ("Lord Goldsmith gave his advice.", date(2003, 3, 1), "GBRGOV", "Lord Goldsmith"),
     ],
 )  # fmt: skip
 def test_named_holders_by_date(actors_of, text: str, day: date, code: str, name: str) -> None:
@@ -48,17 +54,20 @@ def test_the_opposition_leader_by_title(actors_of) -> None:
 
 
 @pytest.mark.parametrize(
-    ("country", "office", "day", "name"),
+    ("text", "day", "name"),
     [
-        ("CAN", "opposition_leader", date(2005, 1, 1), "Stephen Harper"),
-        ("AUS", "opposition_leader", date(1987, 3, 1), "John Howard"),
-        ("GBR", "defence_minister", date(1987, 3, 1), "George Younger"),
-        ("FRA", "head_of_government", date(1987, 3, 1), "Jacques Chirac"),
-        ("JPN", "head_of_government", date(1990, 1, 1), "Toshiki Kaifu"),
+        ("The British deputy prime minister spoke.", date(2012, 3, 1), "Nick Clegg"),
+        ("The US attorney general spoke.", date(2010, 3, 1), "Eric Holder"),
+        ("The British attorney general spoke.", date(2005, 3, 1), "Lord Goldsmith"),
     ],
 )
-def test_holder_on_a_day(
-    dictionary: ActorDictionary, country: str, office: str, day: date, name: str
+def test_a_country_and_a_title_name_the_holder_of_the_day(
+    actors_of, text: str, day: date, name: str
 ) -> None:
-    held = dictionary.holder(country, office, day)
-    assert held is not None and held[1].name == name
+    found = [a for a in actors_of(text, day) if a.kind == "person"]
+    assert found[0].name == name and found[0].code.endswith("GOV")
+
+
+def test_an_attorney_general_who_heads_no_ministry_stays_judicial(actors_of) -> None:
+    found = actors_of("Israel's attorney general rejected the request.", date(2020, 1, 1))
+    assert found[0].code == "ISRJUD" and found[0].name is None
