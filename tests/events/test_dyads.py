@@ -122,9 +122,15 @@ def test_confidence_ranks_an_aimed_act_above_a_remark_with_no_one_named(coder) -
     remark = coded(coder, "Iran criticised the decision.")
     assert [e.cameo for e in aimed] == ["111"] and [e.cameo for e in remark] == ["111"]
     assert aimed[0].confidence >= DEFAULT_MIN_CONFIDENCE > remark[0].confidence
-    # an assault needs no one named to be news
-    (attack,) = coded(coder, "Rebels attacked at dawn.")
+    # an assault needs no one named to be news; a protest or a ban is aimed at someone
+    (attack,) = coded(coder, "Syrian rebels attacked at dawn.")
     assert attack.target is None and attack.confidence >= DEFAULT_MIN_CONFIDENCE
+    (ban,) = coded(coder, "South Korea banned beef imports.")
+    assert ban.cameo_root == "17" and ban.target is None
+    assert ban.confidence < attack.confidence
+    # a sector no country is given for says little of who acted
+    (bare,) = coded(coder, "Rebels attacked at dawn.")
+    assert bare.confidence < DEFAULT_MIN_CONFIDENCE <= attack.confidence
 
 
 def test_a_news_channel_reports_and_is_not_the_actor(coder) -> None:

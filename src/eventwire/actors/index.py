@@ -41,6 +41,7 @@ HEAD_DEPS = frozenset({"compound", "amod", "appos", "flat", "nmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 GROUP_NOUNS = frozenset(
     {
         "sides",
@@ -245,6 +246,8 @@ class ActorIndex:
         word = token.lower_
         if token.pos_ not in {"PRON", "DET"} and word not in PERSON_PRONOUNS:
             return None
+        if word in REFLEXIVES:
+            return self._reflexive(token)
         if word in PERSON_PRONOUNS:
             clause_subject = _subject_span(token) if word in OBJECT_PRONOUNS else None
             found = self._last(
@@ -268,6 +271,17 @@ class ActorIndex:
             return None
         # "he" after "the prime minister" is the home country's prime minister as well
         return self._at_home(found) if found is not None else None
+
+    def _reflexive(self, token: Token) -> Actor | None:
+        """ "themselves" is the subject of its own verb ("called on industrialised nations to
+        commit themselves": the nations, no coded actor), never an actor named before it."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].i == token.i:
+            return None
+        return self.actor_for_token(subjects[0])
 
     def _scene(self, actor: Actor) -> bool:
         """Is this mention of a state, capital or body where something happened ("discussions

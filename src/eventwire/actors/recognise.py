@@ -105,7 +105,7 @@ def at_agent(c: Composition, unit: Unit) -> int:
         return unit.end  # "a spokesman", "vice president X of a firm": no actor to code
     if generic_people(c, unit):
         return unit.end
-    if not agent.needs_country and not agent.counterpart:
+    if (not agent.needs_country or _counted(c, unit)) and not agent.counterpart:
         c.emit(
             unit.start,
             unit.end,
@@ -117,6 +117,18 @@ def at_agent(c: Composition, unit: Unit) -> int:
             c.kind_of(agent, unit.end),
         )
     return unit.end
+
+
+COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "number"})
+
+
+def _counted(c: Composition, unit: Unit) -> bool:
+    """ "hundreds of banks", "12 banks": a counted group is an actor of its own, where "the
+    banks" of a debt story may be anyone's (needs_country)."""
+    tok = c.doc[unit.end - 1]
+    if any(ch.dep_ == "nummod" for ch in tok.children):
+        return True
+    return tok.head.lower_ == "of" and tok.head.head.lower_ in COUNTS
 
 
 # nouns for people at large: an actor when counted or described ("18 people", "thousands of

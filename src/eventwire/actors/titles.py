@@ -96,7 +96,17 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
     named = after_honorifics(c, title.end)  # "Foreign Minister H E Dr Khalid ..."
     nxt = c.unit_at(named)
     if nxt is not None and nxt.actor is not None and nxt.actor.kind == "person":
-        c.emit_entry(nxt, nxt.actor, role=c.doc[title.start : title.end].text)
+        role = c.doc[title.start : title.end].text
+        coding = nxt.actor.at(c.day)
+        if coding.country and coding.agent in (None, "ELI") and not former(c, span_start):
+            # the table knows him out of office that day ("Shadow attorney general Dominic
+            # Grieve", later Attorney General): the text's title says what he is now
+            agent = "OPP" if shadow(c, title.start) else title.agent.agent
+            role = f"shadow {role}" if shadow(c, title.start) else role
+            country = coding.country
+            c.emit(nxt.start, nxt.end, country + agent, country, agent, nxt.actor.name, role, "person")
+        else:
+            c.emit_entry(nxt, nxt.actor, role=role)
         return nxt.end
     portfolio = portfolio_end(c, title)  # "Minister for Communications X": the name after it
     first = named if portfolio == title.end else portfolio

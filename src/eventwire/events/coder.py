@@ -90,7 +90,10 @@ def _events_of(
         else:
             s_code = code
         said = _by_sides(_in_words(s_code, hit, s, t, lexicon), hit, s, t, lexicon)
-        confidence = event_confidence(weight, certainty, said, s, t)
+        planned = status == "future" and said[:2] in lexicon.planned_address_roots
+        # "will ask Parliament": the code names an act still to come
+        own = weight * lexicon.planned_address_weight if planned else weight
+        confidence = event_confidence(own, certainty, said, s, t)
         rule = how if t is not None else ""
         events.append(_event(hit, said, status, s, t, confidence, n, sent, article, codebook, rule))
     return events

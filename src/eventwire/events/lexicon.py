@@ -79,6 +79,8 @@ class Lexicon:
         self.should_weight = float(data["should_weight"])
         self.free_noun_weight = float(data["free_noun_weight"])
         self.outsider_forecast_weight = float(data["outsider_forecast_weight"])
+        self.planned_address_roots = frozenset(data["planned_address_roots"])
+        self.planned_address_weight = float(data["planned_address_weight"])
         self.stative_obligations = frozenset(data["stative_obligations"])
         self.patient_possessive_nouns = frozenset(data["patient_possessive_nouns"])
         self.verbal_force_lemmas = frozenset(data["verbal_force_lemmas"])
