@@ -203,8 +203,8 @@ GOV_OFFICES = {
 def test_office_codes_follow_the_table_convention() -> None:
     """Defence ministers are <country>MIL; foreign and interior ministers, finance, trade and
     agriculture ministers, central bank governors, deputy heads of government, justice ministers,
-    attorneys general and mayors <country>GOV; heads are GOV, or MIL for a
-    military ruler (the header says so); the European Union's are IGOEUR."""
+    attorneys general, mayors and oil or energy ministers <country>GOV; heads are GOV, or MIL for
+    a military ruler (the header says so); the European Union's (and its commissioners) IGOEUR."""
     for row, _, _ in people_stints():
         country, office, code = row["country"], row["office"], row["code"]
         if not country:
