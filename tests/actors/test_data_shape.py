@@ -196,18 +196,19 @@ def test_people_rows_are_not_repeated() -> None:
 ECONOMIC = {"finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister"}
 GOV_OFFICES = {
     "regional_head", "deputy_head_of_government", "justice_minister", "attorney_general", "mayor",
+    "energy_minister",
 }  # fmt: skip
 
 
 def test_office_codes_follow_the_table_convention() -> None:
     """Defence ministers are <country>MIL; foreign and interior ministers, finance, trade and
     agriculture ministers, central bank governors, deputy heads of government, justice ministers,
-    attorneys general and mayors <country>GOV; heads are GOV, or MIL for a
-    military ruler (the header says so); the European Union's are IGOEUR."""
+    attorneys general, mayors and oil or energy ministers <country>GOV; heads are GOV, or MIL for
+    a military ruler (the header says so); the European Union's (and its commissioners) IGOEUR."""
     for row, _, _ in people_stints():
         country, office, code = row["country"], row["office"], row["code"]
         if not country:
-            if office in ECONOMIC:
+            if office in ECONOMIC | {"commissioner"}:
                 assert code == "IGOEUR", row
             continue
         if office == "defence_minister":
@@ -260,6 +261,7 @@ def test_offices_are_known_and_titles_point_to_them() -> None:
         "finance_minister", "central_bank_governor", "trade_minister", "agriculture_minister",
         "opposition_leader", "shadow_minister", "party_leader", "regional_head",
         "deputy_head_of_government", "justice_minister", "attorney_general", "mayor",
+        "energy_minister", "commissioner",
     }  # fmt: skip
     assert {r["office"] for r in rows("people.tsv")} <= offices
     assert {r["office"] for r in rows("agents.tsv") if r["office"]} <= offices
@@ -292,7 +294,11 @@ def test_officers_of_an_organisation_do_not_overlap() -> None:
     spans: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
     for row, start, end in people_stints():
         if not row["country"] and row["office"] != "leader":
-            spans.setdefault((row["code"], row["office"]), []).append((start, end, row["name"]))
+            # the European Commissioners serve together: one holder at a time per portfolio
+            post = (row["role"],) if row["office"] == "commissioner" else ()
+            spans.setdefault((row["code"], row["office"], *post), []).append(
+                (start, end, row["name"])
+            )
     for key, held in spans.items():
         held.sort()
         for (_, end, name), (start, _, other) in zip(held, held[1:], strict=False):

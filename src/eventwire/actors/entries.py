@@ -23,15 +23,17 @@ OFFICE_RANK = {
     "finance_minister": 8,
     "central_bank_governor": 9,
     "trade_minister": 10,
-    "agriculture_minister": 11,
-    "justice_minister": 12,
-    "attorney_general": 13,
-    "regional_head": 14,  # a devolved head ("First Minister of Scotland")
-    "mayor": 15,  # of a capital (or New York City)
-    "leader": 16,
-    "opposition_leader": 17,
-    "party_leader": 18,
-    "shadow_minister": 19,
+    "energy_minister": 11,  # oil, petroleum or energy minister
+    "agriculture_minister": 12,
+    "justice_minister": 13,
+    "attorney_general": 14,
+    "commissioner": 15,  # a European Commissioner of a portfolio the economic offices do not name
+    "regional_head": 16,  # a devolved head ("First Minister of Scotland")
+    "mayor": 17,  # of a capital (or New York City)
+    "leader": 18,
+    "opposition_leader": 19,
+    "party_leader": 20,
+    "shadow_minister": 21,
 }
 # a title's office a country does not have, held by another office whose role has the title's
 # word: the US Attorney General heads the justice department (justice_minister); Israel's does not
