@@ -233,3 +233,32 @@ def test_honorifics_do_not_cut_a_long_name_short(actors_of) -> None:
 def test_ex_before_a_country_word_is_still_a_former_office(actors_of) -> None:
     found = by_text(actors_of("The ex-Peruvian Interior Minister Jose Luna Galvez was held."))
     assert found["Jose Luna Galvez"].code == "PERELI"
+
+
+def test_the_parties_of_markets_are_actors_only_with_a_country(actors_of) -> None:
+    # "the banks" of a debt story are its foreign creditors: no country can be guessed
+    found = by_text(actors_of("Argentina has been negotiating with the banks since February."))
+    assert "banks" not in found
+    found = by_text(actors_of("Brazilian banks and coffee producers met the minister."))
+    assert found["Brazilian banks"].code == "BRABUS"
+    # counted, they are a group of their own ("dozens of banks" in the test above)
+    found = by_text(actors_of("Prosecutors charged 12 banks."))
+    assert found["banks"].code == "BUS"
+
+
+def test_a_title_says_what_a_known_person_is_when_the_table_has_him_out_of_office(
+    actors_of,
+) -> None:
+    day = date(2005, 1, 1)
+    # Attorney General only from 2015: the shadow post he held then is in the text
+    (grieve,) = actors_of("Shadow attorney general Dominic Grieve spoke.", day)
+    assert grieve.code == "GBROPP"
+    # the text's title beats a table whose end date is before the article's (he resigned in
+    # December 2004; the article tells of him in office)
+    (blunkett,) = actors_of("Home Secretary David Blunkett spoke.", day)
+    assert blunkett.code == "GBRGOV"
+    (former,) = actors_of("Former Home Secretary David Blunkett spoke.", day)
+    assert former.code == "GBRELI"
+    # without a title the table's date stands
+    (bare,) = actors_of("David Blunkett spoke.", day)
+    assert bare.code == "GBRELI"

@@ -757,3 +757,24 @@ def test_a_shadow_minister_in_a_one_country_story_is_its_opposition(coder) -> No
         date(2005, 1, 1),
     )
     assert any(e.source.text == "Jim Harlowe" and e.source.code == "GBROPP" for e in events)
+
+
+def test_a_reflexive_is_the_subject_of_its_own_verb(coder) -> None:
+    # "themselves" are the industrialised nations (no coded actor), not the UK named before
+    found = dyads(
+        coder,
+        "The UK will host the summit in July. Gordon Brown called on industrialised nations "
+        "to commit themselves to buying the first vaccines.",
+    )
+    appeals = {(s, t) for s, c, t in found if c.startswith("02")}
+    assert appeals and all(t != "GBR" for _, t in appeals)
+
+
+def test_a_planned_appeal_weighs_less_than_one_made(coder) -> None:
+    (made,) = coded(coder, "Jacques Chirac urged Jacques Delors to send experts.", date(1987, 3, 1))
+    (planned,) = coded(
+        coder, "Jacques Chirac planned to urge Jacques Delors to send experts.", date(1987, 3, 1)
+    )
+    assert made.cameo == planned.cameo == "020" and planned.modality == "future"
+    # the act is still to come: CAMEO has no intent code for it, the weight says so
+    assert planned.confidence <= 0.7 * made.confidence

@@ -103,8 +103,8 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
             # Grieve", later Attorney General): the text's title says what he is now
             agent = "OPP" if shadow(c, title.start) else title.agent.agent
             role = f"shadow {role}" if shadow(c, title.start) else role
-            country = coding.country
-            c.emit(nxt.start, nxt.end, country + agent, country, agent, nxt.actor.name, role, "person")
+            country, name = coding.country, nxt.actor.name
+            c.emit(nxt.start, nxt.end, country + agent, country, agent, name, role, "person")
         else:
             c.emit_entry(nxt, nxt.actor, role=role)
         return nxt.end
