@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pycountry
 
-from eventwire.actors.dictionary import case_rule
 from eventwire.actors.build_countries import HISTORIC_CODES
+from eventwire.actors.dictionary import case_rule
 from eventwire.actors.entries import fold
 from eventwire.actors.tables import read_rows, split_list
 
