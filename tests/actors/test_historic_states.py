@@ -144,3 +144,10 @@ def test_the_soviet_union_condemned_the_united_states(coder) -> None:
     events = coder.analyse_doc(article, coder.nlp(text)).events
     found = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events]
     assert ("111", "SUN", "USA") in found
+
+
+def test_former_soviet_republics_are_not_the_soviet_union(actors_of) -> None:
+    text = "Former Soviet republics from the CIS refuse to lift sanctions."
+    found = codes(actors_of(text, IN_2005))
+    assert "SUN" not in found.values()
+    assert found.get("CIS") == "IGOCIS"
