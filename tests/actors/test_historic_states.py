@@ -151,3 +151,13 @@ def test_former_soviet_republics_are_not_the_soviet_union(actors_of) -> None:
     found = codes(actors_of(text, IN_2005))
     assert "SUN" not in found.values()
     assert found.get("CIS") == "IGOCIS"
+
+
+def test_a_former_state_without_a_centre_gets_no_place(coder) -> None:
+    """The gazetteer has no centre for SUN: an attack on it is coded with no place, no error."""
+    text = "Afghan rebels attacked the Soviet Union."
+    article = Article("x", "X", None, IN_1987, "", text)
+    events = coder.analyse_doc(article, coder.nlp(text)).events
+    attacks = [e for e in events if e.target is not None and e.target.code == "SUN"]
+    assert attacks and all(e.place is None or e.place.country != "SUN" for e in attacks)
+    assert coder.gazetteer.country("SUN") is None
