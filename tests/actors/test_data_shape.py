@@ -9,6 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from eventwire.actors.build_countries import HISTORIC_CODES
 from eventwire.actors.entries import fold
 from eventwire.actors.tables import read_rows, split_list
 
@@ -39,7 +40,8 @@ AGENTS = {
     "IGO",
     "IMG",
 }
-ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+# Kosovo and the former states of countries.tsv (ISO 3166-3: SUN, DDR, YUG, CSK)
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"} | HISTORIC_CODES
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -53,22 +55,43 @@ def test_countries_cover_every_iso_country_once() -> None:
     assert all(r["short_name"] for r in rows("countries.tsv"))
 
 
-def test_country_terms_use_known_codes_once() -> None:
-    codes = [r["code"] for r in rows("country_terms.tsv")]
-    assert len(codes) == len(set(codes))
-    assert set(codes) <= ISO3
+def test_historic_states_are_iso_3166_3_codes() -> None:
+    assert {c.alpha_3 for c in pycountry.historic_countries} >= HISTORIC_CODES
+
+
+def test_country_terms_use_known_codes_with_one_undated_row() -> None:
+    """One undated row per code, first; dated rows after it (words that changed state)."""
+    undated: list[str] = []
     for row in rows("country_terms.tsv"):
+        assert row["code"] in ISO3, row["code"]
+        if row["start"] or row["end"]:
+            assert row["code"] in undated, f"{row['code']}: a dated row before the undated one"
+            assert not row["start"] or not row["end"] or row["start"] <= row["end"], row
+            continue
+        undated.append(row["code"])
         assert row["adjectives"] or row["names"], row["code"]
+    assert len(undated) == len(set(undated))
+
+
+def _term_days(row: dict[str, str]) -> tuple[date, date]:
+    start = date.fromisoformat(row["start"]) if row["start"] else date.min
+    return start, date.fromisoformat(row["end"]) if row["end"] else date.max
 
 
 def test_country_words_do_not_name_two_countries() -> None:
-    seen: dict[str, str] = {}
+    """A word names one country on a day ("Moscow": SUN to 1991-12-25, RUS from the next)."""
+    seen: dict[str, list[tuple[str, date, date]]] = {}
     clashes = []
     for row in rows("country_terms.tsv"):
+        start, end = _term_days(row)
         for column in ("adjectives", "abbreviations", "names", "metonyms"):
             for word in split_list(row[column]):
-                if word != "-capital" and seen.setdefault(word, row["code"]) != row["code"]:
+                if word == "-capital":
+                    continue
+                held = seen.setdefault(word, [])
+                if any(code != row["code"] and s <= end and start <= e for code, s, e in held):
                     clashes.append(word)
+                held.append((row["code"], start, end))
     # "Congolese" is both Congos' adjective: the one shared word we accept
     assert set(clashes) <= {"Congolese"}
 

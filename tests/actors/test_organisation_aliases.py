@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pycountry
 
+from eventwire.actors.build_countries import HISTORIC_CODES
 from eventwire.actors.dictionary import case_rule
 from eventwire.actors.entries import fold
 from eventwire.actors.tables import read_rows, split_list
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "actors"
 TABLES = ("organisations.tsv", "national_bodies.tsv")
-ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+# Kosovo and the former states of countries.tsv (ISO 3166-3: SUN, DDR, YUG, CSK)
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"} | HISTORIC_CODES
 COLUMNS = ["code", "country", "agent", "kind", "name", "variants", "start", "end"]
 # agents a national body may carry (CAMEO sectors used by agents.tsv)
 NATIONAL_AGENTS = {

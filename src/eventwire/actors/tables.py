@@ -95,6 +95,7 @@ def country_phrases(countries: Path, terms: Path) -> tuple[dict[str, str], list[
         code = row["code"]
         if code not in names:
             raise DictionaryError(terms, line, f"unknown country code {code!r}")
+        start, end = _dates(row, terms, line)
         for column, form in (
             ("adjectives", "adjective"),
             ("demonyms", "demonym"),
@@ -106,11 +107,21 @@ def country_phrases(countries: Path, terms: Path) -> tuple[dict[str, str], list[
                 if text == "-capital":
                     capitals.pop(code, None)
                     continue
-                phrases.append(Phrase(text, CountryTerm(code, form, names[code]), True))
+                term = CountryTerm(code, form, names[code], start, end)
+                phrases.append(Phrase(text, term, True))
     for code, capital in capitals.items():
         if code in described:  # only states we describe by hand: "Douglas" is no metonym
             phrases.append(Phrase(capital, CountryTerm(code, "metonym", names[code]), True))
     return names, phrases
+
+
+def _dates(row: Row, path: Path, line: int) -> tuple[date | None, date | None]:
+    """A row's optional `start`/`end` dates (empty: open), in order."""
+    start = parse_date(row.get("start", ""), path, line)
+    end = parse_date(row.get("end", ""), path, line)
+    if start and end and end < start:
+        raise DictionaryError(path, line, f"end {end} before start {start}")
+    return start, end
 
 
 def agent_phrases(path: Path, user: bool = False) -> Iterator[Phrase]:
@@ -145,12 +156,7 @@ def organisation_phrases(
         agent = row.get("agent") or split_code(code, countries)[1]
         if country and country not in countries:
             raise DictionaryError(path, line, f"unknown country code {country!r}")
-        start, end = (
-            parse_date(row.get("start", ""), path, line),
-            parse_date(row.get("end", ""), path, line),
-        )
-        if start and end and end < start:
-            raise DictionaryError(path, line, f"end {end} before start {start}")
+        start, end = _dates(row, path, line)
         name = row["name"]
         held = tenures.setdefault(name, [])
         tenure = Tenure(code, country or None, agent or None, start=start, end=end)
@@ -186,12 +192,7 @@ def people_phrases(path: Path, countries: frozenset[str], user: bool = False) ->
         country = row.get("country") or split_code(code, countries)[0]
         if country and country not in countries:
             raise DictionaryError(path, line, f"unknown country code {country!r}")
-        start, end = (
-            parse_date(row.get("start", ""), path, line),
-            parse_date(row.get("end", ""), path, line),
-        )
-        if start and end and end < start:
-            raise DictionaryError(path, line, f"end {end} before start {start}")
+        start, end = _dates(row, path, line)
         agent = split_code(code, countries)[1] if country else split_code(code, countries)[1]
         tenures.setdefault(name, []).append(
             Tenure(
