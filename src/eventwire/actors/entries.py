@@ -65,9 +65,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# American and British spellings of the words bodies' names share ("Organization of African
+# Unity"); not "Labor"/"Labour", which name different parties (Australia's, Britain's).
+SPELLINGS = {"organization": "organisation", "organizations": "organisations"}
+
+
 def key(text: str) -> str:
-    """The matching key of one token: folded and lower-cased."""
-    return fold(text).lower()
+    """The matching key of one token: folded, lower-cased, one spelling."""
+    folded = fold(text).lower()
+    return SPELLINGS.get(folded, folded)
 
 
 def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:

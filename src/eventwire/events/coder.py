@@ -79,8 +79,11 @@ def _events_of(
         weight *= lexicon.free_noun_weight
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
     own_act = hit.via_modal not in ADDRESSING  # not "called for talks"
-    pairs = _pairs(sources, sides.targets, code, hit.sense.code, mutual, own_act)
-    how = sides.target_rule if sides.targets else "the other coordinated side (a reciprocal act)"
+    targets = sides.targets
+    if _each_other(sources, code, hit.sense.code, mutual, own_act, sides.target_rule):
+        targets = []  # "Trump and Putin agreed to share information on North Korea"
+    pairs = _pairs(sources, targets, code, hit.sense.code, mutual, own_act)
+    how = sides.target_rule if targets else "the other coordinated side (a reciprocal act)"
     events = []
     for s, t in pairs[:MAX_PAIRS]:
         if hit.rule.startswith("say.") and _own_state(s, t):
@@ -265,6 +268,31 @@ def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon:
     if target is not None and target.kind in ("state", "place"):
         return code  # "Saddam attacked Kuwait": a leader's war
     return VERBAL_CRITICISM
+
+
+# Targets found only deep in a phrase or among a noun's modifiers: weaker than coordinated sides
+# of a reciprocal act, who are each other's ("Putin and Medvedev attended a cabinet meeting").
+INDIRECT_TARGET_RULES = ("inside the", "maker or party of")
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _each_other(
+    sources: list[Actor],
+    code: str,
+    trigger_code: str,
+    mutual: bool,
+    own_act: bool,
+    target_rule: str,
+) -> bool:
+    """Are coordinated sources of a reciprocal act each other's sides rather than the sides of
+    an actor named only deep in its object or as a modifier of its noun?"""
+    if len(sources) < 2 or not target_rule.startswith(INDIRECT_TARGET_RULES):
+        return False
+    first, *others = sorted(sources, key=lambda a: a.start)
+    if all(own_side(o, [first]) for o in others):
+        return False
+    # not force: "the army and allied fighters hit positions in Saudi Arabia" are allies
+    return code[:2] not in FORCE_ROOTS and (is_symmetric(code) or (mutual and code[:2] == "05"))
 
 
 def _pairs(

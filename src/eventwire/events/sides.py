@@ -26,6 +26,12 @@ ANSWERING = frozenset({"accept", "welcome", "reject", "refuse", "decline", "dism
 # Roots of acts of speech whose "of" phrase is the speaker ("the appeal of X", "X's demand").
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 MEETING_ROOTS = frozenset({"04"})
+ASKING_ROOTS = frozenset({"02", "10"})
+# refusals and threats held until someone acts: that someone is the target
+CONDITIONED_ROOTS = frozenset({"12", "13"})
+CONDITIONS = frozenset(
+    {"until", "unless", "if"}
+)  # appeals and demands: whoever is asked is the target
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
 SENT_TO = frozenset({"to", "into", "in"})
 WITHDRAWN_FROM = frozenset({"from", "out"})
@@ -282,6 +288,16 @@ def _noun_own_sources(
     """ "an attack by X", "X's offensive", "Israeli air strikes"; `with_possessor` False for a
     noun whose possessor undergoes it ("the men's arrest")."""
     by = [g for c in noun.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    # "an appeal lodged by X", "every offer made by the Taliban": the participle's agent
+    made = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    by += [
+        g
+        for m in made
+        for c in m.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if by:
         return args.actors_of(by, index)
     # "nmod": a name before the noun but not next to it ("the Jamiat-i-Islami (JIA) demand")
@@ -327,6 +343,10 @@ def _targets(
             found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
             if found:
                 return found, slot
+    if hit.noun is not None and code[:2] in ASKING_ROOTS:
+        found = args.actors_of(_asked_of(hit.noun), index, hedges, exclude=sources)
+        if found:  # "reiterated its demand that the US ease sanctions"
+            return found, f"subject of what the {hit.noun.lemma_.lower()} asks"
     if hit.noun is not None and hit.noun.i != hit.clause.i:
         found = _noun_own_targets(hit, index, sources)
         if found:
@@ -348,6 +368,11 @@ def _targets(
         found = [a for h in heads if (a := args.unknown_name_at(h)) and a not in sources]
         if found:
             return found, f"unknown name as the {slot}"
+    if code[:2] in CONDITIONED_ROOTS:
+        heads = [s for tok in hit.target_from for s in _condition_subjects(tok)]
+        found = args.actors_of(heads, index, hedges, exclude=sources)
+        if found:  # "will not lift the embargo until Vietnam helps": Vietnam is refused
+            return found, "subject of the condition"
     if hit.noun is not None:
         pair = args.actors_of(args.between_pair(hit.noun), index, exclude=sources)
         if pair:
@@ -355,6 +380,31 @@ def _targets(
     struck = code[:2] in lexicon.located_target_roots
     how = "state of the place struck" if struck else "state of the place where it holds"
     return _where_force_struck(hit, code, index, lexicon, sources), how
+
+
+def _condition_subjects(tok: Token) -> list[Token]:
+    """Subjects of an "until/unless/if" clause on a refusal or threat: who must act first."""
+    clauses = [
+        c
+        for c in tok.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+    ]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _asked_of(noun: Token) -> list[Token]:
+    """The subject of the clause a request or demand noun tells ("the demand that the US ease
+    sanctions", "calls for Israel to withdraw" are verbs' own): who is asked to act."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "advcl")]
+    # the parser often hangs "that ..." on the verb: the clause whose "that"/"for" follows the noun
+    clauses += [
+        c
+        for c in noun.head.children
+        if c.dep_ in ("ccomp", "advcl")
+        and any(m.dep_ == "mark" and m.i == noun.i + 1 for m in c.children)
+    ]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, ...]) -> list[Actor]:
