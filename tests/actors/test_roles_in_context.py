@@ -262,3 +262,8 @@ def test_a_title_says_what_a_known_person_is_when_the_table_has_him_out_of_offic
     # without a title the table's date stands
     (bare,) = actors_of("David Blunkett spoke.", day)
     assert bare.code == "GBRELI"
+
+
+def test_american_spellings_of_a_bodys_name(actors_of) -> None:
+    found = by_text(actors_of("The Organization of African Unity met in Addis Ababa."))
+    assert found["Organization of African Unity"].code == "IGOAFRAFU"

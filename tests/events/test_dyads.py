@@ -778,3 +778,46 @@ def test_a_planned_appeal_weighs_less_than_one_made(coder) -> None:
     assert made.cameo == planned.cameo == "020" and planned.modality == "future"
     # the act is still to come: CAMEO has no intent code for it, the weight says so
     assert planned.confidence <= 0.7 * made.confidence
+
+
+def test_coordinated_sides_of_a_meeting_are_each_other_before_its_host(coder) -> None:
+    found = dyads(
+        coder,
+        "The top U.S. diplomat and Iranian Foreign Minister Mohammad Javad Zarif will attend "
+        "Saturday's meeting of the Association of Southeast Asian Nations.",
+    )
+    assert found == {("USAGOV", "036", "IRNGOV")}
+    # allies using force together are not each other's targets
+    found = dyads(
+        coder, "The Yemeni army and allied fighters hit military positions in Saudi Arabia."
+    )
+    assert ("YEMMIL", "190", "SAU") in found and not any(t == "REB" for _, _, t in found)
+
+
+def test_the_agent_of_a_participle_made_the_request(coder) -> None:
+    found = dyads(coder, "A Moscow court rejected every offer made by the Taliban.")
+    assert any(s == "RUSJUD" and c.startswith("12") and t.startswith("AFG") for s, c, t in found)
+
+
+def test_who_a_call_or_demand_asks_to_act_is_its_target(coder) -> None:
+    assert dyads(coder, "Iran repeated its call for the United States to lift sanctions.") == {
+        ("IRN", "020", "USA")
+    }
+
+
+def test_a_refusal_held_until_someone_acts_targets_that_someone(coder) -> None:
+    (refusal,) = coded(
+        coder,
+        "President Obama said he will not lift the embargo until Cuba undertakes reforms.",
+        date(2010, 5, 1),
+    )
+    assert (refusal.source.code, refusal.cameo[:2], refusal.target and refusal.target.code) == (
+        "USAGOV",
+        "12",
+        "CUB",
+    )
+
+
+def test_aid_flown_into_a_country_goes_to_its_state(coder) -> None:
+    found = dyads(coder, "Medecins Sans Frontieres flew 13 tons of medicine into Afghanistan.")
+    assert any(c.startswith("07") and t == "AFG" for _, c, t in found)
