@@ -7,7 +7,7 @@ from datetime import date
 
 from eventwire.actors.local import local_countries
 from eventwire.actors.posts import roles_in_apposition
-from eventwire.records import Actor, Place
+from eventwire.records import Actor, Article, Place
 
 
 def by_text(actors: list[Actor]) -> dict[str, Actor]:
@@ -267,3 +267,15 @@ def test_a_title_says_what_a_known_person_is_when_the_table_has_him_out_of_offic
 def test_american_spellings_of_a_bodys_name(actors_of) -> None:
     found = by_text(actors_of("The Organization of African Unity met in Addis Ababa."))
     assert found["Organization of African Unity"].code == "IGOAFRAFU"
+
+
+def test_people_of_a_body_take_its_country(coder) -> None:
+    text = (
+        "Officials of the Japanese Ministry of International Trade and Industry will hold "
+        "talks with U.S. officials next Monday."
+    )
+    article = Article("t", None, None, date(1987, 3, 10), "", text)
+    events = coder.code_article(article)
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("JPNGOV", "USAGOV")
+    }

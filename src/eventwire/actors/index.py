@@ -175,6 +175,10 @@ class ActorIndex:
             named = self._apposed(token, own)
             if named is not None:
                 return named
+        if own.country is None and own.kind == "group" and own.code != UNKNOWN_CODE:
+            body = self._body_of(token, own)
+            if body is not None:
+                return body
         if own.country is None and self._definite(own):
             antecedent = self._last(
                 own.start,
@@ -207,6 +211,23 @@ class ActorIndex:
         if own.country is None and self.home and (state or society):
             return dataclasses.replace(own, code=self.home + own.code, country=self.home)
         return own
+
+    def _body_of(self, token: Token, own: Actor) -> Actor | None:
+        """ "officials of the Japanese Ministry of Trade", "members of the IMF": people of a
+        body are that body's (the agent stays their own: "soldiers of Iraq" are IRQMIL)."""
+        head = self._span_head(token, own)
+        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for g in objects:
+            body = self.actor_at(g)
+            if body is None or body is own or body.code == UNKNOWN_CODE:
+                continue
+            if body.country is not None:
+                code = body.country + (own.agent or "")
+                return dataclasses.replace(own, code=code, country=body.country)
+            if body.kind == "organisation" and len(body.code) > 3:
+                return dataclasses.replace(own, code=body.code, agent=body.agent)
+        return None
 
     def _apposed(self, token: Token, own: Actor) -> Actor | None:
         head = self._span_head(token, own)
