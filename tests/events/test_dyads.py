@@ -388,6 +388,11 @@ def test_an_act_dated_months_before_the_article_is_background(coder) -> None:
     (new,) = coded(coder, "On Friday Japan held talks with Kenya on trade.", day)
     assert old.date == "1985" and new.date == "1987-04-24"
     assert old.confidence < DEFAULT_MIN_CONFIDENCE <= new.confidence
+    # a month ended more than a month before is background; "this year" and last month are not
+    (february,) = coded(coder, "In February Japan held talks with Kenya on trade.", day)
+    (march,) = coded(coder, "Last month Japan held talks with Kenya on trade.", day)
+    (year,) = coded(coder, "Japan held talks with Kenya earlier this year.", day)
+    assert february.confidence < march.confidence == year.confidence == new.confidence
 
 
 def test_a_sector_of_society_in_a_one_country_story_is_that_countrys(coder) -> None:

@@ -1,7 +1,8 @@
 """When an act is told against the article's own date: one dated after it has not happened yet
 ("officials hold talks in Tokyo next week" is an intent to meet, 036, as "will hold talks" is);
-one dated months before it is background ("the 1985 Plaza pact", "last year's boycott"): it
-keeps its own date, with less confidence that it is news."""
+one whose time ended a month before it is background ("the 1985 Plaza pact", "last year's
+boycott", "refused to join the February meeting" in April): it keeps its own date, with less
+confidence that it is news (hand checks of real news counted such retold acts as no news)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from spacy.tokens import Token
 from eventwire.events.codebook import Codebook, code_fields
 from eventwire.events.lexicon import Lexicon
 from eventwire.records import Event
-from eventwire.times.calendar import timex_start
+from eventwire.times.calendar import timex_end, timex_start
 
-# An act dated this long before the article is background, not the news of the day; its
+# An act whose dated period ended this long before the article is background, not the news of
+# the day ("last month" in an article of the 26th is not: the month ended days before); its
 # confidence is multiplied by BACKGROUND_FACTOR (so the default --min-confidence leaves most out).
-BACKGROUND_AGE = timedelta(days=90)
+BACKGROUND_AGE = timedelta(days=30)
 BACKGROUND_FACTOR = 0.6
 PAST_AUXES = frozenset({"had", "has", "have", "was", "were"})
 
@@ -35,7 +37,7 @@ def as_dated(
     the clause is not told in the past (`told_in_past`, asked only then), or, for a visit or
     a meeting, on the article's day in the present simple ("travels to Italy this evening":
     news tells the day's deeds in the past, "faces criticism today" is a state, no plan);
-    background when it starts more than BACKGROUND_AGE before; else unchanged."""
+    background when its time ended more than BACKGROUND_AGE before; else unchanged."""
     start = timex_start(event.date or "") if event.date_source == "text" else None
     if published is None or start is None:
         return event
@@ -44,7 +46,8 @@ def as_dated(
     scheduled = event.cameo[:2] in lexicon.scheduled_roots and event.modality == "asserted"
     if start[0] == published and scheduled and told_in_present():
         return _planned(event, lexicon, codebook)  # "who travels to Italy this evening"
-    if published - start[0] > BACKGROUND_AGE:
+    end = timex_end(event.date or "")
+    if end is not None and published - end > BACKGROUND_AGE:
         return dataclasses.replace(event, confidence=round(event.confidence * BACKGROUND_FACTOR, 3))
     return event
 

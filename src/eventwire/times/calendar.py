@@ -39,6 +39,25 @@ def timex_start(value: str) -> tuple[date, str, str] | None:
         return None
 
 
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12}
+
+
+def timex_end(value: str) -> date | None:
+    """The last day a TIMEX3 date value covers ("1987-02" -> 1987-02-28, "1987" -> 1987-12-31);
+    None without a calendar start."""
+    found = timex_start(value)
+    if found is None:
+        return None
+    start, precision, _ = found
+    if precision == "week":
+        return start + timedelta(days=6)
+    months = PERIOD_MONTHS.get(precision)
+    if months is None:
+        return start
+    year, month = shift_months(start.year, start.month, months)
+    return date(year, month, 1) - timedelta(days=1)
+
+
 def day_value(d: date) -> str:
     return d.isoformat()
 
