@@ -68,7 +68,12 @@ def test_a_file_without_a_date_is_refused_naming_the_file(tmp_path: Path):
 
 def test_a_bad_json_line_is_a_reject_and_the_other_lines_are_coded(tmp_path: Path):
     lines = [
-        {"id": "ok-1", "published": "2021-03-02", "title": "t", "text": "Rebels attacked a base."},
+        {
+            "id": "ok-1",
+            "published": "2021-03-02",
+            "title": "t",
+            "text": "Syrian rebels attacked a base.",
+        },
         "{not json",
         {"id": "ok-2", "published": "2021-03-03", "title": "t", "text": "France condemned Iran."},
     ]

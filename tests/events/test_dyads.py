@@ -826,3 +826,20 @@ def test_a_refusal_held_until_someone_acts_targets_that_someone(coder) -> None:
 def test_aid_flown_into_a_country_goes_to_its_state(coder) -> None:
     found = dyads(coder, "Medecins Sans Frontieres flew 13 tons of medicine into Afghanistan.")
     assert any(c.startswith("07") and t == "AFG" for _, c, t in found)
+
+
+def test_who_is_asked_for_refuge_is_the_state_it_is_sought_in(coder) -> None:
+    found = dyads(coder, "Thousands of South Sudanese refugees have sought refuge in Sudan.")
+    assert ("SSDREF", "0233", "SDN") in found or any(
+        c == "0233" and t == "SDN" for _, c, t in found
+    )
+
+
+def test_the_toll_of_an_attack_is_part_of_it(coder) -> None:
+    events = coded(
+        coder, "The Taliban attacked an army base in western Afghanistan, killing 17 soldiers."
+    )
+    assert [e.evidence.trigger for e in events] == ["attacked"]
+    # a killing told on its own is an event
+    (killing,) = coded(coder, "Taliban fighters killed 17 Afghan soldiers on Monday.")
+    assert killing.cameo_root in ("18", "19", "20")

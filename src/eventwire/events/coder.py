@@ -45,9 +45,30 @@ def code_events(
     for n, sent in enumerate(doc.sents):
         if sent.text.rstrip().endswith("?"):
             continue  # questions assert nothing
-        for hit in sentence_hits(sent, lexicon):
+        for hit in _without_consequences(list(sentence_hits(sent, lexicon)), lexicon):
             events.extend(_events_of(hit, n, sent, article, index, lexicon, codebook))
     return events
+
+
+FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _without_consequences(hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
+    """The hits less the casualties of an attack the sentence codes already ("attacked a base,
+    killing 17 soldiers", "a Taliban attack killed 20 troops"): one act, told with its toll."""
+    force = {t.i for h in hits if h.code[:2] in FORCE_CODE_ROOTS for t in h.tokens}
+    if not force:
+        return hits
+
+    def toll(hit: Hit) -> bool:
+        verb = hit.clause
+        if hit.noun is not None or verb.lemma_.lower() not in lexicon.toll_verbs:
+            return False
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i in force:
+            return True
+        return any(c.dep_ == "nsubj" and c.i in force for c in verb.children)
+
+    return [h for h in hits if not toll(h)]
 
 
 def _events_of(

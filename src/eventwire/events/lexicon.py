@@ -80,6 +80,7 @@ class Lexicon:
         self.free_noun_weight = float(data["free_noun_weight"])
         self.outsider_forecast_weight = float(data["outsider_forecast_weight"])
         self.planned_address_roots = frozenset(data["planned_address_roots"])
+        self.toll_verbs = frozenset(data["toll_verbs"])
         self.planned_address_weight = float(data["planned_address_weight"])
         self.stative_obligations = frozenset(data["stative_obligations"])
         self.patient_possessive_nouns = frozenset(data["patient_possessive_nouns"])
