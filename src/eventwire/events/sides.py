@@ -338,11 +338,18 @@ def _targets(
         )
         return found, "subject of what was asked"
     slots = _target_slots(hit, preps, lexicon)
+    unknown: tuple[list[Actor], str] | None = None
     for head_only in (True, False):  # "returned Iraqi artifacts to the government of Iraq"
         for heads, slot in slots:
             found = args.actors_of(heads, index, hedges, exclude=sources, head_only=head_only)
-            if found:
+            if found and all(a.code == UNKNOWN_CODE and a.kind != "person" for a in found):
+                # "will return HEU to Russia": a thing's name no table knows yields to a known
+                # side (an unknown person stays: "accused Gulen of plotting against the state")
+                unknown = unknown or (found, slot)
+            elif found:
                 return found, slot
+    if unknown is not None:
+        return unknown
     if hit.noun is not None and code[:2] in ASKING_ROOTS:
         found = args.actors_of(_asked_of(hit.noun), index, hedges, exclude=sources)
         if found:  # "reiterated its demand that the US ease sanctions"
@@ -441,8 +448,10 @@ def _where_force_struck(
     ("attacked a base in Kenya", "imposed a curfew in Gaza"): that state is the target."""
     if code[:2] not in lexicon.located_target_roots and code not in lexicon.place_target_codes:
         return []
-    heads = [h for tok in hit.target_from for h in args.prep_objects(tok, LOCATIVE)]
-    found = args.actors_of(heads, index, exclude=sources)
+    # "in Gaza" on the verb, or on its object ("suspended aid deliveries in Borno State")
+    holders = [o for tok in hit.target_from for o in [tok, *args.object_heads(tok, False)]]
+    heads = [h for tok in holders for h in args.prep_objects(tok, LOCATIVE)]
+    found = args.actors_of(heads, index, exclude=sources, deep=True)  # "in parts of Kashmir"
     return [a for a in found if a.kind in ("state", "place")][:1]
 
 
