@@ -4,9 +4,11 @@ columns and codes, one body per alias across tables and countries, the acronym r
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pycountry
+import pytest
 
 from eventwire.actors.build_countries import HISTORIC_CODES
 from eventwire.actors.dictionary import case_rule
@@ -185,3 +187,56 @@ def test_a_leading_the_of_a_paper_does_not_swallow_another_name(actors_of) -> No
     assert found == {"The Guardian Council": "IRNLEG"}
     nigeria = actors_of("The Independent National Electoral Commission postponed the vote.")
     assert [a.code for a in nigeria] == ["NGAGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "name", "code"),
+    [
+        # 1987 wire news: Japan's MITI (METI from 2001), international bodies of commodities
+        ("The Ministry of International Trade and Industry (MITI) acted on chip exports.",
+         date(1987, 3, 3), "MITI", "JPNGOV"),
+        ("A MITI spokesman said the curbs would hold.", date(2005, 1, 1), "MITI spokesman",
+         "JPNELI"),
+        ("The International Tin Council met its creditors.", date(1987, 3, 1),
+         "International Tin Council", "IGOBUSITC"),
+        ("The IWC voted to keep the ban.", date(1987, 3, 1), "IWC", "IGO"),
+        ("The lobby group Eurofer drew up a plan.", date(1987, 3, 1), "Eurofer", "NGOBUS"),
+        ("The FNSEA will demonstrate in Paris.", date(1987, 3, 1), "FNSEA", "FRAAGR"),
+        ("The U.S. International Trade Commission ruled on the imports.", date(1987, 3, 1),
+         "U.S. International Trade Commission", "USAGOV"),
+        ("Philippine Coconut Authority chairman Jose Romero spoke.", date(1987, 3, 30),
+         "Jose Romero", "PHLGOV"),
+        # 2004-2005 British news
+        ("The NAO criticised the Child Support Agency.", date(2005, 1, 1), "NAO", "GBRGOV"),
+        ("The National Audit Office criticised the Child Support Agency.", date(2005, 1, 1),
+         "Child Support Agency", "GBRGOV"),
+        ("The DCA said the bill would pass.", date(2005, 1, 1), "DCA", "GBRGOV"),
+        ("Royal Mail said deliveries would resume.", date(2005, 1, 1), "Royal Mail", "GBRBUS"),
+        ("The British National Party fielded candidates.", date(2005, 1, 1),
+         "British National Party", "GBRPTY"),
+        # a body that owns a post is no unknown name beside the person it codes
+        ("Federal Reserve Board chairman Paul Volcker met the minister.", date(1987, 3, 1),
+         "Paul Volcker", "USAGOV"),
+        ("White House chief of staff Donald Regan met the minister.", date(1987, 3, 1),
+         "Donald Regan", "USAGOV"),
+    ],
+)  # fmt: skip
+def test_bodies_of_1987_and_2005_news(
+    actors_of, text: str, day: date, name: str, code: str
+) -> None:
+    found = actors_of(text, day)
+    assert {a.text: a.code for a in found}.get(name) == code
+    assert not [a for a in found if a.code == "UNK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The CSA wrote to parents.", "CSA"),  # also the Canadian Space Agency
+        ("The BNP won seats.", "BNP"),  # also the Bangladesh Nationalist Party
+        ("The ITC ruled on the imports.", "ITC"),  # the Tin Council and the Trade Commission
+    ],
+)
+def test_acronyms_of_several_bodies_stay_unknown(actors_of, text: str, name: str) -> None:
+    found = {a.text: a.code for a in actors_of(text, date(2005, 1, 1))}
+    assert found.get(name, "UNK") == "UNK"

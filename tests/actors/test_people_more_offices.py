@@ -83,6 +83,17 @@ def first(actors_of, text: str, day: date) -> tuple[str, str | None]:
          "IRNGOV", "Gholamreza Aghazadeh"),
         ("Kuwait's Oil Minister Sheikh Ali al-Khalifa al-Sabah said quotas would hold.",
          date(1987, 3, 1), "KWTGOV", "Ali al-Khalifa al-Sabah"),
+        # office holders of 1987 wire news: by title, alone and after their stint
+        ("Philippine Finance Minister Jaime Ongpin met the bankers.", date(1987, 3, 10),
+         "PHLGOV", "Jaime Ongpin"),
+        ("Ongpin said the talks went well.", date(1987, 3, 10), "PHLGOV", "Jaime Ongpin"),
+        ("Jaime Ongpin said the talks went well.", date(1987, 10, 1), "PHLELI",
+         "Jaime Ongpin"),
+        ("Trade and Industry Secretary Jose Concepcion criticised the levy.", date(1987, 3, 23),
+         "PHLGOV", "Jose Concepcion"),
+        ("Energy Secretary John Herrington said the reserve would grow.", date(1987, 3, 17),
+         "USAGOV", "John Herrington"),
+        ("Herrington said he opposed the tax.", date(1987, 3, 17), "USAGOV", "John Herrington"),
     ],
 )  # fmt: skip
 def test_named_holders_by_date(actors_of, text: str, day: date, code: str, name: str) -> None:
