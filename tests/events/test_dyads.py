@@ -843,3 +843,17 @@ def test_the_toll_of_an_attack_is_part_of_it(coder) -> None:
     # a killing told on its own is an event
     (killing,) = coded(coder, "Taliban fighters killed 17 Afghan soldiers on Monday.")
     assert killing.cameo_root in ("18", "19", "20")
+
+
+def test_an_unknown_thing_in_the_object_yields_to_a_known_recipient(coder) -> None:
+    found = dyads(
+        coder,
+        "U.S. authorities announced they will return weapons-usable HEU from foreign research "
+        "reactors to Russia.",
+    )
+    assert {t for _, _, t in found} == {"RUS"}
+    # an unknown person in the object is the one acted on
+    found = dyads(
+        coder, "Erdogan has accused Gulen of attempting to overthrow the Turkish government."
+    )
+    assert {t for _, c, t in found if c.startswith("11")} == {"UNK"}
