@@ -857,3 +857,21 @@ def test_an_unknown_thing_in_the_object_yields_to_a_known_recipient(coder) -> No
         coder, "Erdogan has accused Gulen of attempting to overthrow the Turkish government."
     )
     assert {t for _, c, t in found if c.startswith("11")} == {"UNK"}
+
+
+def test_an_act_in_case_something_happens_is_a_condition(coder) -> None:
+    found = dyads(
+        coder,
+        "Taliban militants held 2000 people to use them as human shields in the case the "
+        "Pakistani army attacked.",
+    )
+    assert not any(s == "PAKMIL" for s, _, _ in found)
+    assert any(s == "PAKMIL" for s, _, _ in dyads(coder, "The Pakistani army attacked Buner."))
+
+
+def test_forces_a_pronoun_gives_the_actor_are_its_own(coder) -> None:
+    found = dyads(coder, "The Nigerian Army mobilised its men to the area.")
+    assert found and all(t is None for _, _, t in found)
+    # what is returned to its owners goes to them: owners are no forces
+    found = dyads(coder, "The United States returned the painting to its owners.")
+    assert ("USA", "0842", "CVL") in found

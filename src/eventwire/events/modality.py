@@ -112,10 +112,21 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
             return True
+        if _in_case(tok):
+            return True
         if tok.dep_ not in CLAUSAL or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _in_case(verb: Token) -> bool:
+    """A clause on "case" or "event" in "in case", "in the event (that)": a condition ("in the
+    case the army attacked", "in the event of a war")."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl", "ccomp") or noun.lower_ not in ("case", "event"):
+        return False
+    return noun.head.lower_ == "in"
 
 
 def _governing_auxes(verb: Token) -> set[str]:

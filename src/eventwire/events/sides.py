@@ -77,6 +77,8 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
         found, how = _governed_targets(hit.governed, index, preps, tuple(sources))
     targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
     targets = [t for t in targets if not own_side(t, sources)]
+    text = hit.clause.doc.text
+    targets = [t for t in targets if not _own_people(t, text)]
     if moved is not None:
         kept = targets
         targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
@@ -150,6 +152,20 @@ def _issuer(clause: Token, lexicon: Lexicon) -> Token | None:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb if verb.pos_ in VERBAL and verb.i != doc_noun.i else None
+
+
+OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+ARMED = frozenset({"MIL", "COP", "REB", "SPY"})  # not "returned it to its owners"
+
+
+def _own_people(target: Actor, text: str) -> bool:
+    """ "mobilised its men", "sent their troops to the border": forces a pronoun gives to the
+    actor are its own, not the other side (a sector with no country of its own)."""
+    if target.country is not None:
+        return False
+    armed = target.agent in ARMED or target.text.lower() in ("men", "personnel")
+    before = text[: target.start].split()
+    return armed and bool(before) and before[-1].lower() in OWNING_PRONOUNS
 
 
 def own_side(target: Actor, sources: list[Actor]) -> bool:
