@@ -875,3 +875,17 @@ def test_forces_a_pronoun_gives_the_actor_are_its_own(coder) -> None:
     # what is returned to its owners goes to them: owners are no forces
     found = dyads(coder, "The United States returned the painting to its owners.")
     assert ("USA", "0842", "CVL") in found
+
+
+def test_what_someone_should_be_able_to_do_is_no_act(coder) -> None:
+    text = "Opponents say only judges should be able to order the detention of UK citizens."
+    assert dyads(coder, text) == set()
+    # an ability in the future is still a plan
+    assert ("IRN", "036", "FRA") in dyads(coder, "Iran will be able to meet France next week.")
+
+
+def test_a_warning_about_a_danger_hung_on_the_object_is_no_threat(coder) -> None:
+    found = dyads(
+        coder, "Labour MPs warned Tony Blair and Gordon Brown about the dangers of disunity."
+    )
+    assert found and not any(c.startswith("13") for _, c, _ in found)

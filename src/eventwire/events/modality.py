@@ -134,12 +134,15 @@ def _governing_auxes(verb: Token) -> set[str]:
     reach" ("may" hangs on "be"/"try", not on the act)."""
     out: set[str] = set()
     tok = verb
+    able = False
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
             break
+        able = able or tok.dep_ == "acomp"
         tok = tok.head
         out |= {c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ != "to"}
-    return out & HEDGES_ABOVE
+    # "should be able to order detention": what someone ought to be allowed, no act
+    return out & (HEDGES_ABOVE | NORMATIVE if able else HEDGES_ABOVE)
 
 
 def _shared_auxes(verb: Token) -> set[str]:
@@ -157,6 +160,7 @@ def _shared_auxes(verb: Token) -> set[str]:
 
 # Only speculation travels down: "will try to meet" is still a plan, "may try to meet" is not.
 HEDGES_ABOVE = frozenset({"may", "might", "could", "can"})
+NORMATIVE = frozenset({"should", "must", "would", "ought"})
 
 
 def _is_to(verb: Token) -> bool:

@@ -138,6 +138,10 @@ def _is_infinitive(verb: Token) -> bool:
     return verb.dep_ == "xcomp" or has_to(verb)
 
 
+# What a warning is about, which the parser often hangs on the warned object
+OBJECT_PREPS = frozenset({"about"})  # not "of": "warned Israel of a crushing response"
+
+
 def _has_particle(verb: Token, prt: str) -> bool:
     deps = ("prt", "prep", "agent", "dative")
     for c in verb.children:
@@ -148,6 +152,9 @@ def _has_particle(verb: Token, prt: str) -> bool:
             words = [g for g in c.subtree if g.i != c.i and g.is_alpha]
             if not words or any(g.ent_type_ not in TIME_ENTS for g in words):
                 return True  # "called on Iran", not "called ... on Saturday"
+    if prt in OBJECT_PREPS:  # "warned Blair and Brown about the dangers": hung on the object
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        return any(g.dep_ == "prep" and g.lower_ == prt for o in objects for g in o.children)
     return False
 
 
