@@ -889,3 +889,11 @@ def test_a_warning_about_a_danger_hung_on_the_object_is_no_threat(coder) -> None
         coder, "Labour MPs warned Tony Blair and Gordon Brown about the dangers of disunity."
     )
     assert found and not any(c.startswith("13") for _, c, _ in found)
+
+
+def test_agreeing_with_someone_to_act_is_an_agreement_not_accord(coder) -> None:
+    found = dyads(coder, "Germany agreed with France to build a new bridge over the Rhine.")
+    assert any(c.startswith("03") and t == "FRA" for s, c, t in found if s == "DEU")
+    assert ("DEU", "019", "FRA") in dyads(
+        coder, "Germany agreed with France on the need for reform."
+    )
