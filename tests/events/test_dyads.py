@@ -897,3 +897,10 @@ def test_agreeing_with_someone_to_act_is_an_agreement_not_accord(coder) -> None:
     assert ("DEU", "019", "FRA") in dyads(
         coder, "Germany agreed with France on the need for reform."
     )
+
+
+def test_an_act_told_as_it_was_then_is_no_news(coder) -> None:
+    assert dyads(coder, "The EU's move was welcomed at the time by Beijing.") == set()
+    told = "Blair said that until now the US had allowed Britain and France to take the lead."
+    assert not any(s == "USA" for s, _, _ in dyads(coder, told))
+    assert dyads(coder, "Beijing welcomed the EU's move on Monday.")

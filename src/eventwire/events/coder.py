@@ -179,6 +179,8 @@ def _background(hit: Hit, lexicon: Lexicon) -> bool:
     and coercion, describes a standing state ("Turkey, which occupies northern Cyprus"): scene,
     not news."""
     clause = hit.clause
+    if _retold(clause):
+        return True
     if clause.dep_ == "advcl":
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         return bool(marks & lexicon.background_marks) and _main_news(clause.head, lexicon)
@@ -186,6 +188,22 @@ def _background(hit: Hit, lexicon: Lexicon) -> bool:
     if not standing or hit.code[:2] not in STANDING_ROOTS:
         return False
     return not any(c.dep_ == "aux" or c.ent_type_ in ("DATE", "TIME") for c in clause.subtree)
+
+
+# "at the time", "until now", "up to now": the clause retells what was, not the day's news
+RETOLD = {("at", "time"), ("until", "now"), ("up", "now"), ("until", "then")}
+
+
+def _retold(clause: Token) -> bool:
+    """Is the clause told as it was then ("was welcomed at the time by Beijing", "until now
+    the US had allowed Britain to lead")?"""
+    for child in clause.children:
+        if child.dep_ != "prep":
+            continue
+        words = {g.lower_ for g in child.subtree}
+        if any(prep == child.lower_ and word in words for prep, word in RETOLD):
+            return True
+    return False
 
 
 # Acts that may be told as a standing state: occupying, controlling, blockading, fighting.
