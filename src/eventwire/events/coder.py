@@ -201,6 +201,8 @@ def _retold(clause: Token) -> bool:
         if child.dep_ != "prep":
             continue
         words = {g.lower_ for g in child.subtree}
+        if child.i + 1 < len(child.doc):  # "until now": the parser may hang "now" on the verb
+            words.add(child.doc[child.i + 1].lower_)
         if any(prep == child.lower_ and word in words for prep, word in RETOLD):
             return True
     return False
