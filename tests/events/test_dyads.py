@@ -904,3 +904,27 @@ def test_an_act_told_as_it_was_then_is_no_news(coder) -> None:
     told = "Blair said that until now the US had allowed Britain and France to take the lead."
     assert not any(s == "USA" for s, _, _ in dyads(coder, told))
     assert dyads(coder, "Beijing welcomed the EU's move on Monday.")
+
+
+def test_force_words_used_of_chances_markets_and_goals_are_no_force(coder) -> None:
+    day = date(1987, 3, 10)
+
+    def roots(text: str) -> set[str]:
+        return {e.cameo[:2] for e in coded(coder, text, day)} | {
+            e.cameo for e in coded(coder, text, day)
+        }
+
+    assert not roots("Brazilian businessmen seized the opportunity.") & {"17", "19", "1711"}
+    assert "137" not in roots("Soviet exporters threaten to capture 25 pct of the EC market.")
+    assert "19" not in roots("U.S. producers should shoot for one mln barrels a day.")
+    # a town, or a share of one, is still taken by force
+    assert "19" in roots("Syrian rebels captured half of the town.")
+
+
+def test_an_act_a_plan_noun_tells_is_planned(coder) -> None:
+    (lend,) = coded(
+        coder, "There is a plan for Japan to lend Ecuador 50 mln dlrs.", date(1987, 3, 10)
+    )
+    assert lend.modality == "future" and lend.cameo.startswith("03")
+    (done,) = coded(coder, "Japan lent Ecuador 50 mln dlrs.", date(1987, 3, 10))
+    assert done.modality == "asserted" and done.cameo.startswith("07")

@@ -183,7 +183,13 @@ def _figurative(verb: Token, lexicon: Lexicon) -> bool:
     tools = args.prep_objects(verb, frozenset({"with"}))
     tools += [g for h in tools for g in args.prep_objects(h, frozenset({"of"}))]  # "a barrage of"
     lemmas = args.object_lemmas(verb) | {t.lemma_.lower() for h in tools for t in (h, *h.conjuncts)}
+    # "capture 25 pct of the EC market": a share of a thing
+    shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in SHARE_NOUNS]
+    lemmas |= {g.lemma_.lower() for h in shares for g in args.prep_objects(h, frozenset({"of"}))}
     return bool(lemmas & lexicon.figurative_force_objects)
+
+
+SHARE_NOUNS = frozenset({"pct", "percent", "%", "share", "part", "bulk", "most", "half", "third"})
 
 
 def _told_to(verb: Token, emb: Token | None, lexicon: Lexicon) -> bool:

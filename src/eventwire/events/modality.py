@@ -36,7 +36,7 @@ def clause_modality(verb: Token, lexicon: Lexicon, reported: bool) -> Modality |
         for c in verb.children
     )
     future = bool(auxes & lexicon.future_auxes) or _going_to(verb) or _is_to(verb)
-    future = future or _when_then(verb, lexicon)
+    future = future or _when_then(verb, lexicon) or _planned_by_noun(verb, lexicon)
     hedged = bool(auxes & lexicon.hedge_auxes)
     if hedged and reported and auxes & {"would", "'d"}:
         future, hedged = True, False  # "said it would free them": a reported promise
@@ -77,6 +77,15 @@ def noun_modality(noun: Token, lexicon: Lexicon) -> Modality | None:
                 return Modality("future", "intent")
             break
     return Modality("asserted")
+
+
+def _planned_by_noun(verb: Token, lexicon: Lexicon) -> bool:
+    """An infinitive a plan noun tells ("plans for Venezuela to lend Ecuador crude", "a proposal
+    to send troops"): the act is planned, not done."""
+    head = verb.head
+    if verb.dep_ not in ("acl", "relcl", "advcl") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.lemma_.lower() in lexicon.future_heads and has_to(verb)
 
 
 def _aged(noun: Token) -> bool:
