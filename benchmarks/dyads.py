@@ -21,7 +21,8 @@ command line's, 0.5). `--write-sample FILE` writes K events per corpus (of those
 with a fixed seed, as JSON Lines for a person to check; `--checks FILE` reads such a file back
 with each line's `check` filled in ("real", "root", "source", "target": true/false, "note") and
 prints the precision of fully right events (real, right CAMEO root, right source, right
-target) and the errors grouped by kind.
+target) and the errors grouped by kind, for the sample and for every kept event it has checks
+for (where all are checked, a census: the sample's figure is one draw of 60).
 Events are matched to checks by article, sentence, trigger, sides and code, so a check stays
 valid while the coder emits the same event.
 """
@@ -133,7 +134,7 @@ def sample_rows(corpus: str, coded: list[tuple], k: int) -> list[dict]:
     return out
 
 
-def score_checks(checks_path: Path, samples: list[dict]) -> None:
+def score_checks(checks_path: Path, samples: list[dict], what: str = "sampled events") -> None:
     checks = {}
     for line in checks_path.open(encoding="utf-8"):
         row = json.loads(line)
@@ -143,7 +144,7 @@ def score_checks(checks_path: Path, samples: list[dict]) -> None:
         mine = [s for s in samples if s["corpus"] == corpus]
         judged = [checks[s["key"]] for s in mine if s["key"] in checks]
         if not judged:
-            print(f"{corpus}: no checks match the current sample ({len(mine)} events)")
+            print(f"{corpus}: no checks match the current {what} ({len(mine)} events)")
             continue
         right = [c for c in judged if c["real"] and c["root"] and c["source"] and c["target"]]
         kinds = Counter(
@@ -153,7 +154,7 @@ def score_checks(checks_path: Path, samples: list[dict]) -> None:
             if not c[kind] and (kind == "real" or c["real"])
         )
         print(
-            f"{corpus}: {len(judged)}/{len(mine)} sampled events checked; fully right "
+            f"{corpus}: {len(judged)}/{len(mine)} {what} checked; fully right "
             f"{len(right)} = {len(right) / len(judged):.2f}; wrong: "
             + ", ".join(f"{k} {v}" for k, v in kinds.most_common())
         )
@@ -175,6 +176,7 @@ def main() -> None:
 
     coder = Coder.load()
     samples: list[dict] = []
+    kept: list[dict] = []
     for corpus, rows, published in (
         ("reuters", pick_reuters(args.reuters), date(1987, 3, 1)),
         ("bbc", pick_bbc(args.bbc), date(2005, 1, 1)),
@@ -193,6 +195,7 @@ def main() -> None:
             f"{figures['both coded']:.2f}, both state {figures['both state']:.2f}"
         )
         samples.extend(sample_rows(corpus, coded, args.sample))
+        kept.extend(sample_rows(corpus, coded, len(coded) * 1000))  # every kept event
     if args.write_sample:
         with args.write_sample.open("w", encoding="utf-8") as out:
             for row in samples:
@@ -200,6 +203,8 @@ def main() -> None:
         print(f"wrote {len(samples)} sampled events to {args.write_sample}")
     if args.checks:
         score_checks(args.checks, samples)
+        # the census: every event kept, where all are judged (the sample's figure is one draw)
+        score_checks(args.checks, kept, "kept events")
 
 
 if __name__ == "__main__":
