@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events import arguments as args
 from eventwire.events.codebook import Codebook, code_fields
-from eventwire.events.confidence import event_confidence
+from eventwire.events.confidence import VIOLENT_ROOTS, event_confidence
 from eventwire.events.hits import clause_of, forecast, sentence_hits
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import WITHHELD, Modality, clause_modality, noun_modality
@@ -50,13 +50,10 @@ def code_events(
     return events
 
 
-FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _without_consequences(hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
     """The hits less the casualties of an attack the sentence codes already ("attacked a base,
     killing 17 soldiers", "a Taliban attack killed 20 troops"): one act, told with its toll."""
-    force = {t.i for h in hits if h.code[:2] in FORCE_CODE_ROOTS for t in h.tokens}
+    force = {t.i for h in hits if h.code[:2] in VIOLENT_ROOTS for t in h.tokens}
     if not force:
         return hits
 
@@ -101,7 +98,7 @@ def _events_of(
     mutual = hit.clause.lemma_.lower() in lexicon.reciprocal_governors
     own_act = hit.via_modal not in ADDRESSING  # not "called for talks"
     targets = sides.targets
-    if _each_other(sources, code, hit.sense.code, mutual, own_act, sides.target_rule):
+    if _each_other(sources, code, sides.target_rule):
         targets = []  # "Trump and Putin agreed to share information on North Korea"
     pairs = _pairs(sources, targets, code, hit.sense.code, mutual, own_act)
     how = sides.target_rule if targets else "the other coordinated side (a reciprocal act)"
@@ -191,7 +188,7 @@ def _background(hit: Hit, lexicon: Lexicon) -> bool:
 
 
 # "at the time", "until now", "up to now": the clause retells what was, not the day's news
-RETOLD = {("at", "time"), ("until", "now"), ("up", "now"), ("until", "then")}
+RETOLD = frozenset({("at", "time"), ("until", "now"), ("up", "now"), ("until", "then")})
 
 
 def _retold(clause: Token) -> bool:
@@ -314,17 +311,9 @@ def _in_words(code: str, hit: Hit, source: Actor, target: Actor | None, lexicon:
 # Targets found only deep in a phrase or among a noun's modifiers: weaker than coordinated sides
 # of a reciprocal act, who are each other's ("Putin and Medvedev attended a cabinet meeting").
 INDIRECT_TARGET_RULES = ("inside the", "maker or party of")
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _each_other(
-    sources: list[Actor],
-    code: str,
-    trigger_code: str,
-    mutual: bool,
-    own_act: bool,
-    target_rule: str,
-) -> bool:
+def _each_other(sources: list[Actor], code: str, target_rule: str) -> bool:
     """Are coordinated sources of a reciprocal act each other's sides rather than the sides of
     an actor named only deep in its object or as a modifier of its noun?"""
     if len(sources) < 2 or not target_rule.startswith(INDIRECT_TARGET_RULES):
@@ -333,7 +322,7 @@ def _each_other(
     if all(own_side(o, [first]) for o in others):
         return False
     # not force: "the army and allied fighters hit positions in Saudi Arabia" are allies
-    return code[:2] not in FORCE_ROOTS and (is_symmetric(code) or (mutual and code[:2] == "05"))
+    return code[:2] not in VIOLENT_ROOTS and is_symmetric(code)
 
 
 def _pairs(

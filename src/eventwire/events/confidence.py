@@ -31,6 +31,7 @@ from eventwire.records import DEFAULT_MIN_CONFIDENCE, UNKNOWN_CODE, Actor, Event
 # the events with a counterpart and drops most targetless remarks.
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
+    "VIOLENT_ROOTS",
     "event_confidence",
     "keep_confident",
     "no_target",

@@ -147,7 +147,7 @@ def _governing_auxes(verb: Token) -> set[str]:
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
             break
-        able = able or tok.dep_ == "acomp"
+        able = able or (tok.dep_ == "acomp" and tok.lower_ in ABILITY)
         tok = tok.head
         out |= {c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ != "to"}
     # "should be able to order detention": what someone ought to be allowed, no act
@@ -170,6 +170,7 @@ def _shared_auxes(verb: Token) -> set[str]:
 # Only speculation travels down: "will try to meet" is still a plan, "may try to meet" is not.
 HEDGES_ABOVE = frozenset({"may", "might", "could", "can"})
 NORMATIVE = frozenset({"should", "must", "would", "ought"})
+ABILITY = frozenset({"able", "allowed", "free", "entitled", "empowered"})  # not "happy to meet"
 
 
 def _is_to(verb: Token) -> bool:

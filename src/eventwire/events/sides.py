@@ -26,12 +26,11 @@ ANSWERING = frozenset({"accept", "welcome", "reject", "refuse", "decline", "dism
 # Roots of acts of speech whose "of" phrase is the speaker ("the appeal of X", "X's demand").
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 MEETING_ROOTS = frozenset({"04"})
+# appeals and demands: whoever is asked is the target
 ASKING_ROOTS = frozenset({"02", "10"})
 # refusals and threats held until someone acts: that someone is the target
 CONDITIONED_ROOTS = frozenset({"12", "13"})
-CONDITIONS = frozenset(
-    {"until", "unless", "if"}
-)  # appeals and demands: whoever is asked is the target
+CONDITIONS = frozenset({"until", "unless", "if"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "into"})
 SENT_TO = frozenset({"to", "into", "in"})
 WITHDRAWN_FROM = frozenset({"from", "out"})
@@ -164,7 +163,7 @@ def _own_people(target: Actor, text: str) -> bool:
     if target.country is not None:
         return False
     armed = target.agent in ARMED or target.text.lower() in ("men", "personnel")
-    before = text[: target.start].split()
+    before = text[max(0, target.start - 12) : target.start].split()
     return armed and bool(before) and before[-1].lower() in OWNING_PRONOUNS
 
 

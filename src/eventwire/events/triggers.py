@@ -32,6 +32,9 @@ class Hit:
     governed: Token | None = None  # the act a governor firing alone governs ("agreed to provide")
 
 
+NO_EVENT = "drop"  # a sense coded so is a use of the word that is no event ("shoot for")
+
+
 def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
     """The first verb sense of the lexicon whose particle and object conditions hold."""
     for sense in lexicon.senses("verb", verb.lemma_.lower()):
@@ -47,7 +50,7 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> Sense | None:
             lemmas = _object_lemmas(verb, sense.prt)
             if (sense.obj and not lemmas & sense.obj) or lemmas & sense.not_obj:
                 continue
-        return sense
+        return None if sense.code == NO_EVENT else sense
     return None
 
 
