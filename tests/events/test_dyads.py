@@ -928,3 +928,10 @@ def test_an_act_a_plan_noun_tells_is_planned(coder) -> None:
     assert lend.modality == "future" and lend.cameo.startswith("03")
     (done,) = coded(coder, "Japan lent Ecuador 50 mln dlrs.", date(1987, 3, 10))
     assert done.modality == "asserted" and done.cameo.startswith("07")
+
+
+def test_a_warning_of_ones_own_response_is_a_threat(coder) -> None:
+    assert ("IRN", "130", "ISR") in dyads(coder, "Iran warned Israel of a crushing response.")
+    # a warning of a danger is a dark forecast
+    found = dyads(coder, "The Iranian minister warned of the dangers of inflation.")
+    assert not any(c.startswith("13") for _, c, _ in found)
