@@ -935,3 +935,13 @@ def test_a_warning_of_ones_own_response_is_a_threat(coder) -> None:
     # a warning of a danger is a dark forecast
     found = dyads(coder, "The Iranian minister warned of the dangers of inflation.")
     assert not any(c.startswith("13") for _, c, _ in found)
+
+
+def test_what_someone_expects_others_to_do_is_a_forecast(coder) -> None:
+    day = date(1987, 3, 10)
+    said = "Ongpin said he expects ADB lending to the Philippines in 1987 to reach the same level."
+    assert not coded(coder, said, day)
+    assert dyads(coder, "He predicted that Iran would attack Iraq.") == set()
+    # what one expects to do oneself is a plan
+    (plan,) = coded(coder, "Japan expects to sign the deal with China next week.", day)
+    assert plan.modality == "future" and plan.target is not None

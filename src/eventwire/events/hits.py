@@ -72,6 +72,9 @@ def _verb_hit(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Hit | None:
         if asked is not None:
             consumed.update(asked)  # what was asked about is not said to have happened
             return None
+    told = _foretold(verb, lexicon)
+    if told is not None:  # "he expects ADB lending to reach ...": a forecast of others' acts
+        consumed.update(t.i for t in told.subtree if t.pos_ in VERBAL)
     if lemma in lexicon.blocking_governors or forecast(verb, lexicon):
         emb = embedded_verb(verb)
         if emb is not None:
@@ -237,6 +240,18 @@ def forecast(verb: Token, lexicon: Lexicon) -> bool:
     if verb.lemma_.lower() not in lexicon.speculative_governors:
         return False
     return verb.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _foretold(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The clause an active "expect/predict" governs with a subject of its own ("Ongpin expects
+    ADB lending to reach the same level", "he predicted that Iran would attack"): the speaker's
+    forecast of someone else's act, not an act. None for "Japan expects to sign" (a plan)."""
+    if verb.lemma_.lower() not in lexicon.speculative_governors or verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            return child
+    return None
 
 
 def _opinion(clause: Token, lexicon: Lexicon) -> bool:
