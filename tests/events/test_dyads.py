@@ -945,3 +945,11 @@ def test_what_someone_expects_others_to_do_is_a_forecast(coder) -> None:
     # what one expects to do oneself is a plan
     (plan,) = coded(coder, "Japan expects to sign the deal with China next week.", day)
     assert plan.modality == "future" and plan.target is not None
+
+
+def test_an_act_told_as_a_habit_of_recent_years_is_no_news(coder) -> None:
+    told = "Japanese companies have invested heavily in the United States in recent years."
+    assert not any(t == "USA" for _, _, t in dyads(coder, told))
+    # "for the first time in 16 years" dates one act
+    once = "Four Taliban members met Alice Wells for the first face-to-face talks in seven years."
+    assert dyads(coder, once)

@@ -189,11 +189,15 @@ def _background(hit: Hit, lexicon: Lexicon) -> bool:
 
 # "at the time", "until now", "up to now": the clause retells what was, not the day's news
 RETOLD = frozenset({("at", "time"), ("until", "now"), ("up", "now"), ("until", "then")})
+# "in recent years", "over the past decades": a habit or a standing state, no one act ("for
+# years" is left: PLV's coders code "has been providing aid for years" as aid)
+SPAN_WORDS = frozenset({"years", "decades"})
+RECENT_WORDS = frozenset({"recent", "past", "last"})
 
 
 def _retold(clause: Token) -> bool:
     """Is the clause told as it was then ("was welcomed at the time by Beijing", "until now
-    the US had allowed Britain to lead")?"""
+    the US had allowed Britain to lead") or as a habit ("have invested in recent years")?"""
     for child in clause.children:
         if child.dep_ != "prep":
             continue
@@ -201,6 +205,8 @@ def _retold(clause: Token) -> bool:
         if child.i + 1 < len(child.doc):  # "until now": the parser may hang "now" on the verb
             words.add(child.doc[child.i + 1].lower_)
         if any(prep == child.lower_ and word in words for prep, word in RETOLD):
+            return True
+        if child.lower_ in ("in", "over") and words & SPAN_WORDS and words & RECENT_WORDS:
             return True
     return False
 
