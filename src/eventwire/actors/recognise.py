@@ -264,7 +264,8 @@ def find_actors(doc: Doc, published: date, dictionary: ActorDictionary) -> list[
     unknown = unknown_named_actors(doc, c.actors, known, c.covered)
     actors = roles_in_apposition(doc, sorted(c.actors + unknown, key=lambda a: a.start))
     actors = drop_channels(doc, actors)  # "told reporters", "IRNA quoted": no actors
-    actors = [a for a in actors if not _negated_name(doc.text, a)]
+    text = doc.text  # Doc.text joins every token on each call: take it once
+    actors = [a for a in actors if not _negated_name(text, a)]
     return surname_mentions(doc, actors, known)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.events import arguments as args
 from eventwire.events.lexicon import Lexicon
@@ -76,8 +76,7 @@ def event_sides(hit: Hit, code: str, index: args.ActorLookup, lexicon: Lexicon) 
         found, how = _governed_targets(hit.governed, index, preps, tuple(sources))
     targets = [t for t in found if not any(t.start < s.end and s.start < t.end for s in sources)]
     targets = [t for t in targets if not own_side(t, sources)]
-    text = hit.clause.doc.text
-    targets = [t for t in targets if not _own_people(t, text)]
+    targets = [t for t in targets if not _own_people(t, hit.clause.doc)]
     if moved is not None:
         kept = targets
         targets = _destinations(hit, targets, index, lexicon, moved, tuple(sources))
@@ -157,14 +156,15 @@ OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 ARMED = frozenset({"MIL", "COP", "REB", "SPY"})  # not "returned it to its owners"
 
 
-def _own_people(target: Actor, text: str) -> bool:
+def _own_people(target: Actor, doc: Doc) -> bool:
     """ "mobilised its men", "sent their troops to the border": forces a pronoun gives to the
     actor are its own, not the other side (a sector with no country of its own)."""
     if target.country is not None:
         return False
-    armed = target.agent in ARMED or target.text.lower() in ("men", "personnel")
-    before = text[max(0, target.start - 12) : target.start].split()
-    return armed and bool(before) and before[-1].lower() in OWNING_PRONOUNS
+    if target.agent not in ARMED and target.text.lower() not in ("men", "personnel"):
+        return False
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in OWNING_PRONOUNS
 
 
 def own_side(target: Actor, sources: list[Actor]) -> bool:
