@@ -6,8 +6,10 @@ from eventwire.events.confidence import no_target, side_weight
 from eventwire.records import Actor
 
 
-def actor(code: str, country: str | None = None, agent: str | None = None) -> Actor:
-    return Actor("x", 0, 1, code, country, agent, None, None, "organisation")
+def actor(
+    code: str, country: str | None = None, agent: str | None = None, name: str | None = None
+) -> Actor:
+    return Actor("x", 0, 1, code, country, agent, name, None, "organisation")
 
 
 def test_a_named_body_counts_fully_and_a_bare_sector_code_does_not() -> None:
@@ -16,6 +18,8 @@ def test_a_named_body_counts_fully_and_a_bare_sector_code_does_not() -> None:
     # "an international agency", "a rights group", "the government" with no country
     assert side_weight(actor("IGO")) == side_weight(actor("NGO")) == side_weight(actor("GOV")) < 1
     assert side_weight(actor("UNK")) < side_weight(actor("GOV"))
+    # a body the tables name with the bare code is named all the same
+    assert side_weight(actor("IGO", name="Paris Club")) == 1.0
 
 
 def test_a_missing_target_costs_most_where_the_act_needs_a_counterpart() -> None:

@@ -59,9 +59,11 @@ def side_weight(actor: Actor) -> float:
 
 
 def _named_body(actor: Actor) -> bool:
-    """An international body or group the tables name (IGOUNO, NGOHRIAMN), not a bare
-    sector code ("IGO" for "an international agency", "NGO" for "a rights group")."""
-    return len(actor.code) > 3 and actor.code[:3] in ("IGO", "NGO", "IMG")
+    """An international body or group the tables name (IGOUNO, NGOHRIAMN; the Paris Club, whose
+    code is the bare IGO), not a sector noun ("an international agency", "a rights group")."""
+    if actor.code[:3] not in ("IGO", "NGO", "IMG"):
+        return False
+    return len(actor.code) > 3 or (actor.kind == "organisation" and actor.name is not None)
 
 
 def event_confidence(
