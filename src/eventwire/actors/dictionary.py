@@ -16,7 +16,6 @@ from pathlib import Path
 from sys import intern
 
 from eventwire.actors.entries import (
-    SPELLINGS,
     TITLE_ELSEWHERE,
     ActorEntry,
     AgentTerm,
@@ -25,6 +24,7 @@ from eventwire.actors.entries import (
     Tenure,
     fold,
     key,
+    one_spelling,
 )
 from eventwire.actors.tables import DictionaryError, Phrase, country_phrases, table_phrases
 from eventwire.actors.user_files import LoadReport, user_file_phrases
@@ -129,7 +129,7 @@ class ActorDictionary:
         if not texts:
             return
         # interned: tens of thousands of names share their words ("Mohammad", "Al")
-        keys = tuple(intern(SPELLINGS.get(t.lower(), t.lower())) for t in texts)
+        keys = tuple(intern(one_spelling(t.lower())) for t in texts)
         rules = tuple(case_rule(t, phrase.proper) for t in texts)
         # the written forms matter only to "exact" tokens: other phrases share their keys
         written = tuple(map(intern, texts)) if "exact" in rules else keys
@@ -245,7 +245,7 @@ def _says_the_same(entry: Entry, ours: list[Entry]) -> bool:
 def token_keys(texts: Iterable[str]) -> tuple[list[str], list[str]]:
     """(keys, folded texts) of a document's tokens, for `ActorDictionary.longest`."""
     folded = [fold(t) for t in texts]
-    return [SPELLINGS.get(t.lower(), t.lower()) for t in folded], folded
+    return [one_spelling(t.lower()) for t in folded], folded
 
 
 __all__ = ["ActorDictionary", "DictionaryError", "key", "token_keys"]

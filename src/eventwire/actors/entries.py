@@ -70,10 +70,14 @@ def fold(text: str) -> str:
 SPELLINGS = {"organization": "organisation", "organizations": "organisations"}
 
 
+def one_spelling(lowered: str) -> str:
+    """A lower-cased word in the spelling the tables match ("organization" -> "organisation")."""
+    return SPELLINGS.get(lowered, lowered)
+
+
 def key(text: str) -> str:
     """The matching key of one token: folded, lower-cased, one spelling."""
-    folded = fold(text).lower()
-    return SPELLINGS.get(folded, folded)
+    return one_spelling(fold(text).lower())
 
 
 def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:

@@ -189,15 +189,9 @@ def at_named(c: Composition, unit: Unit, entry: ActorEntry) -> int:
             after = organisation_post(c, unit, entry, nxt.end)  # "UN envoy Marta Quell"
             if after is not None:
                 return after
-        if (
-            nxt.agent.title
-            and named is not None
-            and named.actor is not None
-            and (
-                named.actor.kind == "person"  # "MITI Minister Hajime Tamura": the title's person,
-            )
-        ):  # from the people table
-            return nxt.start
+        person = named.actor if named is not None else None
+        if nxt.agent.title and person is not None and person.kind == "person":
+            return nxt.start  # "MITI Minister Hajime Tamura": the people table's person
         if nxt.agent.title and not c.plural(nxt.end):  # "NATO Secretary General"
             coding = entry.at(c.day)
             role = f"{c.doc[nxt.start : nxt.end].text}, {entry.name}"

@@ -193,7 +193,7 @@ def people_phrases(path: Path, countries: frozenset[str], user: bool = False) ->
         if country and country not in countries:
             raise DictionaryError(path, line, f"unknown country code {country!r}")
         start, end = _dates(row, path, line)
-        agent = split_code(code, countries)[1] if country else split_code(code, countries)[1]
+        agent = split_code(code, countries)[1]
         tenures.setdefault(name, []).append(
             Tenure(
                 code,

@@ -101,8 +101,9 @@ def titled_person(c: Composition, title: Unit, country: str | None, span_start: 
         if coding.country and coding.agent in (None, "ELI") and not former(c, span_start):
             # the table knows him out of office that day ("Shadow attorney general Dominic
             # Grieve", later Attorney General): the text's title says what he is now
-            agent = "OPP" if shadow(c, title.start) else title.agent.agent
-            role = f"shadow {role}" if shadow(c, title.start) else role
+            opposition = shadow(c, title.start)
+            agent = "OPP" if opposition else title.agent.agent
+            role = f"shadow {role}" if opposition else role
             country, name = coding.country, nxt.actor.name
             c.emit(nxt.start, nxt.end, country + agent, country, agent, name, role, "person")
         else:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventwire.events.codebook import Codebook, code_fields
 from eventwire.events.lexicon import Lexicon
 from eventwire.records import Event
-from eventwire.times.calendar import timex_end, timex_start
+from eventwire.times.calendar import period_end, timex_start
 
 # An act whose dated period ended this long before the article is background, not the news of
 # the day ("last month" in an article of the 26th is not: the month ended days before); its
@@ -46,8 +46,7 @@ def as_dated(
     scheduled = event.cameo[:2] in lexicon.scheduled_roots and event.modality == "asserted"
     if start[0] == published and scheduled and told_in_present():
         return _planned(event, lexicon, codebook)  # "who travels to Italy this evening"
-    end = timex_end(event.date or "")
-    if end is not None and published - end > BACKGROUND_AGE:
+    if published - period_end(start[0], start[1]) > BACKGROUND_AGE:
         return dataclasses.replace(event, confidence=round(event.confidence * BACKGROUND_FACTOR, 3))
     return event
 

@@ -412,6 +412,10 @@ def _condition_subjects(tok: Token) -> list[Token]:
         if c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
     ]
+    return _subjects(clauses)
+
+
+def _subjects(clauses: list[Token]) -> list[Token]:
     return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
@@ -426,7 +430,7 @@ def _asked_of(noun: Token) -> list[Token]:
         if c.dep_ in ("ccomp", "advcl")
         and any(m.dep_ == "mark" and m.i == noun.i + 1 for m in c.children)
     ]
-    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return _subjects(clauses)
 
 
 def _noun_own_targets(hit: Hit, index: args.ActorLookup, sources: tuple[Actor, ...]) -> list[Actor]:

@@ -42,13 +42,9 @@ def timex_start(value: str) -> tuple[date, str, str] | None:
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12}
 
 
-def timex_end(value: str) -> date | None:
-    """The last day a TIMEX3 date value covers ("1987-02" -> 1987-02-28, "1987" -> 1987-12-31);
-    None without a calendar start."""
-    found = timex_start(value)
-    if found is None:
-        return None
-    start, precision, _ = found
+def period_end(start: date, precision: str) -> date:
+    """The last day of the period `timex_start` gives ("month" from 1987-02-01 -> 1987-02-28,
+    "year" -> 12-31, "day" -> the day itself)."""
     if precision == "week":
         return start + timedelta(days=6)
     months = PERIOD_MONTHS.get(precision)
